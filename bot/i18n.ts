@@ -1,0 +1,58 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import i18next, { type i18n, type Resource, type ResourceLanguage, type TFunction } from 'i18next';
+import { projectPath } from './paths';
+
+/** The languages the assistant speaks. French is the default and the fallback. */
+export const LOCALES = ['fr', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'fr';
+
+/** Maps a channel locale ("fr-FR", "en-US", "EN") to one we speak, or undefined. */
+export function toLocale(value: string | undefined | null): Locale | undefined {
+  if (!value) return undefined;
+  const short = value.trim().toLowerCase().slice(0, 2);
+  return (LOCALES as readonly string[]).includes(short) ? (short as Locale) : undefined;
+}
+
+/** Every `locales/<lng>/<namespace>.json` file, read once. */
+export function readLocaleResources(root = projectPath('locales')): Record<Locale, ResourceLanguage> {
+  const resources = {} as Record<Locale, ResourceLanguage>;
+  for (const lng of LOCALES) {
+    resources[lng] = {};
+    for (const file of readdirSync(join(root, lng)).filter((f) => f.endsWith('.json')).sort()) {
+      resources[lng][basename(file, '.json')] = JSON.parse(readFileSync(join(root, lng, file), 'utf8'));
+    }
+  }
+  return resources;
+}
+
+let shared: i18n | undefined;
+
+/**
+ * The i18next instance of the process, initialised synchronously on first use.
+ * Keys are written `namespace:key.path` (e.g. `common:welcome.title`).
+ */
+export function getI18n(): i18n {
+  if (shared) return shared;
+  const resources = readLocaleResources();
+  const instance = i18next.createInstance();
+  void instance.init({
+    initAsync: false,
+    resources: resources as Resource,
+    lng: DEFAULT_LOCALE,
+    fallbackLng: DEFAULT_LOCALE,
+    supportedLngs: [...LOCALES],
+    ns: Object.keys(resources[DEFAULT_LOCALE]),
+    defaultNS: 'common',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  shared = instance;
+  return instance;
+}
+
+/** A translation function bound to one language. */
+export function translator(locale: Locale): TFunction {
+  return getI18n().getFixedT(locale);
+}
