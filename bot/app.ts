@@ -1,0 +1,68 @@
+import { ConversationState, UserState, type Storage, type TurnContext } from 'botbuilder';
+import type { Server } from 'restify';
+import type { Feature } from '../dialogs/feature';
+import { createCloudAdapter } from './channels/cloudAdapter';
+import { DirectLineAdapter } from './channels/directLineAdapter';
+import { teamsMentions } from './channels/teamsMentions';
+import { installTurnErrorHandler } from './channels/turnErrors';
+import { turnLogging } from './channels/turnLogging';
+import type { Config } from './config';
+import { ConversationLog } from './directline/conversationLog';
+import { registerDirectLineRoutes } from './directline/routes';
+import { GuichetBot } from './guichetBot';
+import type { Logger } from './logger';
+import { createServer } from './server';
+
+/** What the application needs from its store, whichever adapter backs it. */
+export interface AppStore {
+  readonly kind: 'embedded' | 'mongodb' | 'memory';
+  readonly stateStorage: Storage;
+  ping(): Promise<boolean>;
+}
+
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  store: AppStore;
+  features: readonly Feature[];
+  /** Route groups of the public API (eligibility, directory…). */
+  apiRoutes?: ReadonlyArray<(server: Server) => void>;
+}
+
+export interface App {
+  server: Server;
+  bot: GuichetBot;
+  conversationLog: ConversationLog;
+}
+
+/** Wires the bot: state, both channel adapters with the same middleware, and the HTTP server. */
+export function createApp(deps: AppDeps): App {
+  const conversationState = new ConversationState(deps.store.stateStorage);
+  const userState = new UserState(deps.store.stateStorage);
+  const bot = new GuichetBot({ conversationState, userState, features: deps.features });
+  const logic = (context: TurnContext) => bot.run(context);
+
+  const cloudAdapter = createCloudAdapter(deps.config);
+  const conversationLog = new ConversationLog();
+  const directLineAdapter = new DirectLineAdapter(conversationLog);
+  for (const adapter of [cloudAdapter, directLineAdapter]) {
+    adapter.use(turnLogging(deps.logger));
+    adapter.use(teamsMentions);
+    installTurnErrorHandler(adapter, conversationState, deps.logger);
+  }
+
+  const routes: Array<(server: Server) => void> = [...(deps.apiRoutes ?? [])];
+  if (deps.config.WEBCHAT_ENABLED) {
+    routes.push((server) => registerDirectLineRoutes(server, { log: conversationLog, adapter: directLineAdapter, logic }));
+  }
+  const server = createServer({
+    config: deps.config,
+    logger: deps.logger,
+    cloudAdapter,
+    logic,
+    storeReady: () => deps.store.ping(),
+    storeKind: deps.store.kind,
+    routes,
+  });
+  return { server, bot, conversationLog };
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/**
+ * The one schema of the environment. Every key has a description and a default where one is safe;
+ * `.env.example` mirrors it (a test keeps the two in step).
+ */
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+
+export const configSchema = z
+  .object({
+    NODE_ENV: z
+      .enum(['development', 'test', 'production'])
+      .default('development')
+      .describe('production turns on the credentials guard'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978).describe('HTTP port (0 = any free port)'),
+    HOST: z.string().default('0.0.0.0').describe('interface to listen on'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info')
+      .describe('level of the JSON logs written to stdout'),
+    MicrosoftAppId: optionalString.describe('Azure Bot app id; empty = no channel authentication (local only)'),
+    MicrosoftAppPassword: optionalString.describe('client secret of the app registration'),
+    MicrosoftAppType: z
+      .enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI'])
+      .default('SingleTenant')
+      .describe('kind of app registration; new Azure registrations are SingleTenant'),
+    MicrosoftAppTenantId: optionalString.describe('tenant of a SingleTenant registration'),
+    MONGODB_URI: optionalString.describe('MongoDB connection string; empty = the embedded store'),
+    MONGODB_DB: z.string().min(1).default('guichet_iae').describe('MongoDB database name'),
+    DATA_DIR: z.string().min(1).default('.data').describe('folder of the embedded store'),
+    WEBCHAT_ENABLED: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((v) => v === 'true')
+      .describe('serve the web chat page and its Direct Line endpoints'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.MicrosoftAppId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppId'],
+        message: 'is required when NODE_ENV=production (without it, channel authentication is off)',
+      });
+    }
+    if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required with MicrosoftAppId' });
+    }
+    if (env.MicrosoftAppId && env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required for a SingleTenant app' });
+    }
+  });
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the configuration from an environment; throws a ConfigError naming every bad key. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const known = Object.fromEntries(Object.keys(configSchema.shape).map((k) => [k, env[k]]));
+  const parsed = configSchema.safeParse(known);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'env'}: ${i.message}`));
+  }
+  return parsed.data;
+}

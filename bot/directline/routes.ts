@@ -1,0 +1,150 @@
+import type { Activity, TurnContext } from 'botbuilder';
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import { WEB_CHANNEL_ID, type DirectLineAdapter } from '../channels/directLineAdapter';
+import { sendProblem, sendValidationProblem } from '../http/problem';
+import { clientActivitySchema } from './activitySchema';
+import type { ConversationLog, WebConversation } from './conversationLog';
+
+export const BOT_ACCOUNT = { id: 'guichet-iae', name: 'Guichet IAE', role: 'bot' } as const;
+const SERVICE_URL = 'urn:guichet-iae:webchat';
+const tokenRequestSchema = z.object({ locale: z.string().max(35).optional() }).strict();
+
+export interface DirectLineDeps {
+  log: ConversationLog;
+  adapter: DirectLineAdapter;
+  logic: (context: TurnContext) => Promise<void>;
+}
+
+/**
+ * The subset of Direct Line 3.0 that Web Chat needs, with polling: tokens, start conversation,
+ * post an activity, get activities after a watermark. Mounted under /directline.
+ */
+export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): void {
+  const { log } = deps;
+  const queues = new Map<string, Promise<void>>();
+
+  /** Turns of one conversation run one after the other, never at the same time. */
+  const runTurn = (conversation: WebConversation, activity: Partial<Activity>): Promise<void> => {
+    const previous = queues.get(conversation.conversationId) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => deps.adapter.processActivity(activity, deps.logic));
+    queues.set(conversation.conversationId, next);
+    return next.finally(() => {
+      if (queues.get(conversation.conversationId) === next) queues.delete(conversation.conversationId);
+    });
+  };
+
+  const authorised = (req: Request, res: Response): WebConversation | undefined => {
+    const header = req.header('authorization') ?? '';
+    const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    if (!token) {
+      sendProblem(res, 401, 'missing_token', 'Authorization: Bearer <token> is required');
+      return undefined;
+    }
+    const conversation = log.byToken(token);
+    if (!conversation) {
+      sendProblem(res, 403, 'invalid_token', 'the token is unknown or expired');
+      return undefined;
+    }
+    const wanted = req.params?.conversationId as string | undefined;
+    if (wanted !== undefined && wanted !== conversation.conversationId) {
+      sendProblem(res, 403, 'wrong_conversation', 'the token does not open this conversation');
+      return undefined;
+    }
+    return conversation;
+  };
+
+  const describe = (conversation: WebConversation) => ({
+    conversationId: conversation.conversationId,
+    token: conversation.token,
+    expires_in: Math.max(0, Math.round((conversation.expiresAt - Date.now()) / 1000)),
+  });
+
+  const locales = new Map<string, string>();
+
+  server.post('/directline/tokens/generate', async (req: Request, res: Response) => {
+    const parsed = tokenRequestSchema.safeParse(req.body ?? {});
+    if (!parsed.success) return sendValidationProblem(res, parsed.error);
+    const conversation = log.open();
+    if (parsed.data.locale) locales.set(conversation.conversationId, parsed.data.locale);
+    res.send(200, { ...describe(conversation), userId: conversation.userId });
+  });
+
+  server.post('/directline/tokens/refresh', async (req: Request, res: Response) => {
+    const conversation = authorised(req, res);
+    if (!conversation) return;
+    log.refresh(conversation);
+    res.send(200, describe(conversation));
+  });
+
+  server.post('/directline/conversations', async (req: Request, res: Response) => {
+    const conversation = authorised(req, res);
+    if (!conversation) return;
+    const firstStart = !conversation.started;
+    conversation.started = true;
+    if (firstStart) {
+      await runTurn(conversation, {
+        ...baseActivity(conversation),
+        type: 'conversationUpdate',
+        locale: locales.get(conversation.conversationId),
+        membersAdded: [{ id: conversation.userId, name: '' }, { ...BOT_ACCOUNT }],
+      });
+      locales.delete(conversation.conversationId);
+    }
+    res.send(firstStart ? 201 : 200, describe(conversation));
+  });
+
+  server.get('/directline/conversations/:conversationId', async (req: Request, res: Response) => {
+    const conversation = authorised(req, res);
+    if (conversation) res.send(200, describe(conversation));
+  });
+
+  server.post('/directline/conversations/:conversationId/activities', async (req: Request, res: Response) => {
+    const conversation = authorised(req, res);
+    if (!conversation) return;
+    const parsed = clientActivitySchema.safeParse(req.body);
+    if (!parsed.success) return sendValidationProblem(res, parsed.error);
+    const incoming = parsed.data;
+    const activity: Partial<Activity> = {
+      ...baseActivity(conversation),
+      type: incoming.type,
+      text: incoming.text,
+      value: incoming.value,
+      name: incoming.name,
+      locale: incoming.locale,
+      textFormat: incoming.textFormat as Activity['textFormat'],
+      channelData: incoming.channelData?.clientActivityID
+        ? { clientActivityID: incoming.channelData.clientActivityID }
+        : undefined,
+    };
+    // The echo: Web Chat counts a message as sent once it sees it in the stream with an id.
+    const id = log.append(conversation.conversationId, activity);
+    await runTurn(conversation, { ...activity, id });
+    res.send(200, { id });
+  });
+
+  server.get('/directline/conversations/:conversationId/activities', async (req: Request, res: Response) => {
+    const conversation = authorised(req, res);
+    if (!conversation) return;
+    const raw = (req.query as Record<string, unknown> | undefined)?.watermark;
+    const watermark = raw === undefined || raw === '' ? 0 : Number(raw);
+    if (!Number.isInteger(watermark) || watermark < 0) {
+      return sendProblem(res, 400, 'invalid_watermark', 'watermark must be a non-negative integer', 'watermark');
+    }
+    res.send(200, log.since(conversation, watermark));
+  });
+
+  server.post('/directline/conversations/:conversationId/upload', async (_req: Request, res: Response) => {
+    sendProblem(res, 415, 'upload_not_supported', 'file upload is not offered here');
+  });
+}
+
+function baseActivity(conversation: WebConversation): Partial<Activity> {
+  return {
+    channelId: WEB_CHANNEL_ID,
+    serviceUrl: SERVICE_URL,
+    from: { id: conversation.userId, role: 'user' } as Activity['from'],
+    recipient: { ...BOT_ACCOUNT } as Activity['recipient'],
+    conversation: { id: conversation.conversationId } as Activity['conversation'],
+  };
+}

@@ -1,0 +1,54 @@
+import { ActivityHandler, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import type { Feature } from '../dialogs/feature';
+import { RootDialog } from '../dialogs/rootDialog';
+import { sessionAccessor } from '../dialogs/shared/session';
+import { setTurnLocale } from '../dialogs/shared/turnLocale';
+import { userProfileAccessor } from '../dialogs/shared/userProfile';
+import { DEFAULT_LOCALE, toLocale } from './i18n';
+
+export interface GuichetBotDeps {
+  conversationState: ConversationState;
+  userState: UserState;
+  features: readonly Feature[];
+}
+
+/**
+ * The bot: decides the turn's language, hands messages and new members to the root dialog, and
+ * saves the state once at the end of the turn.
+ */
+export class GuichetBot extends ActivityHandler {
+  private readonly root: RootDialog;
+  private readonly profile;
+
+  constructor(private readonly deps: GuichetBotDeps) {
+    super();
+    this.profile = userProfileAccessor(deps.userState);
+    this.root = new RootDialog({
+      features: deps.features,
+      dialogState: deps.conversationState.createProperty<DialogState>('dialogState'),
+      session: sessionAccessor(deps.conversationState),
+      profile: this.profile,
+    });
+
+    this.onMessage(async (context, next) => {
+      if (context.activity.text !== undefined || context.activity.value !== undefined) await this.root.run(context);
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      const people = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
+      if (people.length > 0) await this.root.run(context);
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    const profile = await this.profile.get(context, {});
+    setTurnLocale(context, profile.locale ?? toLocale(context.activity.locale) ?? DEFAULT_LOCALE);
+    await super.run(context);
+    await this.deps.conversationState.saveChanges(context, false);
+    await this.deps.userState.saveChanges(context, false);
+  }
+}

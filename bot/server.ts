@@ -1,0 +1,72 @@
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import restify, { type Request, type Response, type Server } from 'restify';
+import { z } from 'zod';
+import type { Config } from './config';
+import { sendProblem, sendValidationProblem } from './http/problem';
+import { registerWebChatPage } from './http/webchatPage';
+import type { Logger } from './logger';
+
+/** The least a Bot Framework activity must carry before the adapter sees it. */
+const channelActivitySchema = z
+  .object({
+    type: z.string().min(1).max(64),
+    serviceUrl: z.string().min(1).max(2048),
+    conversation: z.object({ id: z.string().min(1).max(1024) }).loose(),
+    text: z.string().max(28000).optional(),
+  })
+  .loose();
+
+export interface ServerDeps {
+  config: Config;
+  logger: Logger;
+  cloudAdapter: CloudAdapter;
+  logic: (context: TurnContext) => Promise<void>;
+  /** Whether the store answers; drives /readyz. */
+  storeReady: () => Promise<boolean>;
+  storeKind: string;
+  /** Other route groups (Direct Line, public API), each registering its own routes. */
+  routes: ReadonlyArray<(server: Server) => void>;
+}
+
+export function createServer(deps: ServerDeps): Server {
+  const server = restify.createServer({ name: 'guichet-iae', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
+  server.use((_req, res, next) => {
+    res.header('X-Content-Type-Options', 'nosniff');
+    res.header('Referrer-Policy', 'no-referrer');
+    res.header('X-Frame-Options', 'DENY');
+    next();
+  });
+
+  // Restify's own errors (bad JSON, unknown route, body too large) get the project's error body.
+  server.on('restifyError', (_req: Request, _res: Response, err: Error & { statusCode?: number; body?: { code?: string } }, callback: () => void) => {
+    const status = err.statusCode ?? 500;
+    const code = (err.body?.code ?? err.name ?? 'error').replace(/Error$/, '');
+    (err as { toJSON?: () => unknown }).toJSON = () => ({
+      error: { code: code.charAt(0).toLowerCase() + code.slice(1), message: status >= 500 ? 'internal error' : err.message },
+    });
+    if (status >= 500) deps.logger.error({ event: 'http_error', errorName: err.name, status }, 'request failed');
+    return callback();
+  });
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    const parsed = channelActivitySchema.safeParse(req.body);
+    if (!parsed.success) return sendValidationProblem(res, parsed.error);
+    await deps.cloudAdapter.process(req, res, deps.logic);
+  });
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    res.send(200, { status: 'ok' });
+  });
+
+  server.get('/readyz', async (_req: Request, res: Response) => {
+    const ready = await deps.storeReady().catch(() => false);
+    if (ready) res.send(200, { status: 'ready', store: deps.storeKind });
+    else sendProblem(res, 503, 'store_unavailable', `the ${deps.storeKind} store does not answer`);
+  });
+
+  if (deps.config.WEBCHAT_ENABLED) registerWebChatPage(server);
+  for (const register of deps.routes) register(server);
+  return server;
+}

@@ -1,0 +1,18 @@
+import type { Dialog } from 'botbuilder-dialogs';
+
+/**
+ * One capability of the assistant, as the menu and the help see it. Each later capability
+ * (eligibility, search, requests…) adds one Feature; the menu lists only the ones that exist.
+ */
+export interface Feature {
+  /** Stable id. */
+  readonly id: string;
+  /** i18n key of the menu button label. */
+  readonly menuLabelKey: string;
+  /** i18n key of the one-line description shown by the help. */
+  readonly helpKey: string;
+  /** The dialog the menu starts. */
+  readonly dialog: Dialog;
+  /** Folded words or phrases that also pick this feature in the menu (both languages). */
+  readonly synonyms?: readonly string[];
+}

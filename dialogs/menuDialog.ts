@@ -1,0 +1,65 @@
+import type { TurnContext } from 'botbuilder';
+import { ChoiceFactory, Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { LOCALES, translator } from '../bot/i18n';
+import { foldText } from '../knowledge/text/fold';
+import type { Feature } from './feature';
+import { tr } from './shared/turnLocale';
+
+export const MENU_DIALOG = 'menu';
+
+export interface MenuOptions {
+  /** The message that opened the conversation, tried as a menu choice before showing the menu. */
+  initialText?: string;
+}
+
+/**
+ * The main menu: shows what the assistant can do, starts the chosen feature, and comes back when
+ * that feature ends. Buttons send their label, so typing the label works too. The "Aide" and
+ * language buttons are global commands, handled by the root dialog before the menu sees them.
+ */
+export class MenuDialog extends Dialog<MenuOptions> {
+  constructor(private readonly features: readonly Feature[]) {
+    super(MENU_DIALOG);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: MenuOptions): Promise<DialogTurnResult> {
+    const feature = this.match(options?.initialText);
+    if (feature) return dc.beginDialog(feature.dialog.id);
+    await this.showMenu(dc.context, 'common:menu.prompt');
+    return Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const text = dc.context.activity.text;
+    const feature = this.match(text);
+    if (feature) return dc.beginDialog(feature.dialog.id);
+    await this.showMenu(dc.context, 'common:menu.notUnderstood');
+    return Dialog.EndOfTurn;
+  }
+
+  override async resumeDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    await this.showMenu(dc.context, 'common:menu.again');
+    return Dialog.EndOfTurn;
+  }
+
+  override async repromptDialog(context: TurnContext): Promise<void> {
+    await this.showMenu(context, 'common:menu.prompt');
+  }
+
+  private async showMenu(context: TurnContext, promptKey: string): Promise<void> {
+    const t = tr(context);
+    const labels = [...this.features.map((f) => t(f.menuLabelKey)), t('common:menu.help'), t('common:menu.language')];
+    await context.sendActivity(ChoiceFactory.forChannel(context, labels, t(promptKey)));
+  }
+
+  /** The feature a message names: its label in any language, or one of its synonyms. */
+  private match(text: string | undefined): Feature | undefined {
+    if (!text) return undefined;
+    const folded = foldText(text);
+    return this.features.find(
+      (f) =>
+        LOCALES.some((lng) => foldText(translator(lng)(f.menuLabelKey)) === folded) ||
+        (f.synonyms ?? []).some((s) => foldText(s) === folded),
+    );
+  }
+}

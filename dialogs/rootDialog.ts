@@ -1,0 +1,134 @@
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import {
+  ComponentDialog,
+  DialogSet,
+  DialogTurnStatus,
+  type DialogContext,
+  type DialogState,
+  type DialogTurnResult,
+} from 'botbuilder-dialogs';
+import type { Feature } from './feature';
+import { recognizeGlobalCommand, type GlobalCommand } from './globalCommands';
+import { sendHelp } from './helpMessage';
+import { MENU_DIALOG, MenuDialog, type MenuOptions } from './menuDialog';
+import type { ConversationSession } from './shared/session';
+import { setTurnLocale, tr } from './shared/turnLocale';
+import type { UserProfile } from './shared/userProfile';
+
+export const ROOT_DIALOG = 'root';
+
+export interface RootDialogDeps {
+  features: readonly Feature[];
+  dialogState: StatePropertyAccessor<DialogState>;
+  session: StatePropertyAccessor<ConversationSession>;
+  profile: StatePropertyAccessor<UserProfile>;
+}
+
+/** A dialog that can say what it is asking, for context-sensitive help. */
+interface WithHelp {
+  helpKey?: string;
+}
+
+/**
+ * The root of every conversation: the welcome, the menu and the features under it, and the global
+ * commands (aide, menu, annuler, recommencer, english/français) that work at any point.
+ */
+export class RootDialog extends ComponentDialog {
+  constructor(private readonly deps: RootDialogDeps) {
+    super(ROOT_DIALOG);
+    this.addDialog(new MenuDialog(deps.features));
+    for (const feature of deps.features) this.addDialog(feature.dialog);
+    this.initialDialogId = MENU_DIALOG;
+  }
+
+  /** Runs one turn: welcomes a new conversation, continues the active dialog or opens the menu. */
+  async run(context: TurnContext): Promise<void> {
+    const set = new DialogSet(this.deps.dialogState);
+    set.add(this);
+    const dc = await set.createContext(context);
+    const session = await this.deps.session.get(context, {});
+    if (context.activity.type === 'conversationUpdate') {
+      if (dc.activeDialog) return;
+      await this.welcome(context, session);
+      await dc.beginDialog(this.id, {});
+      return;
+    }
+    if (!session.welcomed) await this.welcome(context, session);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) {
+      await dc.beginDialog(this.id, { initialText: context.activity.text } satisfies MenuOptions);
+    }
+  }
+
+  protected override async onBeginDialog(innerDc: DialogContext, options?: MenuOptions): Promise<DialogTurnResult> {
+    const command = recognizeGlobalCommand(options?.initialText);
+    if (command) return this.handle(innerDc, command);
+    return super.onBeginDialog(innerDc, options);
+  }
+
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const command = recognizeGlobalCommand(innerDc.context.activity.text);
+    if (command) return this.handle(innerDc, command);
+    return super.onContinueDialog(innerDc);
+  }
+
+  private async handle(innerDc: DialogContext, command: GlobalCommand): Promise<DialogTurnResult> {
+    const { context } = innerDc;
+    const t = () => tr(context);
+    switch (command.kind) {
+      case 'help': {
+        await sendHelp(context, this.deps.features, this.activeHelpKey(innerDc));
+        if (!innerDc.activeDialog) return innerDc.beginDialog(MENU_DIALOG);
+        await innerDc.repromptDialog();
+        return { status: DialogTurnStatus.waiting };
+      }
+      case 'menu':
+        await innerDc.cancelAllDialogs();
+        return innerDc.beginDialog(MENU_DIALOG);
+      case 'cancel': {
+        const busy = this.isInFeature(innerDc);
+        await innerDc.cancelAllDialogs();
+        await context.sendActivity(t()(busy ? 'common:cancel.done' : 'common:cancel.nothing'));
+        return innerDc.beginDialog(MENU_DIALOG);
+      }
+      case 'restart': {
+        await innerDc.cancelAllDialogs();
+        await this.deps.session.set(context, {});
+        await context.sendActivity(t()('common:restart.done'));
+        await this.welcome(context, await this.deps.session.get(context, {}));
+        return innerDc.beginDialog(MENU_DIALOG);
+      }
+      case 'language': {
+        const profile = await this.deps.profile.get(context, {});
+        profile.locale = command.locale;
+        setTurnLocale(context, command.locale);
+        await context.sendActivity(t()('common:language.switched'));
+        await innerDc.cancelAllDialogs();
+        return innerDc.beginDialog(MENU_DIALOG);
+      }
+    }
+  }
+
+  private async welcome(context: TurnContext, session: ConversationSession): Promise<void> {
+    const t = tr(context);
+    await context.sendActivity([t('common:welcome.hello'), t('common:welcome.purpose'), t('common:welcome.privacy')].join('\n\n'));
+    session.welcomed = true;
+  }
+
+  /** Whether a feature (not just the menu) is running. */
+  private isInFeature(innerDc: DialogContext): boolean {
+    return innerDc.stack.some((instance) => instance.id !== MENU_DIALOG);
+  }
+
+  /** The help key of the innermost running dialog that has one. */
+  private activeHelpKey(innerDc: DialogContext): string | undefined {
+    let dc: DialogContext | undefined = innerDc;
+    let key: string | undefined;
+    while (dc?.activeDialog) {
+      const dialog = dc.findDialog(dc.activeDialog.id) as (WithHelp & object) | undefined;
+      key = dialog?.helpKey ?? key;
+      dc = dc.child;
+    }
+    return key;
+  }
+}
