@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { ConfigError, configSchema, loadConfig } from '../../bot/config';
+import { projectPath } from '../../bot/paths';
+
+describe('configuration', () => {
+  it('starts with safe defaults and no variable at all', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ PORT: 3978, NODE_ENV: 'development', MONGODB_DB: 'guichet_iae', WEBCHAT_ENABLED: true });
+    expect(config.MONGODB_URI).toBeUndefined();
+  });
+
+  it('treats empty values as not set', () => {
+    expect(loadConfig({ MONGODB_URI: '', MicrosoftAppId: '  ' }).MicrosoftAppId).toBeUndefined();
+  });
+
+  it('refuses to start in production without a Microsoft app id', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/MicrosoftAppId: is required when NODE_ENV=production/);
+  });
+
+  it('accepts production with complete SingleTenant credentials', () => {
+    const env = { NODE_ENV: 'production', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: 'tenant' };
+    expect(loadConfig(env).MicrosoftAppType).toBe('SingleTenant');
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ WEBCHAT_ENABLED: 'yes' }, 'WEBCHAT_ENABLED'],
+    [{ MicrosoftAppId: 'app' }, 'MicrosoftAppPassword'],
+    [{ MicrosoftAppId: 'app', MicrosoftAppPassword: 'x' }, 'MicrosoftAppTenantId'],
+  ])('names the bad key in %j', (env, key) => {
+    expect(() => loadConfig(env)).toThrow(new RegExp(`${key}:`));
+  });
+
+  it('is mirrored by .env.example, key for key', () => {
+    const example = readFileSync(projectPath('.env.example'), 'utf8');
+    const keys = example
+      .split('\n')
+      .filter((line) => /^[A-Za-z_]+=/.test(line))
+      .map((line) => line.split('=')[0]);
+    expect(keys.sort()).toEqual(Object.keys(configSchema.shape).sort());
+    expect(() => loadConfig(Object.fromEntries(example.split('\n').filter((l) => /^[A-Za-z_]+=/.test(l)).map((l) => l.split('='))))).not.toThrow();
+  });
+
+  it('documents every key', () => {
+    for (const [key, schema] of Object.entries(configSchema.shape)) {
+      expect([key, (schema as { description?: string }).description]).toEqual([key, expect.any(String)]);
+    }
+  });
+});

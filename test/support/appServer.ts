@@ -1,0 +1,42 @@
+import type { AddressInfo } from 'node:net';
+import { MemoryStorage } from 'botbuilder';
+import { createApp, type App, type AppStore } from '../../bot/app';
+import { loadConfig } from '../../bot/config';
+import { createLogger } from '../../bot/logger';
+import type { Feature } from '../../dialogs/feature';
+import type { Server } from 'restify';
+
+export interface RunningApp {
+  baseUrl: string;
+  app: App;
+  close(): Promise<void>;
+}
+
+/** Starts the real HTTP server on a free loopback port. */
+export async function startApp(
+  options: {
+    env?: NodeJS.ProcessEnv;
+    store?: AppStore;
+    features?: Feature[];
+    apiRoutes?: ReadonlyArray<(server: Server) => void>;
+  } = {},
+): Promise<RunningApp> {
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', ...options.env });
+  const store: AppStore = options.store ?? { kind: 'memory', stateStorage: new MemoryStorage(), ping: async () => true };
+  const app = createApp({ config, logger: createLogger('silent'), store, features: options.features ?? [], apiRoutes: options.apiRoutes });
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    app,
+    close: () => new Promise<void>((resolve) => app.server.close(() => resolve())),
+  };
+}
+
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}

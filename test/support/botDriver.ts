@@ -1,0 +1,67 @@
+import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
+import { ConversationState, UserState } from 'botbuilder';
+import type { Feature } from '../../dialogs/feature';
+import { GuichetBot } from '../../bot/guichetBot';
+import { installTurnErrorHandler } from '../../bot/channels/turnErrors';
+import { createLogger } from '../../bot/logger';
+
+/** What the bot sent back for one message, reduced to what a person sees. */
+export interface Reply {
+  text: string;
+  /** Button titles: suggested actions and hero-card buttons. */
+  buttons: string[];
+  attachments: Partial<Activity>['attachments'];
+}
+
+function toReply(activity: Partial<Activity>): Reply {
+  const suggested = activity.suggestedActions?.actions?.map((a) => a.title ?? String(a.value)) ?? [];
+  const cardButtons = (activity.attachments ?? []).flatMap(
+    (a) => ((a.content as { buttons?: Array<{ title?: string }> } | undefined)?.buttons ?? []).map((b) => b.title ?? ''),
+  );
+  return { text: activity.text ?? '', buttons: [...suggested, ...cardButtons], attachments: activity.attachments };
+}
+
+/**
+ * Drives the real bot (root dialog, features, state) through botbuilder's TestAdapter, one
+ * message at a time, like a person in a chat window.
+ */
+export class BotDriver {
+  readonly adapter: TestAdapter;
+  readonly storage: Storage;
+
+  constructor(options: { features?: Feature[]; locale?: string; channelId?: string; storage?: Storage } = {}) {
+    this.storage = options.storage ?? new MemoryStorage();
+    const conversationState = new ConversationState(this.storage);
+    const userState = new UserState(this.storage);
+    const bot = new GuichetBot({ conversationState, userState, features: options.features ?? [] });
+    this.adapter = new TestAdapter(async (context) => bot.run(context), {
+      channelId: options.channelId ?? 'webchat',
+      locale: options.locale ?? 'fr-FR',
+    });
+    installTurnErrorHandler(this.adapter, conversationState, createLogger('silent'));
+  }
+
+  /** Opens the conversation as a channel does when a person joins. */
+  async join(): Promise<Reply[]> {
+    return this.exchange({
+      type: 'conversationUpdate',
+      membersAdded: [{ id: 'user1', name: 'User1' }],
+      recipient: { id: 'bot', name: 'Bot' },
+    });
+  }
+
+  /** Sends a message (text, or a card submit value) and returns every reply of that turn. */
+  async say(input: string | { value: unknown }): Promise<Reply[]> {
+    return this.exchange(typeof input === 'string' ? { type: 'message', text: input } : { type: 'message', value: input.value });
+  }
+
+  private async exchange(activity: Partial<Activity>): Promise<Reply[]> {
+    this.adapter.activeQueue.splice(0);
+    await this.adapter.receiveActivity(activity);
+    return this.adapter.activeQueue.splice(0).filter((a) => a.type === 'message').map(toReply);
+  }
+}
+
+/** All reply texts of a turn as one string, to search in. */
+export const textOf = (replies: Reply[]) => replies.map((r) => r.text).join('\n');
+export const buttonsOf = (replies: Reply[]) => replies.flatMap((r) => r.buttons);
