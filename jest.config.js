@@ -5,6 +5,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/test/support/summaryReporter.js'],
   // A fixed clock zone: rules on dates must not depend on the machine.
   globalSetup: '<rootDir>/test/support/globalSetup.js',
 };

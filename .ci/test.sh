@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The whole test suite with its real services: type-check, then jest with a MongoDB wire-protocol
+# server (mongo-java-server, unless MONGODB_URI already points at one) and Debian's Chromium.
+# Suites that need either service fail, rather than skip, when it is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+chromium_path="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$chromium_path" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing Debian's chromium for the browser tests…"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null
+  else
+    echo "The browser tests need Chromium at $chromium_path: run 'sudo apt-get install chromium'." >&2
+    exit 1
+  fi
+fi
+
+started_mongo=
+if [ -z "${MONGODB_URI:-}" ]; then
+  line=$(bash .ci/mongo.sh start | grep '^MONGODB_URI=')
+  export MONGODB_URI="${line#MONGODB_URI=}"
+  started_mongo=1
+fi
+cleanup() { if [ -n "$started_mongo" ]; then bash .ci/mongo.sh stop >/dev/null 2>&1 || true; fi; }
+trap cleanup EXIT
+
+export REQUIRE_MONGODB=1 REQUIRE_BROWSER=1
+npm run --silent typecheck
+npx jest "$@"
