@@ -1,0 +1,49 @@
+import { Culture, recognizeAge, recognizeDateTime } from '@microsoft/recognizers-text-suite';
+import type { Locale } from '../../bot/i18n';
+
+export type AgeOrBirthDate = { kind: 'age'; years: number } | { kind: 'birthDate'; date: string };
+
+const CULTURES: Record<Locale, string> = { fr: Culture.French, en: Culture.English };
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** 3/3/1990, 03-03-1990, 3.3.1990: day first, as in France (and in the UK). */
+const NUMERIC_DATE = /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/;
+
+function isRealDate(iso: string): boolean {
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso);
+}
+
+function pad(n: string): string {
+  return n.padStart(2, '0');
+}
+
+/**
+ * Reads an age ("32 ans", "I am 54", "vingt-cinq ans", "32") or a full birth date ("né le 3 mars
+ * 1990", "03/03/1990") from a message. A year alone is not a date: it returns undefined so the
+ * question can be asked again. `today` is YYYY-MM-DD.
+ */
+export function parseAgeOrBirthDate(text: string, locale: Locale, today: string): AgeOrBirthDate | undefined {
+  const numeric = NUMERIC_DATE.exec(text);
+  if (numeric) {
+    const iso = `${numeric[3]}-${pad(numeric[2])}-${pad(numeric[1])}`;
+    return isRealDate(iso) && iso <= today ? { kind: 'birthDate', date: iso } : undefined;
+  }
+  const reference = new Date(`${today}T12:00:00`);
+  for (const found of recognizeDateTime(text, CULTURES[locale], undefined, reference)) {
+    if (found.typeName !== 'datetimeV2.date') continue;
+    const values = (found.resolution as { values?: Array<{ value?: string }> }).values ?? [];
+    const iso = values.map((v) => v.value).find((v): v is string => !!v && ISO_DATE.test(v) && v <= today);
+    if (iso && isRealDate(iso)) return { kind: 'birthDate', date: iso };
+  }
+  for (const found of recognizeAge(text, CULTURES[locale])) {
+    const years = Number((found.resolution as { value?: string }).value);
+    if (Number.isInteger(years)) return { kind: 'age', years };
+  }
+  const bare = /^\s*(\d{1,3})\s*$/.exec(text);
+  return bare ? { kind: 'age', years: Number(bare[1]) } : undefined;
+}
+
+/** Loads the French and English recognizer models once, so the first person does not wait. */
+export function warmRecognizers(): void {
+  for (const locale of Object.keys(CULTURES) as Locale[]) parseAgeOrBirthDate('né le 3 mars 1990, 32 ans', locale, '2026-01-01');
+}

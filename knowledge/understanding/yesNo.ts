@@ -1,0 +1,36 @@
+import { foldText } from '../text/fold';
+
+export type YesNoAnswer = 'yes' | 'no' | 'unknown';
+
+/** Folded phrases per answer, French and English, as people type them (no accents, SMS spelling). */
+const LEXICON: Record<YesNoAnswer, string[]> = {
+  unknown: [
+    'je ne sais pas', 'je sais pas', 'sais pas', 'jsp', 'j sais pas', 'chais pas', 'ch sais pas', 'aucune idee',
+    'pas sur', 'pas sure', 'je ne suis pas sur', 'je ne suis pas sure', 'peut etre', 'ne sait pas', 'nsp',
+    'i don t know', 'i dont know', 'don t know', 'dont know', 'dunno', 'idk', 'not sure', 'no idea', 'maybe',
+  ],
+  no: ['non', 'nan', 'nope', 'no', 'pas du tout', 'jamais', 'absolument pas', 'non merci', 'not at all', 'never', 'n'],
+  yes: [
+    'oui', 'ouais', 'ouai', 'oue', 'wi', 'yes', 'yep', 'yeah', 'si', 'bien sur', 'd accord', 'ok', 'okay', 'exact',
+    'exactement', 'c est ca', 'tout a fait', 'oui oui', 'affirmatif', 'sure', 'of course', 'o', 'y',
+  ],
+};
+
+/** Answers are checked most specific first: "je ne sais pas" contains "non"-like words. */
+const ORDER: YesNoAnswer[] = ['unknown', 'no', 'yes'];
+
+/**
+ * Reads a yes / no / "I don't know" answer from a short message. The whole message, or its first
+ * words ("oui je touche le RSA"), must carry it; anything else is undefined.
+ */
+export function recognizeYesNo(text: string | undefined): YesNoAnswer | undefined {
+  if (!text) return undefined;
+  const folded = foldText(text);
+  if (!folded) return text.trim() === '?' ? 'unknown' : undefined;
+  for (const answer of ORDER) {
+    for (const phrase of LEXICON[answer]) {
+      if (folded === phrase || folded.startsWith(`${phrase} `)) return answer;
+    }
+  }
+  return undefined;
+}
