@@ -1,4 +1,5 @@
-import { ConversationState, UserState, type Storage, type TurnContext } from 'botbuilder';
+import { ConversationState, UserState, type TurnContext } from 'botbuilder';
+import type { AppStore } from '../stores/appStore';
 import type { Server } from 'restify';
 import type { Feature } from '../dialogs/feature';
 import { createCloudAdapter } from './channels/cloudAdapter';
@@ -13,12 +14,7 @@ import { GuichetBot } from './guichetBot';
 import type { Logger } from './logger';
 import { createServer } from './server';
 
-/** What the application needs from its store, whichever adapter backs it. */
-export interface AppStore {
-  readonly kind: 'embedded' | 'mongodb' | 'memory';
-  readonly stateStorage: Storage;
-  ping(): Promise<boolean>;
-}
+export type { AppStore };
 
 export interface AppDeps {
   config: Config;

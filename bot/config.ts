@@ -29,6 +29,13 @@ export const configSchema = z
     MONGODB_URI: optionalString.describe('MongoDB connection string; empty = the embedded store'),
     MONGODB_DB: z.string().min(1).default('guichet_iae').describe('MongoDB database name'),
     DATA_DIR: z.string().min(1).default('.data').describe('folder of the embedded store'),
+    STATE_RETENTION_DAYS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(365)
+      .default(30)
+      .describe('days after which an idle conversation and its user state are forgotten'),
     WEBCHAT_ENABLED: z
       .enum(['true', 'false'])
       .default('true')

@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
-import { MemoryStorage } from 'botbuilder';
 import { createFeatures } from '../dialogs/features';
+import { openStore } from '../stores/appStore';
+import { redactUri } from '../stores/mongoConnection';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger } from './logger';
+import { scheduleStatePurge, warmUp } from './startup';
 
 /** Exit code for a bad configuration (EX_CONFIG in sysexits.h). */
 const EXIT_BAD_CONFIG = 78;
@@ -24,16 +26,31 @@ function readConfig(): Config {
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  const store = { kind: 'memory' as const, stateStorage: new MemoryStorage(), ping: async () => true };
+  const store = await openStore({ mongodbUri: config.MONGODB_URI, mongodbDb: config.MONGODB_DB, dataDir: config.DATA_DIR });
+  logger.info({
+    event: 'store_opened',
+    store: store.kind,
+    where: store.kind === 'mongodb' ? redactUri(config.MONGODB_URI ?? '') : config.DATA_DIR,
+  });
+  const stopPurge = scheduleStatePurge(store, config.STATE_RETENTION_DAYS, logger);
+  warmUp(logger);
+
   const app = createApp({ config, logger, store, features: createFeatures() });
   app.server.listen(config.PORT, config.HOST, () => {
     const address = app.server.address();
     logger.info({ event: 'listening', port: address.port, store: store.kind }, `Guichet IAE on http://localhost:${address.port}/`);
   });
+
+  let stopping = false;
   const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     logger.info({ event: 'stopping', signal });
-    app.server.close(() => process.exit(0));
+    stopPurge();
     setTimeout(() => process.exit(0), 5000).unref();
+    app.server.close(() => {
+      store.close().finally(() => process.exit(0));
+    });
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

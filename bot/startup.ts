@@ -1,0 +1,34 @@
+import { warmUpTerritory } from '../knowledge/territory/resolve';
+import { warmRecognizers } from '../knowledge/understanding/ageOrBirthDate';
+import type { OpenedStore } from '../stores/appStore';
+import type { Logger } from './logger';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Loads the language models and the geography now, so the first person does not wait. */
+export function warmUp(logger: Logger): void {
+  const started = Date.now();
+  warmRecognizers();
+  const recognizersMs = Date.now() - started;
+  warmUpTerritory();
+  logger.info({ event: 'warmed_up', recognizersMs, territoryMs: Date.now() - started - recognizersMs });
+}
+
+/**
+ * Forgets conversation and user state idle for longer than the retention period, now and then
+ * every six hours. Returns a function that stops the timer.
+ */
+export function scheduleStatePurge(store: OpenedStore, retentionDays: number, logger: Logger): () => void {
+  const purge = async () => {
+    try {
+      const removed = await store.stateStorage.purgeWrittenBefore(new Date(Date.now() - retentionDays * DAY_MS));
+      if (removed > 0) logger.info({ event: 'state_purged', removed, retentionDays });
+    } catch (error) {
+      logger.warn({ event: 'state_purge_failed', error: error instanceof Error ? error.name : 'unknown' });
+    }
+  };
+  void purge();
+  const timer = setInterval(purge, 6 * 60 * 60 * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
