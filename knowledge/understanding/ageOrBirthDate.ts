@@ -1,5 +1,6 @@
 import { Culture, recognizeAge, recognizeDateTime } from '@microsoft/recognizers-text-suite';
 import type { Locale } from '../../bot/i18n';
+import { foldText } from '../text/fold';
 
 export type AgeOrBirthDate = { kind: 'age'; years: number } | { kind: 'birthDate'; date: string };
 
@@ -7,6 +8,9 @@ const CULTURES: Record<Locale, string> = { fr: Culture.French, en: Culture.Engli
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** 3/3/1990, 03-03-1990, 3.3.1990: day first, as in France (and in the UK). */
 const NUMERIC_DATE = /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/;
+
+/** "32", "j'ai 32", "I am 54", "I'm 54", "age 40": a number said as an age without "ans"/"years". */
+const STATED_AGE = /^(?:j ai|jai|i am|i m|im|age|mon age est|my age is)?\s*(\d{1,3})(?:\s+(?:ans?|years?(?: old)?|yo))?$/;
 
 function isRealDate(iso: string): boolean {
   const date = new Date(`${iso}T00:00:00Z`);
@@ -39,8 +43,8 @@ export function parseAgeOrBirthDate(text: string, locale: Locale, today: string)
     const years = Number((found.resolution as { value?: string }).value);
     if (Number.isInteger(years)) return { kind: 'age', years };
   }
-  const bare = /^\s*(\d{1,3})\s*$/.exec(text);
-  return bare ? { kind: 'age', years: Number(bare[1]) } : undefined;
+  const plain = STATED_AGE.exec(foldText(text));
+  return plain ? { kind: 'age', years: Number(plain[1]) } : undefined;
 }
 
 /** Loads the French and English recognizer models once, so the first person does not wait. */
