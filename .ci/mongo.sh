@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs the test MongoDB server (mongo-java-server 1.47.0, in memory, 127.0.0.1).
-#   bash .ci/mongo.sh start   → builds if needed, starts in the background, prints MONGODB_URI=…
+#   bash .ci/mongo.sh start   → builds if needed, starts in the background (or reuses the one
+#                               already started), prints MONGODB_URI=…
 #   bash .ci/mongo.sh stop    → stops the server started by 'start'
 # Needs Java 17+ and Maven (dependencies come from Maven Central).
 set -euo pipefail
@@ -18,6 +19,12 @@ build() {
 }
 
 start() {
+  # Already running (started by an earlier 'start'): reuse it.
+  if [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null \
+     && line=$(grep -m1 '^MONGODB_URI=' "$log_file" 2>/dev/null); then
+    echo "$line"
+    return 0
+  fi
   build
   stop_quietly
   : >"$log_file"
