@@ -6,18 +6,20 @@ import { warmRecognizers } from '../../knowledge/understanding/ageOrBirthDate';
 import { DialogHarness, suggestedOf, textsOf } from '../support/dialogHarness';
 
 /** A dialog that asks one prompt and ends with its value. */
-function asking(promptId: string, prompt: YesNoUnknownPrompt | AgeOrBirthDatePrompt): ComponentDialog {
-  const dialog = new ComponentDialog('asking');
-  dialog.addDialog(prompt);
-  dialog.addDialog(
-    new WaterfallDialog('steps', [
-      async (step) => step.prompt(promptId, { prompt: 'QUESTION?' }),
-      async (step) => step.endDialog(step.result),
-    ]),
-  );
-  dialog.initialDialogId = 'steps';
-  return dialog;
+class Asking extends ComponentDialog {
+  constructor(promptId: string, prompt: YesNoUnknownPrompt | AgeOrBirthDatePrompt) {
+    super('asking');
+    this.addDialog(prompt);
+    this.addDialog(
+      new WaterfallDialog('steps', [
+        async (step) => step.prompt(promptId, { prompt: 'QUESTION?' }),
+        async (step) => step.endDialog(step.result),
+      ]),
+    );
+    this.initialDialogId = 'steps';
+  }
 }
+const asking = (promptId: string, prompt: YesNoUnknownPrompt | AgeOrBirthDatePrompt) => new Asking(promptId, prompt);
 
 beforeAll(() => warmRecognizers());
 

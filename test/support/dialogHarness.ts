@@ -11,7 +11,7 @@ export class DialogHarness {
   private readonly adapter: TestAdapter;
   result: DialogTurnResult | undefined;
 
-  constructor(dialog: Dialog, options: { locale?: string; begin?: unknown } = {}) {
+  constructor(dialog: Dialog, options: { locale?: string; begin?: object } = {}) {
     const conversationState = new ConversationState(new MemoryStorage());
     const dialogs = new DialogSet(conversationState.createProperty('dialogState'));
     dialogs.add(dialog);
