@@ -4,6 +4,7 @@ import type { Feature } from '../dialogs/feature';
 import { RootDialog } from '../dialogs/rootDialog';
 import { sessionAccessor } from '../dialogs/shared/session';
 import { setTurnLocale } from '../dialogs/shared/turnLocale';
+import type { Understand } from '../dialogs/shared/understanding';
 import { userProfileAccessor } from '../dialogs/shared/userProfile';
 import { DEFAULT_LOCALE, toLocale } from './i18n';
 
@@ -11,6 +12,8 @@ export interface GuichetBotDeps {
   conversationState: ConversationState;
   userState: UserState;
   features: readonly Feature[];
+  /** Reads free text (intent and slots); without it, only menu labels and commands are understood. */
+  understand?: Understand;
 }
 
 /**
@@ -26,6 +29,7 @@ export class GuichetBot extends ActivityHandler {
     this.profile = userProfileAccessor(deps.userState);
     this.root = new RootDialog({
       features: deps.features,
+      understand: deps.understand,
       dialogState: deps.conversationState.createProperty<DialogState>('dialogState'),
       session: sessionAccessor(deps.conversationState),
       profile: this.profile,

@@ -15,4 +15,6 @@ export interface Feature {
   readonly dialog: Dialog;
   /** Folded words or phrases that also pick this feature in the menu (both languages). */
   readonly synonyms?: readonly string[];
+  /** Intents of free text that start this feature (its dialog then gets `FeatureOptions`). */
+  readonly intents?: readonly string[];
 }

@@ -3,6 +3,7 @@ import { ChoiceFactory, Dialog, type DialogContext, type DialogTurnResult } from
 import { LOCALES, translator } from '../bot/i18n';
 import { foldText } from '../knowledge/text/fold';
 import type { Feature } from './feature';
+import { routeFreeText, type FreeTextRouterDeps } from './freeTextRouter';
 import { tr } from './shared/turnLocale';
 
 export const MENU_DIALOG = 'menu';
@@ -18,22 +19,33 @@ export interface MenuOptions {
  * language buttons are global commands, handled by the root dialog before the menu sees them.
  */
 export class MenuDialog extends Dialog<MenuOptions> {
-  constructor(private readonly features: readonly Feature[]) {
+  private readonly features: readonly Feature[];
+
+  constructor(private readonly deps: FreeTextRouterDeps) {
     super(MENU_DIALOG);
+    this.features = deps.features;
   }
 
   override async beginDialog(dc: DialogContext, options?: MenuOptions): Promise<DialogTurnResult> {
-    const feature = this.match(options?.initialText);
+    const text = options?.initialText?.trim();
+    if (text && this.deps.understand) return this.onText(dc, text);
+    const feature = this.match(text);
     if (feature) return dc.beginDialog(feature.dialog.id);
     await this.showMenu(dc.context, 'common:menu.prompt');
     return Dialog.EndOfTurn;
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    const text = dc.context.activity.text;
+    return this.onText(dc, dc.context.activity.text?.trim() ?? '');
+  }
+
+  /** A menu label or synonym starts its feature; other text goes to the free-text router. */
+  private async onText(dc: DialogContext, text: string): Promise<DialogTurnResult> {
     const feature = this.match(text);
     if (feature) return dc.beginDialog(feature.dialog.id);
-    await this.showMenu(dc.context, 'common:menu.notUnderstood');
+    const routed = await routeFreeText(dc, text, this.deps);
+    if (routed.kind === 'started') return routed.result;
+    await this.showMenu(dc.context, routed.promptKey);
     return Dialog.EndOfTurn;
   }
 

@@ -13,12 +13,14 @@ import { sendHelp } from './helpMessage';
 import { MENU_DIALOG, MenuDialog, type MenuOptions } from './menuDialog';
 import type { ConversationSession } from './shared/session';
 import { setTurnLocale, tr } from './shared/turnLocale';
+import type { Understand } from './shared/understanding';
 import type { UserProfile } from './shared/userProfile';
 
 export const ROOT_DIALOG = 'root';
 
 export interface RootDialogDeps {
   features: readonly Feature[];
+  understand?: Understand;
   dialogState: StatePropertyAccessor<DialogState>;
   session: StatePropertyAccessor<ConversationSession>;
   profile: StatePropertyAccessor<UserProfile>;
@@ -36,7 +38,7 @@ interface WithHelp {
 export class RootDialog extends ComponentDialog {
   constructor(private readonly deps: RootDialogDeps) {
     super(ROOT_DIALOG);
-    this.addDialog(new MenuDialog(deps.features));
+    this.addDialog(new MenuDialog({ features: deps.features, understand: deps.understand, session: deps.session }));
     for (const feature of deps.features) this.addDialog(feature.dialog);
     this.initialDialogId = MENU_DIALOG;
   }

@@ -8,6 +8,8 @@ export interface ConversationSession {
   welcomed?: boolean;
   /** How many messages in a row the menu did not understand. */
   misunderstandings?: number;
+  /** The département the person is looking in, once known: ranks namesakes of places. */
+  departement?: string;
 }
 
 export function sessionAccessor(conversationState: ConversationState): StatePropertyAccessor<ConversationSession> {

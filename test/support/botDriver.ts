@@ -1,6 +1,7 @@
 import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
 import { ConversationState, UserState } from 'botbuilder';
 import type { Feature } from '../../dialogs/feature';
+import type { Understand } from '../../dialogs/shared/understanding';
 import { GuichetBot } from '../../bot/guichetBot';
 import { installTurnErrorHandler } from '../../bot/channels/turnErrors';
 import { createLogger } from '../../bot/logger';
@@ -29,11 +30,13 @@ export class BotDriver {
   readonly adapter: TestAdapter;
   readonly storage: Storage;
 
-  constructor(options: { features?: Feature[]; locale?: string; channelId?: string; storage?: Storage } = {}) {
+  constructor(
+    options: { features?: Feature[]; locale?: string; channelId?: string; storage?: Storage; understand?: Understand } = {},
+  ) {
     this.storage = options.storage ?? new MemoryStorage();
     const conversationState = new ConversationState(this.storage);
     const userState = new UserState(this.storage);
-    const bot = new GuichetBot({ conversationState, userState, features: options.features ?? [] });
+    const bot = new GuichetBot({ conversationState, userState, features: options.features ?? [], understand: options.understand });
     this.adapter = new TestAdapter(async (context) => bot.run(context), {
       channelId: options.channelId ?? 'webchat',
       locale: options.locale ?? 'fr-FR',

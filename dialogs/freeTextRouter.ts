@@ -1,0 +1,63 @@
+import type { StatePropertyAccessor } from 'botbuilder';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import type { Feature } from './feature';
+import { sendHelp } from './helpMessage';
+import type { ConversationSession } from './shared/session';
+import { tr, turnLocale } from './shared/turnLocale';
+import { CONFIDENT, type FeatureOptions, type Understand } from './shared/understanding';
+
+export interface FreeTextRouterDeps {
+  features: readonly Feature[];
+  understand?: Understand;
+  session: StatePropertyAccessor<ConversationSession>;
+}
+
+/** What the router did with a message. `menu` = the caller shows the menu with this prompt key. */
+export type Routed = { kind: 'started'; result: DialogTurnResult } | { kind: 'menu'; promptKey: string };
+
+/**
+ * Free text typed outside any question: understood, then sent to the feature that handles its
+ * intent with what was understood, or answered on the spot (greeting, thanks, help, a person).
+ * After two messages in a row it could not place, it offers the menu and a human contact
+ * instead of asking again.
+ */
+export async function routeFreeText(dc: DialogContext, text: string, deps: FreeTextRouterDeps): Promise<Routed> {
+  const { context } = dc;
+  const t = tr(context);
+  const session = await deps.session.get(context, {});
+  const understood = deps.understand?.(text, turnLocale(context), { departement: session.departement });
+  if (understood && understood.confidence >= CONFIDENT) {
+    const feature = deps.features.find((f) => f.intents?.includes(understood.intent));
+    if (feature) {
+      session.misunderstandings = 0;
+      const options: FeatureOptions = { understood };
+      return { kind: 'started', result: await dc.beginDialog(feature.dialog.id, options) };
+    }
+    switch (understood.intent) {
+      case 'greeting':
+        session.misunderstandings = 0;
+        await context.sendActivity(t('common:smallTalk.greeting'));
+        return { kind: 'menu', promptKey: 'common:menu.prompt' };
+      case 'thanks':
+        session.misunderstandings = 0;
+        await context.sendActivity(t('common:smallTalk.thanks'));
+        return { kind: 'menu', promptKey: 'common:menu.again' };
+      case 'help':
+        session.misunderstandings = 0;
+        await sendHelp(context, deps.features);
+        return { kind: 'menu', promptKey: 'common:menu.prompt' };
+      case 'human':
+        session.misunderstandings = 0;
+        await context.sendActivity(t('common:human.contact'));
+        return { kind: 'menu', promptKey: 'common:menu.again' };
+    }
+  }
+  session.misunderstandings = (session.misunderstandings ?? 0) + 1;
+  if (session.misunderstandings >= 2) {
+    session.misunderstandings = 0;
+    await context.sendActivity(t('common:human.stuck'));
+    return { kind: 'menu', promptKey: 'common:menu.prompt' };
+  }
+  return { kind: 'menu', promptKey: 'common:menu.notUnderstood' };
+}
+

@@ -1,0 +1,67 @@
+import { CardFactory, type Attachment } from 'botbuilder';
+import type { TFunction } from 'i18next';
+import type { Locale } from '../../bot/i18n';
+import { isDemo, type Structure } from '../../knowledge/directory/structure';
+
+/** What a card button sends back (Action.Submit data), validated where it is read. */
+export type StructureCardAction = { action: 'request.start'; structureId: string };
+
+/** A link to the place on OpenStreetMap (no API key, no tracking). */
+export function mapUrl(lat: number, lng: number): string {
+  const la = lat.toFixed(5);
+  const ln = lng.toFixed(5);
+  return `https://www.openstreetmap.org/?mlat=${la}&mlon=${ln}#map=15/${la}/${ln}`;
+}
+
+export function formatKm(km: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: km < 10 ? 1 : 0 }).format(km);
+}
+
+/**
+ * One structure as an Adaptive Card 1.5 (the version Teams renders): name, kind in words, distance,
+ * address, and actions to call, write, visit, see on a map, or start a request there.
+ */
+export function structureCard(
+  structure: Structure,
+  distanceKm: number | undefined,
+  t: TFunction,
+  locale: Locale,
+  options: { canRequest?: boolean } = {},
+): Attachment {
+  const facts: Array<{ title: string; value: string }> = [];
+  if (distanceKm !== undefined) facts.push({ title: t('search:card.distance'), value: t('search:card.km', { km: formatKm(distanceKm, locale) }) });
+  const address = [structure.address.line1, structure.address.line2, [structure.address.postcode, structure.address.communeName].filter(Boolean).join(' ')]
+    .filter(Boolean)
+    .join(', ');
+  facts.push({ title: t('search:card.address'), value: address });
+  if (structure.insertionPosts !== undefined) facts.push({ title: t('search:card.posts'), value: String(structure.insertionPosts) });
+
+  const body: unknown[] = [
+    { type: 'TextBlock', text: structure.name, weight: 'Bolder', size: 'Medium', wrap: true },
+    { type: 'TextBlock', text: t(`directory:kinds.${structure.kind}.name`), isSubtle: true, spacing: 'None', wrap: true },
+  ];
+  if (isDemo(structure)) body.push({ type: 'TextBlock', text: t('search:card.demo'), color: 'Attention', wrap: true, spacing: 'Small' });
+  if (!structure.acceptsApplications) body.push({ type: 'TextBlock', text: t('search:card.closed'), color: 'Warning', wrap: true });
+  if (structure.description) body.push({ type: 'TextBlock', text: structure.description, wrap: true, maxLines: 3 });
+  if (structure.sectors.length > 0) body.push({ type: 'TextBlock', text: structure.sectors.join(' · '), wrap: true, isSubtle: true });
+  body.push({ type: 'FactSet', facts });
+
+  const actions: unknown[] = [];
+  if (structure.phone) actions.push({ type: 'Action.OpenUrl', title: t('search:card.call'), url: `tel:${structure.phone.replace(/[^+0-9]/g, '')}` });
+  if (structure.email) actions.push({ type: 'Action.OpenUrl', title: t('search:card.email'), url: `mailto:${structure.email}` });
+  if (structure.website) actions.push({ type: 'Action.OpenUrl', title: t('search:card.website'), url: structure.website });
+  actions.push({ type: 'Action.OpenUrl', title: t('search:card.map'), url: mapUrl(structure.location.lat, structure.location.lng) });
+  if (options.canRequest) {
+    const data: StructureCardAction = { action: 'request.start', structureId: structure.id };
+    actions.push({ type: 'Action.Submit', title: t('search:card.request'), data });
+  }
+
+  return CardFactory.adaptiveCard({
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    type: 'AdaptiveCard',
+    version: '1.5',
+    lang: locale,
+    body,
+    actions,
+  });
+}

@@ -1,0 +1,39 @@
+import type { Locale } from '../../bot/i18n';
+
+/**
+ * The seam between dialogs and the understanding of free text: dialogs see an intent, a confidence
+ * and slots, never how they were found. Tests feed canned results.
+ */
+export interface UnderstoodPlace {
+  type: string;
+  code: string;
+  label: string;
+}
+
+export interface UnderstoodSlots {
+  kinds?: string[];
+  place?: UnderstoodPlace;
+  criteria?: string[];
+  age?: number;
+  birthDate?: string;
+  registrationMonths?: number;
+  radiusKm?: number;
+  reference?: string;
+}
+
+export interface UnderstoodMessage {
+  intent: string;
+  confidence: number;
+  slots: UnderstoodSlots;
+}
+
+export type Understand = (text: string, locale: Locale, context?: { departement?: string }) => UnderstoodMessage;
+
+/** At or above this confidence the assistant acts on what it understood; below, it asks. */
+export const CONFIDENT = 0.6;
+
+/** What a feature dialog may receive when it starts. */
+export interface FeatureOptions {
+  /** The message that started it, understood, when it came from free text. */
+  understood?: UnderstoodMessage;
+}
