@@ -1,15 +1,13 @@
-import type { StatePropertyAccessor } from 'botbuilder';
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { Feature } from './feature';
 import { sendHelp } from './helpMessage';
-import type { ConversationSession } from './shared/session';
+import { sessionOf } from './shared/session';
 import { tr, turnLocale } from './shared/turnLocale';
 import { CONFIDENT, type FeatureOptions, type Understand } from './shared/understanding';
 
 export interface FreeTextRouterDeps {
   features: readonly Feature[];
   understand?: Understand;
-  session: StatePropertyAccessor<ConversationSession>;
 }
 
 /** What the router did with a message. `menu` = the caller shows the menu with this prompt key. */
@@ -24,7 +22,7 @@ export type Routed = { kind: 'started'; result: DialogTurnResult } | { kind: 'me
 export async function routeFreeText(dc: DialogContext, text: string, deps: FreeTextRouterDeps): Promise<Routed> {
   const { context } = dc;
   const t = tr(context);
-  const session = await deps.session.get(context, {});
+  const session = sessionOf(context);
   const understood = deps.understand?.(text, turnLocale(context), { departement: session.departement });
   if (understood && understood.confidence >= CONFIDENT) {
     const feature = deps.features.find((f) => f.intents?.includes(understood.intent));

@@ -11,7 +11,7 @@ import type { Feature } from './feature';
 import { recognizeGlobalCommand, type GlobalCommand } from './globalCommands';
 import { sendHelp } from './helpMessage';
 import { MENU_DIALOG, MenuDialog, type MenuOptions } from './menuDialog';
-import type { ConversationSession } from './shared/session';
+import { setTurnSession, type ConversationSession } from './shared/session';
 import { setTurnLocale, tr } from './shared/turnLocale';
 import type { Understand } from './shared/understanding';
 import type { UserProfile } from './shared/userProfile';
@@ -38,7 +38,7 @@ interface WithHelp {
 export class RootDialog extends ComponentDialog {
   constructor(private readonly deps: RootDialogDeps) {
     super(ROOT_DIALOG);
-    this.addDialog(new MenuDialog({ features: deps.features, understand: deps.understand, session: deps.session }));
+    this.addDialog(new MenuDialog({ features: deps.features, understand: deps.understand }));
     for (const feature of deps.features) this.addDialog(feature.dialog);
     this.initialDialogId = MENU_DIALOG;
   }
@@ -49,6 +49,7 @@ export class RootDialog extends ComponentDialog {
     set.add(this);
     const dc = await set.createContext(context);
     const session = await this.deps.session.get(context, {});
+    setTurnSession(context, session);
     if (context.activity.type === 'conversationUpdate') {
       if (dc.activeDialog) return;
       await this.welcome(context, session);
@@ -96,8 +97,10 @@ export class RootDialog extends ComponentDialog {
       case 'restart': {
         await innerDc.cancelAllDialogs();
         await this.deps.session.set(context, {});
+        const fresh = await this.deps.session.get(context, {});
+        setTurnSession(context, fresh);
         await context.sendActivity(t()('common:restart.done'));
-        await this.welcome(context, await this.deps.session.get(context, {}));
+        await this.welcome(context, fresh);
         return innerDc.beginDialog(MENU_DIALOG);
       }
       case 'language': {
