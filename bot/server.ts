@@ -43,8 +43,11 @@ export function createServer(deps: ServerDeps): Server {
   server.on('restifyError', (_req: Request, _res: Response, err: Error & { statusCode?: number; body?: { code?: string } }, callback: () => void) => {
     const status = err.statusCode ?? 500;
     const code = (err.body?.code ?? err.name ?? 'error').replace(/Error$/, '');
+    const errorCode = code.charAt(0).toLowerCase() + code.slice(1);
+    // A body the parser refused (not JSON, too large) is the body's fault: name it.
+    const field = status === 400 || status === 413 ? { field: 'body' } : {};
     (err as { toJSON?: () => unknown }).toJSON = () => ({
-      error: { code: code.charAt(0).toLowerCase() + code.slice(1), message: status >= 500 ? 'internal error' : err.message },
+      error: { code: errorCode, message: status >= 500 ? 'internal error' : err.message, ...field },
     });
     if (status >= 500) deps.logger.error({ event: 'http_error', errorName: err.name, status }, 'request failed');
     return callback();
