@@ -28,7 +28,7 @@ export async function routeFreeText(dc: DialogContext, text: string, deps: FreeT
     const feature = deps.features.find((f) => f.intents?.includes(understood.intent));
     if (feature) {
       session.misunderstandings = 0;
-      const options: FeatureOptions = { understood };
+      const options: FeatureOptions = { understood, text };
       return { kind: 'started', result: await dc.beginDialog(feature.dialog.id, options) };
     }
     switch (understood.intent) {

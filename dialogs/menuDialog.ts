@@ -1,9 +1,11 @@
 import type { TurnContext } from 'botbuilder';
-import { ChoiceFactory, Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { choicesMessage } from './shared/choices';
 import { LOCALES, translator } from '../bot/i18n';
 import { foldText } from '../knowledge/text/fold';
 import type { Feature } from './feature';
 import { routeFreeText, type FreeTextRouterDeps } from './freeTextRouter';
+import { isHandoff } from './shared/handoff';
 import { tr } from './shared/turnLocale';
 
 export const MENU_DIALOG = 'menu';
@@ -49,7 +51,10 @@ export class MenuDialog extends Dialog<MenuOptions> {
     return Dialog.EndOfTurn;
   }
 
-  override async resumeDialog(dc: DialogContext): Promise<DialogTurnResult> {
+  override async resumeDialog(dc: DialogContext, _reason?: unknown, result?: unknown): Promise<DialogTurnResult> {
+    if (isHandoff(result) && this.features.some((f) => f.dialog.id === result.handoff.dialogId)) {
+      return dc.beginDialog(result.handoff.dialogId, result.handoff.options);
+    }
     await this.showMenu(dc.context, 'common:menu.again');
     return Dialog.EndOfTurn;
   }
@@ -61,7 +66,7 @@ export class MenuDialog extends Dialog<MenuOptions> {
   private async showMenu(context: TurnContext, promptKey: string): Promise<void> {
     const t = tr(context);
     const labels = [...this.features.map((f) => t(f.menuLabelKey)), t('common:menu.help'), t('common:menu.language')];
-    await context.sendActivity(ChoiceFactory.forChannel(context, labels, t(promptKey)));
+    await context.sendActivity(choicesMessage(context, labels, t(promptKey)));
   }
 
   /** The feature a message names: its label in any language, or one of its synonyms. */

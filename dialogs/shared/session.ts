@@ -1,4 +1,5 @@
 import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { Place } from '../../knowledge/territory';
 
 /**
  * What one conversation carries from dialog to dialog, so that nothing is asked twice.
@@ -10,6 +11,25 @@ export interface ConversationSession {
   misunderstandings?: number;
   /** The département the person is looking in, once known: ranks namesakes of places. */
   departement?: string;
+  /** The last place the person gave (a search, a triage), reused instead of asking again. */
+  place?: Place;
+  /** What the person said about their situation, kept for this conversation only. */
+  situation?: Situation;
+  /** The eligibility check under way: its answers (criterion → yes/no/unknown) and mode. */
+  eligibilityCheck?: { adviser: boolean; targetKind?: string; answers: Record<string, 'yes' | 'no' | 'unknown'>; question?: object };
+  /** The last eligibility result, carried to a search or a request. */
+  eligibility?: { asOf: string; rulesVersion: string; counted: string[]; eligibleKinds: string[] };
+}
+
+/** Facts about the person, each as they answered it; unknown facts are absent. */
+export interface Situation {
+  age?: number;
+  birthDate?: string;
+  /** Criterion key → the person's answer. */
+  criteria?: Record<string, 'yes' | 'no' | 'unknown'>;
+  registrationMonths?: number;
+  /** Answer to "RSA, ASS or AAH?" asked as one question (which one is not known). */
+  minima?: 'yes' | 'no' | 'unknown';
 }
 
 export function sessionAccessor(conversationState: ConversationState): StatePropertyAccessor<ConversationSession> {

@@ -36,4 +36,6 @@ export const CONFIDENT = 0.6;
 export interface FeatureOptions {
   /** The message that started it, understood, when it came from free text. */
   understood?: UnderstoodMessage;
+  /** That message as typed (for cues the slots do not carry). Never stored beyond the turn's dialog state. */
+  text?: string;
 }

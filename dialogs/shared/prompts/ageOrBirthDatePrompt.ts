@@ -1,13 +1,14 @@
 import type { TurnContext } from 'botbuilder';
 import {
-  ChoiceFactory,
   Prompt,
   type PromptOptions,
   type PromptRecognizerResult,
   type PromptValidatorContext,
 } from 'botbuilder-dialogs';
+import { choicesMessage } from '../choices';
 import { parseAgeOrBirthDate, type AgeOrBirthDate } from '../../../knowledge/understanding/ageOrBirthDate';
 import { recognizeYesNo } from '../../../knowledge/understanding/yesNo';
+import { ageOn } from '../age';
 import { tr, turnLocale } from '../turnLocale';
 
 /** An age or birth date, or 'skipped' when the person would rather not say. */
@@ -17,12 +18,6 @@ export const MAX_AGE_ATTEMPTS = 3;
 /** A person in IAE is over 16 and under 100 (eligibility-rules.md). */
 const MIN_AGE = 16;
 const MAX_AGE = 99;
-
-function yearsOld(birthDate: string, today: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number);
-  const [ty, tm, td] = today.split('-').map(Number);
-  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
-}
 
 /**
  * Asks for an age or a birth date, read with the French (or English) recognizers: "32 ans",
@@ -49,7 +44,7 @@ export class AgeOrBirthDatePrompt extends Prompt<AgeAnswer> {
     const t = tr(context);
     const message = isRetry && options.retryPrompt ? options.retryPrompt : options.prompt;
     const text = typeof message === 'string' ? message : (message?.text ?? '');
-    await context.sendActivity(ChoiceFactory.forChannel(context, [t('common:answers.skip')], text));
+    await context.sendActivity(choicesMessage(context, [t('common:answers.skip')], text));
   }
 
   protected async onRecognize(context: TurnContext): Promise<PromptRecognizerResult<AgeAnswer>> {
@@ -61,7 +56,7 @@ export class AgeOrBirthDatePrompt extends Prompt<AgeAnswer> {
     const today = this.today();
     const parsed = parseAgeOrBirthDate(text, turnLocale(context), today);
     if (!parsed) return { succeeded: false };
-    const age = parsed.kind === 'age' ? parsed.years : yearsOld(parsed.date, today);
+    const age = parsed.kind === 'age' ? parsed.years : ageOn(parsed.date, today);
     if (age < MIN_AGE || age > MAX_AGE) return { succeeded: false };
     return { succeeded: true, value: parsed };
   }

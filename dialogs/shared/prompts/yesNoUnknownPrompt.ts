@@ -1,11 +1,11 @@
 import type { TurnContext } from 'botbuilder';
 import {
-  ChoiceFactory,
   Prompt,
   type PromptOptions,
   type PromptRecognizerResult,
   type PromptValidatorContext,
 } from 'botbuilder-dialogs';
+import { choicesMessage } from '../choices';
 import { recognizeYesNo, type YesNoAnswer } from '../../../knowledge/understanding/yesNo';
 import { tr } from '../turnLocale';
 
@@ -41,7 +41,7 @@ export class YesNoUnknownPrompt extends Prompt<YesNoAnswer> {
     const text = typeof message === 'string' ? message : (message?.text ?? '');
     const labels = [t('common:answers.yes'), t('common:answers.no'), t('common:answers.unknown')];
     const intro = isRetry && !options.retryPrompt ? `${t('common:answers.retry')}\n\n${text}` : text;
-    await context.sendActivity(ChoiceFactory.forChannel(context, labels, intro));
+    await context.sendActivity(choicesMessage(context, labels, intro));
   }
 
   protected async onRecognize(context: TurnContext): Promise<PromptRecognizerResult<YesNoAnswer>> {

@@ -1,0 +1,280 @@
+import {
+  ComponentDialog,
+  TextPrompt,
+  WaterfallDialog,
+  type FoundChoice,
+  type PromptValidatorContext,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { choicesMessage, ButtonsPrompt } from '../shared/choices';
+import type { SiaeKind } from '../../knowledge/directory/kinds';
+import {
+  ageCriterion,
+  criteriaFromAnswers,
+  criterionTextKey,
+  describeEligibility,
+  evaluateEligibility,
+  isCriterionKey,
+  nextQuestion,
+  type Answer,
+  type Answers,
+  type CriterionKey,
+  type Question,
+} from '../../knowledge/eligibility';
+import type { YesNoAnswer } from '../../knowledge/understanding/yesNo';
+import { parseRegistrationMonths } from '../../knowledge/understanding/registrationDuration';
+import { ageOn } from '../shared/age';
+import { handoff } from '../shared/handoff';
+import { AgeOrBirthDatePrompt, type AgeAnswer } from '../shared/prompts/ageOrBirthDatePrompt';
+import { YesNoUnknownPrompt } from '../shared/prompts/yesNoUnknownPrompt';
+import { sessionOf, type Situation } from '../shared/session';
+import { tr, turnLocale } from '../shared/turnLocale';
+import type { FeatureOptions } from '../shared/understanding';
+import { isAdviserPhrasing } from './adviserPhrasing';
+
+export const ELIGIBILITY_DIALOG = 'eligibility';
+const MAIN = 'eligibility.main';
+const LOOP = 'eligibility.loop';
+const YES_NO = 'eligibility.yesNo';
+const AGE = 'eligibility.age';
+const REGISTRATION = 'eligibility.registration';
+const NEXT = 'eligibility.next';
+
+const MINIMA: readonly CriterionKey[] = ['RSA', 'ASS', 'AAH'];
+/** Buttons of the registration question: months they stand for ('unknown': don't know). */
+const REGISTRATION_CHOICES = [
+  ['none', 0],
+  ['underYear', 6],
+  ['oneToTwo', 12],
+  ['twoPlus', 24],
+] as const;
+
+export interface EligibilityOptions extends FeatureOptions {
+  /** An adviser checking for a candidate: questions in the third person. */
+  adviser?: boolean;
+  targetKind?: SiaeKind;
+}
+
+export interface EligibilityDialogDeps {
+  today: () => string;
+  /** Dialogs the result can hand over to, when they exist. */
+  searchDialogId?: string;
+  requestDialogId?: string;
+}
+
+/** What the check keeps in the conversation session. */
+interface StepValues {
+  actions?: NextAction[];
+}
+
+interface CheckState {
+  adviser: boolean;
+  targetKind?: SiaeKind;
+  answers: Answers;
+  question?: Question;
+}
+
+type NextAction = 'search' | 'request' | 'menu';
+
+/**
+ * The guided eligibility pre-check: one question at a time, the fewest that settle the answer
+ * (minima sociaux first, then age, registration length and the other criteria, never what is
+ * already known), yes / no / "I don't know" as buttons. Ends with the result per kind, what
+ * counted, who can confirm it and the documents to bring, and offers to find a structure or to
+ * start a request with what is now known.
+ */
+export class EligibilityDialog extends ComponentDialog {
+  readonly helpKey = 'eligibilityDialog:help';
+
+  constructor(private readonly deps: EligibilityDialogDeps) {
+    super(ELIGIBILITY_DIALOG);
+    this.addDialog(new YesNoUnknownPrompt(YES_NO));
+    this.addDialog(new AgeOrBirthDatePrompt(AGE, deps.today));
+    this.addDialog(new TextPrompt(REGISTRATION, (prompt) => validateRegistration(prompt)));
+    this.addDialog(new ButtonsPrompt(NEXT));
+    this.addDialog(new WaterfallDialog(MAIN, [this.start.bind(this), this.showResult.bind(this), this.onNext.bind(this)]));
+    this.addDialog(new WaterfallDialog(LOOP, [this.ask.bind(this), this.record.bind(this)]));
+    this.initialDialogId = MAIN;
+  }
+
+  private check(step: WaterfallStepContext): CheckState {
+    const session = sessionOf(step.context);
+    return (session.eligibilityCheck ??= { adviser: false, answers: {} }) as unknown as CheckState;
+  }
+
+  private async start(step: WaterfallStepContext) {
+    const options = (step.options ?? {}) as EligibilityOptions;
+    const session = sessionOf(step.context);
+    const adviser = options.adviser ?? isAdviserPhrasing(options.text);
+    // An adviser checks for someone else: nothing of their own session applies.
+    if (adviser) session.situation = {};
+    session.situation ??= {};
+    const check: CheckState = { adviser, targetKind: options.targetKind, answers: answersFrom(session.situation) };
+    session.eligibilityCheck = check as NonNullable<typeof session.eligibilityCheck>;
+    const slots = options.understood?.slots;
+    if (slots) absorb(session.situation, check.answers, slots, this.deps.today());
+    await step.context.sendActivity(tr(step.context)(adviser ? 'eligibilityDialog:introAdviser' : 'eligibilityDialog:intro'));
+    return step.beginDialog(LOOP);
+  }
+
+  private async ask(step: WaterfallStepContext) {
+    const check = this.check(step);
+    const situation = sessionOf(step.context).situation ?? {};
+    const question = nextQuestion(check.answers, facts(situation), this.deps.today(), check.targetKind);
+    check.question = question;
+    const t = tr(step.context);
+    const adviser = check.adviser;
+    switch (question.type) {
+      case 'done':
+        return step.endDialog();
+      case 'age':
+        return step.prompt(AGE, { prompt: t(adviser ? 'eligibility:questions.ageAdviser' : 'eligibility:questions.age') });
+      case 'registration':
+      {
+        const labels = [...REGISTRATION_CHOICES.map(([key]) => t(`eligibilityDialog:registrationChoices.${key}`)), t('common:answers.unknown')];
+        const question = t(adviser ? 'eligibilityDialog:registrationAdviser' : 'eligibilityDialog:registration');
+        return step.prompt(REGISTRATION, {
+          prompt: choicesMessage(step.context, labels, question),
+          retryPrompt: choicesMessage(step.context, labels, t('eligibilityDialog:registrationRetry')),
+        });
+      }
+      case 'criterion':
+        return step.prompt(YES_NO, { prompt: t(criterionTextKey(question.key, adviser ? 'questionAdviser' : 'question')) });
+    }
+  }
+
+  private async record(step: WaterfallStepContext) {
+    const check = this.check(step);
+    const session = sessionOf(step.context);
+    const situation = (session.situation ??= {});
+    const question = check.question!;
+    const t = tr(step.context);
+    if (question.type === 'age') {
+      const answer = step.result as AgeAnswer;
+      if (answer.kind === 'age') situation.age = answer.years;
+      else if (answer.kind === 'birthDate') {
+        situation.birthDate = answer.date;
+        situation.age = ageOn(answer.date, this.deps.today());
+      } else {
+        check.answers.JEUNE = 'unknown';
+        check.answers.SENIOR = 'unknown';
+      }
+    } else if (question.type === 'registration') {
+      const months = step.result as number | null;
+      if (months === null) {
+        check.answers.DELD = 'unknown';
+        check.answers.DETLD = 'unknown';
+      } else situation.registrationMonths = months;
+    } else if (question.type === 'criterion') {
+      const answer = step.result as YesNoAnswer;
+      check.answers[question.key] = answer;
+      situation.criteria = { ...situation.criteria, [question.key]: answer };
+      if (answer === 'unknown') await step.context.sendActivity(t(criterionTextKey(question.key, 'explain')));
+    }
+    return step.replaceDialog(LOOP);
+  }
+
+  private async showResult(step: WaterfallStepContext) {
+    const check = this.check(step);
+    const session = sessionOf(step.context);
+    const situation = session.situation ?? {};
+    const t = tr(step.context);
+    const today = this.deps.today();
+    const criteria = new Set(criteriaFromAnswers(check.answers));
+    // Only the age is known (no birth date): its criterion is given directly.
+    if (!situation.birthDate && situation.age !== undefined) {
+      const byAge = ageCriterion(situation.age);
+      if (byAge) criteria.add(byAge);
+    }
+    const result = evaluateEligibility(
+      { criteria: [...criteria], birthDate: situation.birthDate, registrationMonths: situation.registrationMonths, kind: check.targetKind },
+      today,
+    );
+    const described = describeEligibility(result, turnLocale(step.context));
+    const eligible = described.results.filter((r) => r.eligible).map((r) => r.kind);
+    session.eligibility = { asOf: result.asOf, rulesVersion: result.rulesVersion, counted: result.counted, eligibleKinds: eligible };
+
+    // Eligible everywhere: one plain sentence rather than five alike.
+    const lines =
+      eligible.length === described.results.length && described.results.length > 1
+        ? [t('eligibilityDialog:resultIntro'), t('eligibilityDialog:allEligible')]
+        : [t('eligibilityDialog:resultIntro'), ...described.results.map((r) => `- ${r.explanation}`)];
+    if (described.counted.length > 0) {
+      lines.push('', t('eligibilityDialog:counted', { criteria: described.counted.map((k) => t(criterionTextKey(k, 'label'))).join(', ') }));
+    }
+    lines.push('', described.prescriber.explanation);
+    if (eligible.length < described.results.length) lines.push(t('eligibilityDialog:orienteur'));
+    lines.push(t('eligibilityDialog:siaeOwnDiagnosis'));
+    await step.context.sendActivity(lines.join('\n'));
+    if (described.proofs.length > 0) {
+      const proofs = described.proofs.map((p) => `- ${p.text} ${p.maxAgeText}`);
+      await step.context.sendActivity([t('eligibilityDialog:proofs'), ...proofs].join('\n'));
+    }
+
+    const actions: NextAction[] = [];
+    if (this.deps.searchDialogId) actions.push('search');
+    if (this.deps.requestDialogId && !check.adviser) actions.push('request');
+    actions.push('menu');
+    (step.values as StepValues).actions = actions;
+    return step.prompt(NEXT, {
+      prompt: t('eligibilityDialog:next.prompt'),
+      choices: actions.map((a) => t(`eligibilityDialog:next.${a}`)),
+    });
+  }
+
+  private async onNext(step: WaterfallStepContext) {
+    const actions = (step.values as StepValues).actions ?? [];
+    const action = actions[(step.result as FoundChoice).index];
+    const eligibleKinds = sessionOf(step.context).eligibility?.eligibleKinds ?? [];
+    if (action === 'search' && this.deps.searchDialogId) {
+      // All kinds open (or none): search them all; else only where the person can be hired.
+      const kinds = eligibleKinds.length === 0 || eligibleKinds.length === 5 ? [] : eligibleKinds;
+      return step.endDialog(handoff(this.deps.searchDialogId, { kinds, place: sessionOf(step.context).place }));
+    }
+    if (action === 'request' && this.deps.requestDialogId) return step.endDialog(handoff(this.deps.requestDialogId, {}));
+    return step.endDialog();
+  }
+}
+
+/** Answers already given in this conversation (another dialog, an earlier check). */
+function answersFrom(situation: Situation): Answers {
+  const answers: Answers = {};
+  for (const [key, answer] of Object.entries(situation.criteria ?? {})) if (isCriterionKey(key)) answers[key] = answer as Answer;
+  if (situation.minima === 'no') for (const key of MINIMA) answers[key] ??= 'no';
+  return answers;
+}
+
+function facts(situation: Situation) {
+  return { birthDate: situation.birthDate, age: situation.age, registrationMonths: situation.registrationMonths };
+}
+
+/** What the first message already said ("je touche le RSA", "j'ai 54 ans"). */
+function absorb(situation: Situation, answers: Answers, slots: NonNullable<FeatureOptions['understood']>['slots'], today: string): void {
+  for (const key of slots.criteria ?? []) {
+    if (!isCriterionKey(key)) continue;
+    answers[key] = 'yes';
+    situation.criteria = { ...situation.criteria, [key]: 'yes' };
+  }
+  if (slots.birthDate) {
+    situation.birthDate = slots.birthDate;
+    situation.age = ageOn(slots.birthDate, today);
+  } else if (slots.age !== undefined) situation.age = slots.age;
+  if (slots.registrationMonths !== undefined) situation.registrationMonths = slots.registrationMonths;
+}
+
+/** Reads the registration length: a button, a duration ("18 mois", "2 ans"), or "I don't know" (null). */
+async function validateRegistration(prompt: PromptValidatorContext<string>): Promise<boolean> {
+  const text = prompt.recognized.value ?? '';
+  const t = tr(prompt.context);
+  const folded = text.trim().toLowerCase();
+  const button = REGISTRATION_CHOICES.find(([key]) => t(`eligibilityDialog:registrationChoices.${key}`).toLowerCase() === folded);
+  let months: number | null | undefined = button ? button[1] : undefined;
+  if (months === undefined && (folded === t('common:answers.unknown').toLowerCase() || /\b(sais pas|jsp|know)\b/.test(folded))) months = null;
+  if (months === undefined) months = parseRegistrationMonths(text);
+  if (months === undefined || (months !== null && months > 600)) {
+    if (prompt.attemptCount < 3) return false;
+    months = null;
+  }
+  (prompt.recognized as { value: unknown }).value = months;
+  return true;
+}

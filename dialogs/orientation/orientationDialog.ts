@@ -1,0 +1,199 @@
+import { AttachmentLayoutTypes, MessageFactory, type Attachment } from 'botbuilder';
+import {
+  ComponentDialog,
+  TextPrompt,
+  WaterfallDialog,
+  type FoundChoice,
+  type PromptValidatorContext,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { ButtonsPrompt } from '../shared/choices';
+import type { DirectoryQueries } from '../../knowledge/directory/findStructures';
+import type { StructureKind } from '../../knowledge/directory/kinds';
+import { NEEDS, orient, type Need, type OrientationProfile } from '../../knowledge/orientation/orientationRules';
+import { anchorOf, resolvePlace, type Place } from '../../knowledge/territory';
+import type { YesNoAnswer } from '../../knowledge/understanding/yesNo';
+import { placeFromUnderstood } from '../search/searchDialog';
+import { structureCard } from '../search/structureCard';
+import { AgeOrBirthDatePrompt, type AgeAnswer } from '../shared/prompts/ageOrBirthDatePrompt';
+import { YesNoUnknownPrompt } from '../shared/prompts/yesNoUnknownPrompt';
+import { sessionOf, type Situation } from '../shared/session';
+import { tr, turnLocale } from '../shared/turnLocale';
+import type { FeatureOptions } from '../shared/understanding';
+import { ageOn } from '../shared/age';
+
+export const ORIENTATION_DIALOG = 'orientation';
+const STEPS = 'orientation.steps';
+const NEED_PROMPT = 'orientation.need';
+const AGE_PROMPT = 'orientation.age';
+const YES_NO_PROMPT = 'orientation.yesNo';
+const PLACE_PROMPT = 'orientation.place';
+
+const MINIMA = ['RSA', 'ASS', 'AAH'] as const;
+/** How far to look for each partner: near first, then the whole area around. */
+const RADII_KM = [25, 100] as const;
+
+export interface OrientationDialogDeps {
+  directory: DirectoryQueries;
+  today: () => string;
+}
+
+interface Values {
+  need?: Need;
+}
+
+/**
+ * The guichet unique's reception: what the person needs most, then only the questions that change
+ * who to contact (age, minima sociaux, RQTH), then the place; ends with the nearest partners
+ * from the directory and, when it fits, IAE as the next step.
+ */
+export class OrientationDialog extends ComponentDialog {
+  readonly helpKey = 'orientation:help';
+
+  constructor(private readonly deps: OrientationDialogDeps) {
+    super(ORIENTATION_DIALOG);
+    this.addDialog(new ButtonsPrompt(NEED_PROMPT));
+    this.addDialog(new AgeOrBirthDatePrompt(AGE_PROMPT, deps.today));
+    this.addDialog(new YesNoUnknownPrompt(YES_NO_PROMPT));
+    this.addDialog(new TextPrompt(PLACE_PROMPT, (prompt) => validatePlace(prompt)));
+    this.addDialog(
+      new WaterfallDialog(STEPS, [
+        this.askNeed.bind(this),
+        this.askAge.bind(this),
+        this.askMinima.bind(this),
+        this.askRqth.bind(this),
+        this.askPlace.bind(this),
+        this.answer.bind(this),
+      ]),
+    );
+    this.initialDialogId = STEPS;
+  }
+
+  private async askNeed(step: WaterfallStepContext) {
+    const t = tr(step.context);
+    const understood = (step.options as FeatureOptions).understood;
+    const session = sessionOf(step.context);
+    session.situation ??= {};
+    mergeUnderstood(session.situation, understood?.slots ?? {}, this.deps.today());
+    if (understood?.slots.place && !session.place) session.place = placeFromUnderstood(understood.slots.place);
+    return step.prompt(NEED_PROMPT, {
+      prompt: t('orientation:askNeed'),
+      choices: NEEDS.map((need) => ({ value: need, action: { type: 'imBack', title: t(`orientation:needs.${need}`), value: t(`orientation:needs.${need}`) } })),
+    });
+  }
+
+  private async askAge(step: WaterfallStepContext) {
+    (step.values as Values).need = (step.result as FoundChoice).value as Need;
+    const situation = sessionOf(step.context).situation!;
+    if (situation.age !== undefined || !this.matters(step, { age: 20 }, { age: 40 })) return step.next();
+    return step.prompt(AGE_PROMPT, { prompt: tr(step.context)('orientation:askAge') });
+  }
+
+  private async askMinima(step: WaterfallStepContext) {
+    const situation = sessionOf(step.context).situation!;
+    const answer = step.result as AgeAnswer | undefined;
+    if (answer && answer.kind !== 'skipped') {
+      if (answer.kind === 'age') situation.age = answer.years;
+      else {
+        situation.birthDate = answer.date;
+        situation.age = ageOn(answer.date, this.deps.today());
+      }
+    }
+    if (situation.minima !== undefined || MINIMA.some((k) => situation.criteria?.[k] !== undefined) || !this.matters(step, { minima: true }, { minima: false })) {
+      return step.next();
+    }
+    return step.prompt(YES_NO_PROMPT, { prompt: tr(step.context)('orientation:askMinima') });
+  }
+
+  private async askRqth(step: WaterfallStepContext) {
+    const situation = sessionOf(step.context).situation!;
+    const minima = step.result as YesNoAnswer | undefined;
+    if (minima) situation.minima = minima;
+    if (situation.criteria?.TH !== undefined || !this.matters(step, { rqth: true }, { rqth: false })) return step.next();
+    return step.prompt(YES_NO_PROMPT, { prompt: tr(step.context)('orientation:askRqth') });
+  }
+
+  private async askPlace(step: WaterfallStepContext) {
+    const session = sessionOf(step.context);
+    const rqth = step.result as YesNoAnswer | undefined;
+    if (rqth) session.situation!.criteria = { ...session.situation!.criteria, TH: rqth };
+    if (session.place) return step.next(JSON.stringify(session.place));
+    return step.prompt(PLACE_PROMPT, { prompt: tr(step.context)('orientation:askPlace'), retryPrompt: tr(step.context)('search:askPlaceRetry') });
+  }
+
+  private async answer(step: WaterfallStepContext) {
+    const t = tr(step.context);
+    const session = sessionOf(step.context);
+    const place = JSON.parse(step.result as string) as Place;
+    session.place = place;
+    if (place.departement) session.departement = place.departement;
+    const orientation = orient(this.profile(step));
+    const anchor = anchorOf(place);
+    const cards: Attachment[] = [];
+    const missing: StructureKind[] = [];
+    for (const kind of orientation.partners) {
+      const nearest = anchor ? await this.nearest(anchor.center, kind) : undefined;
+      if (nearest) cards.push(structureCard(nearest.structure, nearest.distanceKm, t, turnLocale(step.context)));
+      else missing.push(kind);
+    }
+    const who = orientation.partners.map((k) => t(`search:kindPlural.${k}`));
+    await step.context.sendActivity(t('orientation:result', { who: who.join(', ') }));
+    if (cards.length > 0) {
+      const message = MessageFactory.carousel(cards);
+      message.attachmentLayout = AttachmentLayoutTypes.Carousel;
+      await step.context.sendActivity(message);
+    }
+    if (missing.length > 0) {
+      await step.context.sendActivity(t('orientation:notInDirectory', { who: missing.map((k) => t(`search:kindPlural.${k}`)).join(', ') }));
+    }
+    if (orientation.suggestIae) await step.context.sendActivity(t('orientation:iaeNext'));
+    return step.endDialog();
+  }
+
+  /** The person's profile as known so far. */
+  private profile(step: WaterfallStepContext, extra: Partial<OrientationProfile> = {}): OrientationProfile {
+    const situation: Situation = sessionOf(step.context).situation ?? {};
+    const minimaAnswers = MINIMA.map((k) => situation.criteria?.[k]);
+    return {
+      need: (step.values as Values).need!,
+      age: situation.age,
+      minima: minimaAnswers.includes('yes') || situation.minima === 'yes' ? true : undefined,
+      rqth: situation.criteria?.TH === 'yes' ? true : undefined,
+      ...extra,
+    };
+  }
+
+  /** Whether a fact would change who to contact (if not, it is not asked). */
+  private matters(step: WaterfallStepContext, a: Partial<OrientationProfile>, b: Partial<OrientationProfile>): boolean {
+    return JSON.stringify(orient(this.profile(step, a))) !== JSON.stringify(orient(this.profile(step, b)));
+  }
+
+  private async nearest(center: { lat: number; lng: number }, kind: StructureKind) {
+    for (const radiusKm of RADII_KM) {
+      const found = await this.deps.directory.search({ center, radiusKm, kinds: [kind], limit: 1, offset: 0 });
+      if (found.items[0]) return found.items[0];
+    }
+    return undefined;
+  }
+}
+
+async function validatePlace(prompt: PromptValidatorContext<string>): Promise<boolean> {
+  if (!prompt.recognized.succeeded) return false;
+  const session = sessionOf(prompt.context);
+  const result = resolvePlace(prompt.recognized.value ?? '', session.departement ? { departement: session.departement } : undefined);
+  const place = result.status === 'found' ? result.place : result.status === 'not_found' ? undefined : result.candidates[0];
+  if (!place) return false;
+  prompt.recognized.value = JSON.stringify(place);
+  return true;
+}
+
+/** Facts said in the message that started the dialog. */
+function mergeUnderstood(situation: Situation, slots: NonNullable<FeatureOptions['understood']>['slots'], today: string): void {
+  if (slots.age !== undefined) situation.age = slots.age;
+  if (slots.birthDate) {
+    situation.birthDate = slots.birthDate;
+    situation.age = ageOn(slots.birthDate, today);
+  }
+  for (const key of slots.criteria ?? []) situation.criteria = { ...situation.criteria, [key]: 'yes' };
+  if (slots.registrationMonths !== undefined) situation.registrationMonths = slots.registrationMonths;
+}
