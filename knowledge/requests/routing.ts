@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { PARTNER_KINDS, type StructureKind } from '../directory/kinds';
+import { CRITERION_KEYS, type CriterionKey } from '../eligibility/criterionKeys';
+import routingFile from './data/routing.json';
+import { ageOn } from './dates';
+
+/**
+ * Routing of a request to a prescriber organisation. The rule is data (data/routing.json); the code
+ * only evaluates a rule's conditions and picks the nearest candidate.
+ */
+const ruleSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9_-]{1,40}$/),
+    when: z
+      .object({
+        /** Age strictly under this on the day of the request. */
+        ageUnder: z.number().int().min(1).max(120).optional(),
+        /** Every one of these criteria is declared. */
+        criteria: z.array(z.enum(CRITERION_KEYS)).min(1).optional(),
+      })
+      .strict(),
+    kinds: z.array(z.enum(PARTNER_KINDS)).min(1),
+  })
+  .strict();
+
+const fileSchema = z
+  .object({
+    $comment: z.string(),
+    measureFrom: z.literal('chosen_structure_else_commune'),
+    rules: z
+      .array(ruleSchema)
+      .min(1)
+      .refine((rules) => Object.keys(rules.at(-1)!.when).length === 0, 'the last rule must match everyone')
+      .refine((rules) => new Set(rules.map((r) => r.id)).size === rules.length, 'rule ids must be unique'),
+  })
+  .strict();
+
+export type RoutingRule = z.infer<typeof ruleSchema>;
+export const ROUTING_RULES: readonly RoutingRule[] = fileSchema.parse(routingFile).rules;
+
+export interface RoutingProfile {
+  birthDate: string;
+  criteria: readonly CriterionKey[];
+  /** The day of the request (ISO date, Europe/Paris). */
+  today: string;
+}
+
+export function matches(rule: RoutingRule, profile: RoutingProfile): boolean {
+  const { ageUnder, criteria } = rule.when;
+  if (ageUnder !== undefined && !(ageOn(profile.birthDate, profile.today) < ageUnder)) return false;
+  if (criteria && !criteria.every((c) => profile.criteria.includes(c))) return false;
+  return true;
+}
+
+/** The first rule that fits the person: its id and the kinds to look for, in order of preference. */
+export function routingRuleFor(profile: RoutingProfile): RoutingRule {
+  const rule = ROUTING_RULES.find((r) => matches(r, profile));
+  // The file schema guarantees a catch-all last rule.
+  if (!rule) throw new Error('Routing: no rule matched');
+  return { ...rule, kinds: [...rule.kinds] };
+}
+
+/** A candidate organisation from the directory, with its distance from the routing anchor. */
+export interface RoutingCandidate {
+  structure: { id: string; kind: StructureKind; acceptsApplications?: boolean };
+  distanceKm: number;
+}
+
+export interface RoutingDecision {
+  organisationId: string;
+  kind: StructureKind;
+  ruleId: string;
+  distanceKm: number;
+}
+
+/**
+ * The organisation that receives the request: the nearest candidate of the rule's first kind that
+ * has one (ties by id), skipping structures that do not take applications. Undefined when no
+ * candidate fits (the dialog then widens the search or says so).
+ */
+export function chooseOrganisation(profile: RoutingProfile, candidates: readonly RoutingCandidate[]): RoutingDecision | undefined {
+  const rule = routingRuleFor(profile);
+  for (const kind of rule.kinds) {
+    const best = candidates
+      .filter((c) => c.structure.kind === kind && c.structure.acceptsApplications !== false && Number.isFinite(c.distanceKm))
+      .sort((a, b) => a.distanceKm - b.distanceKm || (a.structure.id < b.structure.id ? -1 : a.structure.id > b.structure.id ? 1 : 0))[0];
+    if (best) return { organisationId: best.structure.id, kind, ruleId: rule.id, distanceKm: best.distanceKm };
+  }
+  return undefined;
+}
+
+export interface Point {
+  lat: number;
+  lng: number;
+}
+
+/** Where distances are measured from: the chosen structure's location when there is one, else the commune's point. */
+export function routingAnchor(commune: Point | undefined, chosenStructure?: { location: Point }): Point | undefined {
+  if (chosenStructure) return { lat: chosenStructure.location.lat, lng: chosenStructure.location.lng };
+  return commune ? { lat: commune.lat, lng: commune.lng } : undefined;
+}

@@ -1,0 +1,60 @@
+/**
+ * The lifecycle of an agrément / PASS IAE request, as a transition table mirroring the real process:
+ * the prescriber organisation receives the request, runs the diagnosis (individual
+ * socio-professional interview), then confirms eligibility or not, then issues the PASS IAE or
+ * closes the request. See README.md ("Workflow").
+ */
+export const REQUEST_STATUSES = [
+  'received',
+  'diagnosis_in_progress',
+  'eligibility_confirmed',
+  'not_eligible',
+  'pass_issued',
+  'closed',
+] as const;
+
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** Every allowed move; any pair not listed is refused with an InvalidTransitionError. */
+export const TRANSITIONS: Readonly<Record<RequestStatus, readonly RequestStatus[]>> = {
+  received: ['diagnosis_in_progress', 'closed'],
+  diagnosis_in_progress: ['eligibility_confirmed', 'not_eligible', 'closed'],
+  eligibility_confirmed: ['pass_issued', 'closed'],
+  not_eligible: [],
+  pass_issued: [],
+  closed: [],
+};
+
+/** Statuses after which nothing moves any more (their retention clock starts). */
+export const FINAL_STATUSES: readonly RequestStatus[] = REQUEST_STATUSES.filter((s) => TRANSITIONS[s].length === 0);
+
+/** Statuses an adviser still has work on. */
+export const OPEN_STATUSES: readonly RequestStatus[] = REQUEST_STATUSES.filter((s) => TRANSITIONS[s].length > 0);
+
+export function isRequestStatus(value: unknown): value is RequestStatus {
+  return typeof value === 'string' && (REQUEST_STATUSES as readonly string[]).includes(value);
+}
+
+export function canTransition(from: RequestStatus, to: RequestStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** A move the workflow does not allow (e.g. received → pass_issued). Carries no personal data. */
+export class InvalidTransitionError extends Error {
+  readonly code = 'INVALID_TRANSITION';
+  constructor(
+    readonly from: RequestStatus,
+    readonly to: RequestStatus,
+  ) {
+    const allowed = TRANSITIONS[from];
+    super(
+      `Request transition ${from} → ${to} is not allowed` +
+        (allowed.length ? ` (from ${from}: ${allowed.join(', ')})` : ` (${from} is final)`),
+    );
+    this.name = 'InvalidTransitionError';
+  }
+}
+
+export function assertTransition(from: RequestStatus, to: RequestStatus): void {
+  if (!canTransition(from, to)) throw new InvalidTransitionError(from, to);
+}
