@@ -1,0 +1,59 @@
+import type Datastore from '@seald-io/nedb';
+import type { Structure } from '../../knowledge/directory/structure';
+import { candidateOf, candidateProjection, type Candidate } from './candidates';
+import type { DirectoryDocuments } from './directoryDocuments';
+import type { DocumentFilter } from './filters';
+import { tallyByKind } from './stats';
+
+type Row = Structure & { _id: string };
+
+/** Fields the embedded store indexes (NeDB single-field indexes). */
+const INDEXED_FIELDS = ['location.lat', 'kind', 'territory.departement', 'territory.communeInsee', 'territory.region'];
+
+/** Records reaching the adapter are already the directory's own canonical copies (see validateStructures). */
+const toRow = (structure: Structure): Row => ({ ...structure, _id: structure.id });
+function fromRow(row: Row): Structure {
+  const { _id, ...structure } = row;
+  return structuredClone(structure) as Structure;
+}
+
+/**
+ * Directory records in an embedded (NeDB) collection, `_id` = id, as strict as MongoDB about copies:
+ * records come in as the directory's own validated copies (and NeDB deep-copies on insert); records
+ * going out are cloned. Counts by kind are tallied here, not in NeDB.
+ */
+export async function embeddedDirectoryDocuments(collection: Datastore, options: { persistent: boolean }): Promise<DirectoryDocuments> {
+  for (const fieldName of INDEXED_FIELDS) await collection.ensureIndexAsync({ fieldName });
+  return {
+    capabilities: { persistent: options.persistent, statsOnServer: false },
+    async findByIds(ids) {
+      const rows = await collection.findAsync<Row>({ _id: { $in: [...ids] } });
+      return rows.map(fromRow);
+    },
+    async write({ inserts, replacements }) {
+      if (inserts.length > 0) {
+        try {
+          // One atomic insert of the whole batch (NeDB rolls it back if one _id exists).
+          await collection.insertAsync(inserts.map(toRow));
+        } catch (error) {
+          if ((error as { errorType?: string }).errorType !== 'uniqueViolated') throw error;
+          replacements = [...replacements, ...inserts];
+        }
+      }
+      for (const structure of replacements) await collection.updateAsync({ _id: structure.id }, toRow(structure), { upsert: true });
+    },
+    async remove(ids) {
+      return collection.removeAsync({ _id: { $in: [...ids] } }, { multi: true });
+    },
+    count() {
+      return collection.countAsync({});
+    },
+    async candidates(filter: DocumentFilter, withText) {
+      const rows = await collection.findAsync<Parameters<typeof candidateOf>[0]>(filter, candidateProjection(withText));
+      return rows.map((row): Candidate => candidateOf(row));
+    },
+    async kindTotals(filter) {
+      return tallyByKind(await collection.findAsync<Pick<Structure, 'kind' | 'insertionPosts'>>(filter, { kind: 1, insertionPosts: 1 }));
+    },
+  };
+}

@@ -1,0 +1,13 @@
+/** The directory store: the port, its errors and the factory (adapters are chosen by the backend). */
+export type {
+  AreaQuery,
+  DirectoryCapabilities,
+  DirectoryRepository,
+  KindStats,
+  RadiusQuery,
+  StatsArea,
+  UpsertCounts,
+} from './directoryRepository';
+export { InvalidDirectoryQueryError, InvalidStructureError } from './errors';
+export { DIRECTORY_COLLECTION, openDirectory } from './openDirectory';
+export { MAX_PAGE_SIZE } from './validation';
