@@ -36,6 +36,11 @@ export const configSchema = z
       .max(365)
       .default(30)
       .describe('days after which an idle conversation and its user state are forgotten'),
+    DEMO_DATA: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((v) => v === 'true')
+      .describe('load the Martinique demo structures into the directory at start (false removes them)'),
     WEBCHAT_ENABLED: z
       .enum(['true', 'false'])
       .default('true')

@@ -2,10 +2,14 @@ import { existsSync } from 'node:fs';
 import { createFeatures } from '../dialogs/features';
 import { openStore } from '../stores/appStore';
 import { redactUri } from '../stores/mongoConnection';
+import { openDirectory } from '../stores/directory';
+import { registerDirectoryRoutes } from './api/directoryRoutes';
+import { registerEligibilityRoutes } from './api/eligibilityRoutes';
+import { registerOpenApiRoute } from './api/openapiRoute';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger } from './logger';
-import { scheduleStatePurge, warmUp } from './startup';
+import { scheduleStatePurge, seedDemoDirectory, warmUp } from './startup';
 
 /** Exit code for a bad configuration (EX_CONFIG in sysexits.h). */
 const EXIT_BAD_CONFIG = 78;
@@ -35,7 +39,19 @@ async function main(): Promise<void> {
   const stopPurge = scheduleStatePurge(store, config.STATE_RETENTION_DAYS, logger);
   warmUp(logger);
 
-  const app = createApp({ config, logger, store, features: createFeatures() });
+  const directory = await openDirectory(store.backend);
+  await seedDemoDirectory(directory, config.DEMO_DATA, logger);
+  const app = createApp({
+    config,
+    logger,
+    store,
+    features: createFeatures({ directory }),
+    apiRoutes: [
+      (server) => registerEligibilityRoutes(server),
+      (server) => registerDirectoryRoutes(server, directory),
+      registerOpenApiRoute,
+    ],
+  });
   app.server.listen(config.PORT, config.HOST, () => {
     const address = app.server.address();
     logger.info({ event: 'listening', port: address.port, store: store.kind }, `Guichet IAE on http://localhost:${address.port}/`);

@@ -1,7 +1,24 @@
 import { warmUpTerritory } from '../knowledge/territory/resolve';
 import { warmRecognizers } from '../knowledge/understanding/ageOrBirthDate';
+import { loadMartiniqueDemo } from '../knowledge/directory/demo';
 import type { OpenedStore } from '../stores/appStore';
+import type { DirectoryRepository } from '../stores/directory';
 import type { Logger } from './logger';
+
+/**
+ * Puts the bundled demo structures in the directory (upsert: unchanged ones are not rewritten),
+ * or takes them out when demo data is turned off.
+ */
+export async function seedDemoDirectory(directory: DirectoryRepository, enabled: boolean, logger: Logger): Promise<void> {
+  const demo = loadMartiniqueDemo();
+  if (enabled) {
+    const counts = await directory.upsertMany(demo);
+    logger.info({ event: 'demo_directory', ...counts });
+  } else {
+    const removed = await directory.removeByIds(demo.map((s) => s.id));
+    logger.info({ event: 'demo_directory_removed', removed });
+  }
+}
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

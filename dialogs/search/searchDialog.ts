@@ -40,7 +40,8 @@ export interface SearchOptions extends FeatureOptions {
   partners?: boolean;
   place?: Place;
   radiusKm?: number;
-  text?: string;
+  /** Words the structures must have (name, sectors, description). */
+  words?: string;
   offset?: number;
 }
 
@@ -193,7 +194,7 @@ export class SearchDialog extends ComponentDialog {
     const radiusKm = state.radiusKm ?? (state.partners ? DEFAULT_RADIUS_KM.partners : DEFAULT_RADIUS_KM.employers);
     state.radiusKm = radiusKm;
     const offset = state.offset ?? 0;
-    const found = await findStructures(this.deps.directory, { place, radiusKm, kinds, text: state.text, limit: PAGE_SIZE, offset });
+    const found = await findStructures(this.deps.directory, { place, radiusKm, kinds, text: state.words, limit: PAGE_SIZE, offset });
     const locale = turnLocale(step.context);
     const what = state.partners ? t('search:what.partners') : kindsInWords(kinds, t);
     const where = placeChoiceLabel(place);
@@ -214,7 +215,7 @@ export class SearchDialog extends ComponentDialog {
       const message = MessageFactory.carousel(cards);
       message.attachmentLayout = AttachmentLayoutTypes.Carousel;
       await step.context.sendActivity(message);
-      if (found.items.some((i) => isDemo(i.structure))) await step.context.sendActivity(t('search:demoNotice'));
+      if (found.items.some((i) => isDemo(i.structure))) await step.context.sendActivity(t('directory:demoDataset'));
     }
 
     const more = offset + PAGE_SIZE < found.total;
@@ -266,6 +267,7 @@ export class SearchDialog extends ComponentDialog {
 function fromUnderstood(options: SearchOptions): SearchOptions {
   const state: SearchOptions = { ...options };
   delete state.understood;
+  delete state.text;
   const slots = options.understood?.slots;
   if (slots) {
     const kinds = (slots.kinds ?? []) as StructureKind[];

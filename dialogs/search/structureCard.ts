@@ -28,23 +28,33 @@ export function structureCard(
   locale: Locale,
   options: { canRequest?: boolean } = {},
 ): Attachment {
-  const facts: Array<{ title: string; value: string }> = [];
-  if (distanceKm !== undefined) facts.push({ title: t('search:card.distance'), value: t('search:card.km', { km: formatKm(distanceKm, locale) }) });
   const address = [structure.address.line1, structure.address.line2, [structure.address.postcode, structure.address.communeName].filter(Boolean).join(' ')]
     .filter(Boolean)
     .join(', ');
-  facts.push({ title: t('search:card.address'), value: address });
-  if (structure.insertionPosts !== undefined) facts.push({ title: t('search:card.posts'), value: String(structure.insertionPosts) });
+  // Short lines rather than a fact table: cards are narrow in a carousel.
+  const where =
+    distanceKm === undefined
+      ? address
+      : distanceKm < 0.5
+        ? t('search:card.here', { address })
+        : t('search:card.at', { km: formatKm(distanceKm, locale), address });
+  const details: unknown[] = [{ type: 'TextBlock', text: where, wrap: true }];
+  if (structure.location.precision === 'commune') {
+    details.push({ type: 'TextBlock', text: t('directory:approximateLocation'), isSubtle: true, size: 'Small', wrap: true, spacing: 'None' });
+  }
+  if (structure.insertionPosts !== undefined) {
+    details.push({ type: 'TextBlock', text: t('search:card.posts', { count: structure.insertionPosts }), wrap: true });
+  }
 
   const body: unknown[] = [
     { type: 'TextBlock', text: structure.name, weight: 'Bolder', size: 'Medium', wrap: true },
     { type: 'TextBlock', text: t(`directory:kinds.${structure.kind}.name`), isSubtle: true, spacing: 'None', wrap: true },
   ];
-  if (isDemo(structure)) body.push({ type: 'TextBlock', text: t('search:card.demo'), color: 'Attention', wrap: true, spacing: 'Small' });
+  if (isDemo(structure)) body.push({ type: 'TextBlock', text: t('directory:demoNotice'), color: 'Attention', wrap: true, spacing: 'Small' });
   if (!structure.acceptsApplications) body.push({ type: 'TextBlock', text: t('search:card.closed'), color: 'Warning', wrap: true });
   if (structure.description) body.push({ type: 'TextBlock', text: structure.description, wrap: true, maxLines: 3 });
   if (structure.sectors.length > 0) body.push({ type: 'TextBlock', text: structure.sectors.join(' · '), wrap: true, isSubtle: true });
-  body.push({ type: 'FactSet', facts });
+  body.push(...details);
 
   const actions: unknown[] = [];
   if (structure.phone) actions.push({ type: 'Action.OpenUrl', title: t('search:card.call'), url: `tel:${structure.phone.replace(/[^+0-9]/g, '')}` });

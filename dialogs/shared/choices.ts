@@ -1,4 +1,4 @@
-import type { Activity, TurnContext } from 'botbuilder';
+import { CardFactory, InputHints, MessageFactory, type Activity, type CardAction, type TurnContext } from 'botbuilder';
 import {
   ChoiceFactory,
   ChoicePrompt,
@@ -28,16 +28,31 @@ export function choicesMessage(context: TurnContext, choices: Array<string | Cho
     case ListStyle.suggestedAction:
       return ChoiceFactory.suggestedAction(choices, text);
     case ListStyle.heroCard:
-      return ChoiceFactory.heroCard(choices, text);
+      return heroCardChoices(choices, text);
     default:
       return ChoiceFactory.list(choices, text);
   }
+}
+
+/**
+ * Choices as hero-card buttons showing each choice's action title (botbuilder's own hero card shows
+ * the raw value, e.g. "ACI" instead of "Chantier d'insertion").
+ */
+export function heroCardChoices(choices: Array<string | Choice>, text: string): Partial<Activity> {
+  const buttons: CardAction[] = ChoiceFactory.toChoices(choices).map(
+    (choice) => choice.action ?? { type: 'imBack', title: choice.value, value: choice.value },
+  );
+  return MessageFactory.attachment(CardFactory.heroCard('', text, undefined, buttons), undefined, undefined, InputHints.ExpectingInput);
 }
 
 /** A ChoicePrompt that keeps its buttons whatever the label lengths (see listStyleFor). */
 export class ButtonsPrompt extends ChoicePrompt {
   protected override async onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
     const count = options.choices?.length ?? 0;
-    return super.onPrompt(context, state, { ...options, style: options.style ?? listStyleFor(context, count) }, isRetry);
+    const style = options.style ?? listStyleFor(context, count);
+    if (style !== ListStyle.heroCard) return super.onPrompt(context, state, { ...options, style }, isRetry);
+    const message = isRetry && options.retryPrompt ? options.retryPrompt : options.prompt;
+    const text = typeof message === 'string' ? message : (message?.text ?? '');
+    await context.sendActivity(heroCardChoices(options.choices ?? [], text));
   }
 }

@@ -2,20 +2,29 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { translator } from '../../bot/i18n';
 import { projectPath } from '../../bot/paths';
+import { createFeatures } from '../../dialogs/features';
+import type { OpenedStore } from '../../stores/appStore';
 import { startApp, type RunningApp } from '../support/appServer';
+import { demoDirectory } from '../support/demoDirectory';
 import { describeWithBrowser, launchChromium } from '../support/browser';
 
 const fr = translator('fr');
 const en = translator('en');
 const firstLine = (text: string) => text.split('\n')[0];
+/** A pattern matching a text whether its apostrophes are straight or typographic. */
+const typographic = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]"));
 
 describeWithBrowser('web chat page in headless Chromium', () => {
   let running: RunningApp;
   let browser: Browser;
   let page: Page;
 
+  let store: OpenedStore;
+
   beforeAll(async () => {
-    running = await startApp();
+    const demo = await demoDirectory();
+    store = demo.store;
+    running = await startApp({ features: createFeatures({ directory: demo.directory }) });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 900, height: 900 } });
   }, 60_000);
@@ -23,6 +32,7 @@ describeWithBrowser('web chat page in headless Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await running?.close();
+    await store?.close();
   });
 
   async function send(text: string): Promise<void> {
@@ -47,5 +57,22 @@ describeWithBrowser('web chat page in headless Chromium', () => {
 
     mkdirSync(projectPath('test-output'), { recursive: true });
     await page.screenshot({ path: projectPath('test-output', 'webchat.png'), fullPage: true });
+  }, 90_000);
+
+  it('finds structures and shows them as Adaptive Cards', async () => {
+    await send('français');
+    // Web Chat renders text as Markdown, which turns ' into ’: compare with either.
+    await page.getByText(typographic(fr('common:language.switched'))).first().waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: fr('search:menu') }).last().click();
+    await page.getByText(fr('search:askKind')).first().waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: typographic("Chantier d'insertion") }).last().click();
+    await page.getByText(fr('search:askPlace')).first().waitFor({ timeout: 20_000 });
+    await send('Le Lamentin (972)');
+    await page.getByText(/J['’]ai trouvé \d+ résultats? \(chantiers d['’]insertion\)/).first().waitFor({ timeout: 20_000 });
+    const cards = page.locator('.ac-adaptiveCard');
+    await cards.first().waitFor({ timeout: 20_000 });
+    expect(await cards.count()).toBeGreaterThan(0);
+    await page.getByText(fr('directory:demoNotice')).first().waitFor();
+    await page.screenshot({ path: projectPath('test-output', 'webchat-search.png'), fullPage: true });
   }, 90_000);
 });

@@ -1,0 +1,167 @@
+import type { Activity } from 'botbuilder';
+import { translator } from '../../bot/i18n';
+import { createFeatures } from '../../dialogs/features';
+import type { Understand } from '../../dialogs/shared/understanding';
+import type { OpenedStore } from '../../stores/appStore';
+import type { DirectoryRepository } from '../../stores/directory';
+import { BotDriver, buttonsOf, textOf, type Reply } from '../support/botDriver';
+import { demoDirectory } from '../support/demoDirectory';
+
+const fr = translator('fr');
+const en = translator('en');
+let store: OpenedStore;
+let directory: DirectoryRepository;
+
+beforeAll(async () => {
+  ({ store, directory } = await demoDirectory());
+});
+afterAll(() => store.close());
+
+const features = () => createFeatures({ today: () => '2026-11-22', directory });
+
+/** The Adaptive Cards of a turn's replies. */
+function cardsOf(replies: Reply[]): Array<{ version: string; body: Array<{ text?: string }>; actions: Array<{ type: string; title: string; url?: string }> }> {
+  return replies
+    .flatMap((r) => (r.attachments ?? []) as Activity['attachments'])
+    .filter((a) => a?.contentType === 'application/vnd.microsoft.card.adaptive')
+    .map((a) => a!.content);
+}
+
+async function menuSearch(locale: 'fr' | 'en' = 'fr', understand?: Understand) {
+  const bot = new BotDriver({ features: features(), locale: locale === 'fr' ? 'fr-FR' : 'en-US', understand });
+  await bot.join();
+  const first = await bot.say(locale === 'fr' ? fr('search:menu') : en('search:menu'));
+  return { bot, first };
+}
+
+describe('search dialog', () => {
+  it('asks the kind with a one-line explanation of each, then the place, then shows cards nearest first', async () => {
+    const { bot, first } = await menuSearch();
+    expect(textOf(first)).toContain(fr('search:askKind'));
+    expect(textOf(first)).toContain(fr('directory:kinds.ACI.explain'));
+    expect(buttonsOf(first)).toContain("Chantier d'insertion");
+    expect(buttonsOf(first)).toContain(fr('common:answers.unknown'));
+    expect(textOf(await bot.say("Chantier d'insertion"))).toContain(fr('search:askPlace'));
+    const results = await bot.say('le lamentin');
+    const expected = await directory.search({ center: { lat: 14.6, lng: -61 }, radiusKm: 1, limit: 1, offset: 0 });
+    expect(expected).toBeDefined();
+    const said = textOf(results);
+    expect(said).toMatch(/J'ai trouvé \d+ résultats? \(chantiers d'insertion\) à moins de 25 km de Le Lamentin \(972\)\./);
+    const cards = cardsOf(results);
+    expect(cards.length).toBeGreaterThan(0);
+    expect(cards.length).toBeLessThanOrEqual(5);
+    expect(cards[0]!.version).toBe('1.5');
+    expect(cards[0]!.body.map((b) => b.text)).toContain(fr('directory:kinds.ACI.name'));
+    expect(cards[0]!.body.map((b) => b.text)).toContain(fr('directory:demoNotice'));
+    expect(cards[0]!.actions.some((a) => a.type === 'Action.OpenUrl' && a.url?.startsWith('https://www.openstreetmap.org/'))).toBe(true);
+    expect(said).toContain(fr('directory:demoDataset'));
+    expect(buttonsOf(results)).toEqual(expect.arrayContaining([fr('search:next.radius'), fr('search:next.partners'), fr('search:next.new')]));
+  });
+
+  it('"je ne sais pas" searches every kind; "voir plus" shows the next page', async () => {
+    const { bot } = await menuSearch();
+    await bot.say('je ne sais pas');
+    const results = await bot.say('Fort-de-France');
+    const total = Number(/J'ai trouvé (\d+) résultats/.exec(textOf(results))?.[1]);
+    expect(total).toBeGreaterThan(5);
+    const more = buttonsOf(results).find((b) => b.startsWith('Voir '));
+    expect(more).toBe(fr('search:next.more', { count: total - 5 }));
+    const page2 = await bot.say(more!);
+    const firstNames = cardsOf(results).map((c) => c.body[0]!.text);
+    const secondNames = cardsOf(page2).map((c) => c.body[0]!.text);
+    expect(secondNames.length).toBeGreaterThan(0);
+    expect(secondNames.some((n) => firstNames.includes(n))).toBe(false);
+  });
+
+  it('asks which one when a name is shared (Sainte-Luce: Isère or Martinique)', async () => {
+    const { bot } = await menuSearch();
+    await bot.say('je ne sais pas');
+    const which = await bot.say('Sainte-Luce');
+    expect(textOf(which)).toContain(fr('search:whichPlace'));
+    expect(buttonsOf(which)).toEqual(expect.arrayContaining(['Sainte-Luce (972)', 'Sainte-Luce (38)']));
+    expect(textOf(await bot.say('Sainte-Luce (972)'))).toMatch(/Sainte-Luce \(972\)/);
+  });
+
+  it('says when nothing is near and offers to widen', async () => {
+    const { bot } = await menuSearch();
+    await bot.say('Intérim d’insertion');
+    const none = await bot.say('Sainte-Anne (972)');
+    if (textOf(none).includes(fr('search:whichPlace'))) throw new Error('Sainte-Anne (972) should resolve');
+    const said = textOf(none);
+    if (said.includes('aucun résultat')) {
+      expect(buttonsOf(none)).toContain(fr('search:next.widen', { km: 50 }));
+      const wider = await bot.say(fr('search:next.widen', { km: 50 }));
+      expect(textOf(wider)).toMatch(/50 km/);
+    } else {
+      expect(cardsOf(none).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('a whole request in one message goes straight to the results', async () => {
+    const understand: Understand = () => ({
+      intent: 'search',
+      confidence: 0.9,
+      slots: { kinds: ['ACI'], place: { type: 'commune', code: '97213', label: 'Le Lamentin' }, radiusKm: 20 },
+    });
+    const bot = new BotDriver({ features: features(), understand });
+    await bot.join();
+    const results = await bot.say("un chantier d'insertion près du Lamentin dans 20 km");
+    expect(textOf(results)).toMatch(/à moins de 20 km de Le Lamentin/);
+    expect(textOf(results)).not.toContain(fr('search:askKind'));
+    expect(cardsOf(results).length).toBeGreaterThan(0);
+  });
+
+  it('searches an area (zone Sud) by name, without distances', async () => {
+    const understand: Understand = () => ({ intent: 'search', confidence: 0.9, slots: { kinds: ['EI'], place: { type: 'epci', code: '249720053', label: 'Espace Sud' } } });
+    const bot = new BotDriver({ features: features(), understand });
+    await bot.join();
+    const results = await bot.say('ei sud martinique');
+    expect(textOf(results)).toMatch(/J'ai trouvé 3 résultats \(entreprises d'insertion\) ici/);
+    expect(cardsOf(results)).toHaveLength(3);
+  });
+
+  it('finds advisers (France Travail, Mission Locale…) near the same place', async () => {
+    const { bot } = await menuSearch();
+    await bot.say('je ne sais pas');
+    await bot.say('Fort-de-France');
+    const partners = await bot.say(fr('search:next.partners'));
+    const said = textOf(partners);
+    expect(said).toMatch(/conseillers/);
+    expect(said).toMatch(/5 km/);
+  });
+
+  it('in English', async () => {
+    const { bot, first } = await menuSearch('en');
+    expect(textOf(first)).toContain(en('search:askKind'));
+    await bot.say("I don't know");
+    const results = await bot.say('Schoelcher');
+    expect(textOf(results)).toMatch(/I found \d+ results? \(insertion structures\) within 25 km of Schœlcher/);
+  });
+
+  it('on Teams the kinds come as card buttons', async () => {
+    const bot = new BotDriver({ features: features(), channelId: 'msteams' });
+    await bot.join();
+    const first = await bot.say(fr('search:menu'));
+    expect(buttonsOf(first)).toContain("Chantier d'insertion");
+  });
+});
+
+describe('stats dialog', () => {
+  it('counts structures and posts of a zone from the directory (Sud: 11 SIAE, 121 posts)', async () => {
+    const understand: Understand = () => ({ intent: 'stats', confidence: 0.9, slots: { place: { type: 'epci', code: '249720053', label: 'Espace Sud' } } });
+    const bot = new BotDriver({ features: features(), understand });
+    await bot.join();
+    const said = textOf(await bot.say('combien de structures dans le Sud ?'));
+    expect(said).toContain(`- ${fr('directory:kinds.ACI.name')} : ${fr('stats:row', { count: 6, posts: 86 })}`);
+    expect(said).toContain(`- ${fr('directory:kinds.EI.name')} : ${fr('stats:row', { count: 3, posts: 22 })}`);
+    expect(said).toContain(`- ${fr('directory:kinds.AI.name')} : ${fr('stats:row', { count: 2, posts: 13 })}`);
+  });
+
+  it('asks for the territory when none was said', async () => {
+    const bot = new BotDriver({ features: features() });
+    await bot.join();
+    expect(textOf(await bot.say(fr('stats:menu')))).toContain(fr('stats:askPlace'));
+    const said = textOf(await bot.say('Martinique'));
+    expect(said).toMatch(/1103 postes d'insertion/);
+  });
+});
