@@ -29,6 +29,9 @@ export const configSchema = z
     MONGODB_URI: optionalString.describe('MongoDB connection string; empty = the embedded store'),
     MONGODB_DB: z.string().min(1).default('guichet_iae').describe('MongoDB database name'),
     DATA_DIR: z.string().min(1).default('.data').describe('folder of the embedded store'),
+    SUBJECT_KEY_SECRET: z
+      .preprocess(emptyToUndefined, z.string().min(16, 'must have at least 16 characters').optional())
+      .describe('secret of the pseudonymous key that links a person to their requests (required in production)'),
     STATE_RETENTION_DAYS: z.coerce
       .number()
       .int()
@@ -55,6 +58,9 @@ export const configSchema = z
         message: 'is required when NODE_ENV=production (without it, channel authentication is off)',
       });
     }
+    if (env.NODE_ENV === 'production' && !env.SUBJECT_KEY_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SUBJECT_KEY_SECRET'], message: 'is required when NODE_ENV=production' });
+    }
     if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required with MicrosoftAppId' });
     }
@@ -64,6 +70,9 @@ export const configSchema = z
   });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** Used outside production when SUBJECT_KEY_SECRET is not set: fine on a laptop, never in production. */
+export const DEVELOPMENT_SUBJECT_KEY_SECRET = 'guichet-iae-development-only-secret';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -3,11 +3,12 @@ import { createFeatures } from '../dialogs/features';
 import { openStore } from '../stores/appStore';
 import { redactUri } from '../stores/mongoConnection';
 import { openDirectory } from '../stores/directory';
+import { openRequestStores } from '../stores/requests/openRequests';
 import { registerDirectoryRoutes } from './api/directoryRoutes';
 import { registerEligibilityRoutes } from './api/eligibilityRoutes';
 import { registerOpenApiRoute } from './api/openapiRoute';
 import { createApp } from './app';
-import { ConfigError, loadConfig, type Config } from './config';
+import { ConfigError, DEVELOPMENT_SUBJECT_KEY_SECRET, loadConfig, type Config } from './config';
 import { createLogger } from './logger';
 import { scheduleStatePurge, seedDemoDirectory, warmUp } from './startup';
 
@@ -41,11 +42,13 @@ async function main(): Promise<void> {
 
   const directory = await openDirectory(store.backend);
   await seedDemoDirectory(directory, config.DEMO_DATA, logger);
+  const { requests } = await openRequestStores(store.backend);
+  if (!config.SUBJECT_KEY_SECRET) logger.warn({ event: 'development_subject_key_secret' }, 'SUBJECT_KEY_SECRET is not set: using the development value');
   const app = createApp({
     config,
     logger,
     store,
-    features: createFeatures({ directory }),
+    features: createFeatures({ directory, requests, subjectSecret: config.SUBJECT_KEY_SECRET ?? DEVELOPMENT_SUBJECT_KEY_SECRET }),
     apiRoutes: [
       (server) => registerEligibilityRoutes(server),
       (server) => registerDirectoryRoutes(server, directory),

@@ -15,6 +15,8 @@ export interface Feature {
   readonly dialog: Dialog;
   /** Folded words or phrases that also pick this feature in the menu (both languages). */
   readonly synonyms?: readonly string[];
+  /** Not a menu button (reached by typing its label or synonyms, or by intent); still in the help. */
+  readonly hidden?: boolean;
   /** Intents of free text that start this feature (its dialog then gets `FeatureOptions`). */
   readonly intents?: readonly string[];
 }

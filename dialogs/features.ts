@@ -1,7 +1,12 @@
 import type { DirectoryStats } from '../bot/api/directoryRoutes';
 import type { DirectoryQueries } from '../knowledge/directory/findStructures';
 import { todayInParis } from '../knowledge/eligibility';
+import { DEVELOPMENT_SUBJECT_KEY_SECRET } from '../bot/config';
+import type { RequestRepository } from '../stores/requests/requestRepository';
 import { EligibilityDialog } from './eligibility/eligibilityDialog';
+import { FollowUpDialog } from './requests/followUpDialog';
+import { EraseDialog, MyDataDialog } from './requests/myDataDialogs';
+import { REQUEST_DIALOG, RequestDialog, type RequestDialogDeps } from './requests/requestDialog';
 import type { Feature } from './feature';
 import { OrientationDialog } from './orientation/orientationDialog';
 import { SEARCH_DIALOG, SearchDialog } from './search/searchDialog';
@@ -11,7 +16,10 @@ export interface FeatureDeps {
   /** Today in France (YYYY-MM-DD); tests fix it. */
   today?: () => string;
   /** The directory of structures; without it, the features that need it are left out. */
-  directory?: DirectoryQueries & DirectoryStats;
+  directory?: DirectoryQueries & DirectoryStats & RequestDialogDeps['directory'];
+  /** Requests and their secret; without them, the request features are left out. */
+  requests?: RequestRepository;
+  subjectSecret?: string;
 }
 
 /**
@@ -25,11 +33,53 @@ export function createFeatures(deps: FeatureDeps = {}): Feature[] {
       id: 'eligibility',
       menuLabelKey: 'eligibilityDialog:menu',
       helpKey: 'eligibilityDialog:helpLine',
-      dialog: new EligibilityDialog({ today, searchDialogId: deps.directory ? SEARCH_DIALOG : undefined }),
+      dialog: new EligibilityDialog({
+        today,
+        searchDialogId: deps.directory ? SEARCH_DIALOG : undefined,
+        requestDialogId: deps.directory && deps.requests ? REQUEST_DIALOG : undefined,
+      }),
       intents: ['eligibility'],
       synonyms: ['eligibilite', 'eligibility', 'suis je eligible', 'am i eligible'],
     },
   ];
+  if (deps.directory && deps.requests) {
+    const requestDeps = { requests: deps.requests, directory: deps.directory, today, subjectSecret: deps.subjectSecret ?? DEVELOPMENT_SUBJECT_KEY_SECRET };
+    features.push(
+      {
+        id: 'request',
+        menuLabelKey: 'requests:menu',
+        helpKey: 'requests:helpLine',
+        dialog: new RequestDialog(requestDeps),
+        intents: ['request'],
+        synonyms: ['demande', 'pass iae', 'agrement', 'faire une demande', 'envoyer ma demande', 'send my request'],
+      },
+      {
+        id: 'followUp',
+        menuLabelKey: 'followUp:menu',
+        helpKey: 'followUp:helpLine',
+        dialog: new FollowUpDialog(deps.requests),
+        intents: ['followup'],
+        synonyms: ['suivre ma demande', 'suivi', 'follow my request'],
+      },
+      {
+        id: 'myData',
+        menuLabelKey: 'myData:menu',
+        helpKey: 'myData:help',
+        hidden: true,
+        dialog: new MyDataDialog(requestDeps),
+        synonyms: ['mes donnees', 'my data', 'mes infos'],
+      },
+      {
+        id: 'erase',
+        menuLabelKey: 'myData:eraseLabel',
+        helpKey: 'myData:eraseHelp',
+        hidden: true,
+        dialog: new EraseDialog(requestDeps),
+        intents: ['erase'],
+        synonyms: ['effacer mes donnees', 'supprimer mes donnees', 'delete my data', 'erase my data'],
+      },
+    );
+  }
   if (deps.directory) {
     features.push(
       {

@@ -65,7 +65,7 @@ export class MenuDialog extends Dialog<MenuOptions> {
 
   private async showMenu(context: TurnContext, promptKey: string): Promise<void> {
     const t = tr(context);
-    const labels = [...this.features.map((f) => t(f.menuLabelKey)), t('common:menu.help'), t('common:menu.language')];
+    const labels = [...this.features.filter((f) => !f.hidden).map((f) => t(f.menuLabelKey)), t('common:menu.help'), t('common:menu.language')];
     await context.sendActivity(choicesMessage(context, labels, t(promptKey)));
   }
 

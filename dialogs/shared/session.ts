@@ -17,6 +17,10 @@ export interface ConversationSession {
   situation?: Situation;
   /** The eligibility check under way: its answers (criterion → yes/no/unknown) and mode. */
   eligibilityCheck?: { adviser: boolean; targetKind?: string; answers: Record<string, 'yes' | 'no' | 'unknown'>; question?: object };
+  /** An agrément / PASS IAE request being filled in (personal data: kept only until sent, erased on request). */
+  requestDraft?: object;
+  /** Wrong follow-up attempts in this conversation (limited). */
+  followUpAttempts?: number;
   /** The last eligibility result, carried to a search or a request. */
   eligibility?: { asOf: string; rulesVersion: string; counted: string[]; eligibleKinds: string[] };
 }

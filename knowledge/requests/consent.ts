@@ -15,7 +15,7 @@ export interface ConsentVersion {
 }
 
 export const CONSENT_VERSIONS = [
-  { id: 'request-v1', since: '2026-11-01', localeKey: 'requests.consent.v1' },
+  { id: 'request-v1', since: '2026-11-01', localeKey: 'requests:consent.v1' },
 ] as const satisfies readonly ConsentVersion[];
 
 export type ConsentVersionId = (typeof CONSENT_VERSIONS)[number]['id'];

@@ -19,8 +19,14 @@ describe('configuration', () => {
   });
 
   it('accepts production with complete SingleTenant credentials', () => {
-    const env = { NODE_ENV: 'production', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: 'tenant' };
+    const env = { NODE_ENV: 'production', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: 'tenant', SUBJECT_KEY_SECRET: 'a-long-production-secret' };
     expect(loadConfig(env).MicrosoftAppType).toBe('SingleTenant');
+  });
+
+  it('refuses production without the subject key secret, and a short one anywhere', () => {
+    const env = { NODE_ENV: 'production', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: 'tenant' };
+    expect(() => loadConfig(env)).toThrow(/SUBJECT_KEY_SECRET/);
+    expect(() => loadConfig({ SUBJECT_KEY_SECRET: 'short' })).toThrow(/SUBJECT_KEY_SECRET: must have at least 16 characters/);
   });
 
   it.each([

@@ -1,0 +1,80 @@
+import { ComponentDialog, TextPrompt, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { parseFollowUpCode, parseReference } from '../../knowledge/requests';
+import type { RequestRepository } from '../../stores/requests/requestRepository';
+import { sessionOf } from '../shared/session';
+import { tr } from '../shared/turnLocale';
+import type { FeatureOptions } from '../shared/understanding';
+
+export const FOLLOW_UP_DIALOG = 'followUp';
+const STEPS = 'followUp.steps';
+const REFERENCE = 'followUp.reference';
+const CODE = 'followUp.code';
+
+/** Wrong reference/code pairs allowed in one conversation before the bot stops checking. */
+export const MAX_FOLLOW_UP_ATTEMPTS = 5;
+
+/** `suivre ma demande`: reference, then the private code, then the status in plain words. */
+export class FollowUpDialog extends ComponentDialog {
+  readonly helpKey = 'followUp:help';
+
+  constructor(private readonly requests: RequestRepository) {
+    super(FOLLOW_UP_DIALOG);
+    this.addDialog(new TextPrompt(REFERENCE, (p) => readInto(p, parseReference)));
+    this.addDialog(new TextPrompt(CODE, (p) => readInto(p, parseFollowUpCode)));
+    this.addDialog(new WaterfallDialog(STEPS, [this.askReference.bind(this), this.askCode.bind(this), this.answer.bind(this)]));
+    this.initialDialogId = STEPS;
+  }
+
+  private async askReference(step: WaterfallStepContext) {
+    const t = tr(step.context);
+    if ((sessionOf(step.context).followUpAttempts ?? 0) >= MAX_FOLLOW_UP_ATTEMPTS) {
+      await step.context.sendActivity(t('followUp:tooMany'));
+      return step.endDialog();
+    }
+    const given = (step.options as FeatureOptions).understood?.slots.reference;
+    const reference = given ? parseReference(given) : undefined;
+    if (reference) return step.next(reference);
+    return step.prompt(REFERENCE, { prompt: t('followUp:askReference'), retryPrompt: t('followUp:referenceRetry') });
+  }
+
+  private async askCode(step: WaterfallStepContext) {
+    (step.values as { reference?: string }).reference = step.result as string;
+    const t = tr(step.context);
+    return step.prompt(CODE, { prompt: t('followUp:askCode'), retryPrompt: t('followUp:codeRetry') });
+  }
+
+  private async answer(step: WaterfallStepContext) {
+    const t = tr(step.context);
+    const session = sessionOf(step.context);
+    let view;
+    try {
+      view = await this.requests.verifyFollowUp((step.values as { reference?: string }).reference ?? '', step.result as string);
+    } catch {
+      await step.context.sendActivity(t('common:errors.storeDown'));
+      return step.endDialog();
+    }
+    if (!view) {
+      session.followUpAttempts = (session.followUpAttempts ?? 0) + 1;
+      await step.context.sendActivity(t('followUp:wrong'));
+      return step.endDialog();
+    }
+    session.followUpAttempts = 0;
+    const lines = [t('followUp:status', { reference: view.reference, status: t(`followUp:statuses.${view.status}`) })];
+    if (view.pass) lines.push(t('followUp:pass', { number: view.pass.number, start: view.pass.startDate, end: view.pass.endDate }));
+    await step.context.sendActivity(lines.join('\n'));
+    return step.endDialog();
+  }
+}
+
+async function readInto(prompt: PromptValidatorContext<string>, parse: (text: string) => string | undefined): Promise<boolean> {
+  const value = prompt.recognized.succeeded ? parse(prompt.recognized.value ?? '') : undefined;
+  if (!value) return prompt.attemptCount >= 3 ? endWith(prompt) : false;
+  prompt.recognized.value = value;
+  return true;
+}
+
+/** After three unreadable answers, stop asking (the answer step then finds nothing). */
+function endWith(prompt: PromptValidatorContext<string>): boolean {
+  prompt.recognized.value = '';
+  return true;
+}

@@ -1,0 +1,276 @@
+import { randomUUID } from 'node:crypto';
+import { ComponentDialog, TextPrompt, WaterfallDialog, type FoundChoice, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { criterionTextKey, isCriterionKey, type CriterionKey } from '../../knowledge/eligibility';
+import { ageCriterion } from '../../knowledge/eligibility/derive';
+import type { DirectoryQueries } from '../../knowledge/directory/findStructures';
+import {
+  CURRENT_CONSENT_VERSION,
+  CONSENT_VERSIONS,
+  chooseOrganisation,
+  generateFollowUpCode,
+  subjectKeyOf,
+  type RequestDraftInput,
+} from '../../knowledge/requests';
+import type { RequestRepository } from '../../stores/requests/requestRepository';
+import { ButtonsPrompt } from '../shared/choices';
+import { sessionOf } from '../shared/session';
+import { tr, turnLocale } from '../shared/turnLocale';
+import type { FeatureOptions } from '../shared/understanding';
+import { communeOf, readField, REQUEST_FIELDS, type RequestDraftState, type RequestField } from './requestFields';
+
+export const REQUEST_DIALOG = 'request';
+const MAIN = 'request.main';
+const FIELDS = 'request.fields';
+const CONSENT = 'request.consent';
+const FIELD = 'request.field';
+const SUMMARY = 'request.summary';
+const WHICH = 'request.which';
+
+const PARTNERS_FOR_ROUTING = ['ML', 'FT', 'CAP_EMPLOI'] as const;
+const ROUTING_RADIUS_KM = 100;
+
+export interface RequestDialogDeps {
+  requests: RequestRepository;
+  directory: DirectoryQueries & { get(id: string): Promise<{ name: string; email?: string; phone?: string; address: { communeName: string } } | undefined> };
+  today: () => string;
+  /** Secret of the pseudonymous subject key (SUBJECT_KEY_SECRET). */
+  subjectSecret: string;
+}
+
+export interface RequestOptions extends FeatureOptions {
+  structureId?: string;
+}
+
+type SummaryAction = 'send' | 'fix' | 'cancel';
+
+/**
+ * Starts an agrément / PASS IAE request: a plain consent screen first (nothing is kept without it),
+ * then only what a prescriber needs — name, birth date, one way to be reached, commune, an
+ * optional note — skipping what the conversation already knows; a summary to correct any field;
+ * then the request goes to the prescriber organisation that fits (routing rule as data) and the
+ * person gets a reference and a private follow-up code. If the store is down, the draft stays in
+ * the conversation and can be sent later.
+ */
+export class RequestDialog extends ComponentDialog {
+  readonly helpKey = 'requests:help';
+
+  constructor(private readonly deps: RequestDialogDeps) {
+    super(REQUEST_DIALOG);
+    this.addDialog(new ButtonsPrompt(CONSENT));
+    this.addDialog(new ButtonsPrompt(SUMMARY));
+    this.addDialog(new ButtonsPrompt(WHICH));
+    this.addDialog(new TextPrompt(FIELD, (prompt) => this.validateField(prompt)));
+    this.addDialog(new WaterfallDialog(MAIN, [this.consent.bind(this), this.afterConsent.bind(this), this.summary.bind(this), this.afterSummary.bind(this), this.afterWhich.bind(this)]));
+    this.addDialog(new WaterfallDialog(FIELDS, [this.askField.bind(this), this.recordField.bind(this)]));
+    this.initialDialogId = MAIN;
+  }
+
+  private draft(step: { context: WaterfallStepContext['context'] }): RequestDraftState {
+    const session = sessionOf(step.context);
+    return (session.requestDraft ??= {}) as RequestDraftState;
+  }
+
+  private async consent(step: WaterfallStepContext) {
+    const draft = this.draft(step);
+    const options = (step.options ?? {}) as RequestOptions;
+    if (options.structureId) draft.structureId = options.structureId;
+    if (draft.consent?.version === CURRENT_CONSENT_VERSION) return step.next({ index: 0 });
+    const t = tr(step.context);
+    const version = CONSENT_VERSIONS.find((v) => v.id === CURRENT_CONSENT_VERSION)!;
+    await step.context.sendActivity(t(version.localeKey));
+    return step.prompt(CONSENT, { prompt: t('requests:consentQuestion'), choices: [t('requests:accept'), t('requests:refuse')] });
+  }
+
+  private async afterConsent(step: WaterfallStepContext) {
+    const t = tr(step.context);
+    if ((step.result as FoundChoice).index !== 0) {
+      sessionOf(step.context).requestDraft = undefined;
+      await step.context.sendActivity(t('requests:refused'));
+      return step.endDialog();
+    }
+    const draft = this.draft(step);
+    draft.consent ??= { version: CURRENT_CONSENT_VERSION, givenAt: new Date().toISOString() };
+    this.prefill(step, draft);
+    return step.beginDialog(FIELDS);
+  }
+
+  /** What the conversation already knows is not asked again. */
+  private prefill(step: WaterfallStepContext, draft: RequestDraftState): void {
+    const session = sessionOf(step.context);
+    if (!draft.birthDate && session.situation?.birthDate) draft.birthDate = session.situation.birthDate;
+    if (!draft.commune && session.place) {
+      const commune = communeOf(session.place);
+      if (commune) draft.commune = commune;
+    }
+  }
+
+  private async askField(step: WaterfallStepContext) {
+    const draft = this.draft(step);
+    const field = REQUEST_FIELDS.find((f) => draft[fieldKey(f)] === undefined);
+    if (!field) return step.endDialog();
+    (step.values as { field?: RequestField }).field = field;
+    const t = tr(step.context);
+    const prompt = t(`requests:ask.${field}`);
+    if (field === 'note') {
+      return step.prompt(FIELD, { prompt: { type: 'message', text: prompt, suggestedActions: { to: [], actions: [{ type: 'imBack', title: t('common:answers.skip'), value: t('common:answers.skip') }] } } });
+    }
+    return step.prompt(FIELD, { prompt });
+  }
+
+  private async validateField(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    if (!prompt.recognized.succeeded) return false;
+    const field = this.currentField(prompt);
+    const text = prompt.recognized.value ?? '';
+    const t = tr(prompt.context);
+    if (field === 'note' && text.trim().toLowerCase() === t('common:answers.skip').toLowerCase()) {
+      (prompt.recognized as { value: unknown }).value = JSON.stringify(null);
+      return true;
+    }
+    const reading = readField(field, text, turnLocale(prompt.context), this.deps.today(), sessionOf(prompt.context).departement);
+    if (reading.ok) {
+      (prompt.recognized as { value: unknown }).value = JSON.stringify(reading.value);
+      return true;
+    }
+    await prompt.context.sendActivity(t(reading.errorKey));
+    return false;
+  }
+
+  private currentField(prompt: PromptValidatorContext<string>): RequestField {
+    const draft = (sessionOf(prompt.context).requestDraft ?? {}) as RequestDraftState;
+    return REQUEST_FIELDS.find((f) => draft[fieldKey(f)] === undefined) ?? 'note';
+  }
+
+  private async recordField(step: WaterfallStepContext) {
+    const draft = this.draft(step);
+    const field = (step.values as { field?: RequestField }).field!;
+    (draft as Record<string, unknown>)[fieldKey(field)] = JSON.parse(step.result as string);
+    return step.replaceDialog(FIELDS);
+  }
+
+  private async summary(step: WaterfallStepContext) {
+    const t = tr(step.context);
+    const draft = this.draft(step);
+    draft.idempotencyKey ??= randomUUID();
+    draft.followUpCode ??= generateFollowUpCode();
+    const criteria = this.criteria(step, draft);
+    const lines = [
+      t('requests:summary.title'),
+      `- ${t('requests:fields.firstName')} : ${draft.firstName}`,
+      `- ${t('requests:fields.lastName')} : ${draft.lastName}`,
+      `- ${t('requests:fields.birthDate')} : ${formatDate(draft.birthDate!, turnLocale(step.context))}`,
+      `- ${t('requests:fields.contact')} : ${draft.contact!.value}`,
+      `- ${t('requests:fields.commune')} : ${draft.commune!.label}`,
+      `- ${t('requests:fields.criteria')} : ${criteria.length ? criteria.map((k) => t(criterionTextKey(k, 'label'))).join(', ') : t('requests:summary.noCriteria')}`,
+    ];
+    if (draft.note) lines.push(`- ${t('requests:fields.note')} : ${draft.note}`);
+    await step.context.sendActivity(lines.join('\n'));
+    return step.prompt(SUMMARY, {
+      prompt: t('requests:summary.question'),
+      choices: (['send', 'fix', 'cancel'] as SummaryAction[]).map((a) => t(`requests:summary.${a}`)),
+    });
+  }
+
+  private async afterSummary(step: WaterfallStepContext) {
+    const t = tr(step.context);
+    const action = (['send', 'fix', 'cancel'] as SummaryAction[])[(step.result as FoundChoice).index];
+    if (action === 'cancel') {
+      sessionOf(step.context).requestDraft = undefined;
+      await step.context.sendActivity(t('requests:cancelled'));
+      return step.endDialog();
+    }
+    if (action === 'fix') {
+      return step.prompt(WHICH, { prompt: t('requests:fixWhich'), choices: REQUEST_FIELDS.map((f) => t(`requests:fields.${f}`)) });
+    }
+    await this.submit(step);
+    return step.endDialog();
+  }
+
+  private async afterWhich(step: WaterfallStepContext) {
+    const field = REQUEST_FIELDS[(step.result as FoundChoice).index]!;
+    delete (this.draft(step) as Record<string, unknown>)[fieldKey(field)];
+    return step.replaceDialog(REQUEST_DIALOG, {});
+  }
+
+  /** The criteria of the request: the last eligibility result, else what the person said. */
+  private criteria(step: WaterfallStepContext, draft: RequestDraftState): CriterionKey[] {
+    const session = sessionOf(step.context);
+    const keys = new Set<CriterionKey>((session.eligibility?.counted ?? []).filter(isCriterionKey));
+    for (const [key, answer] of Object.entries(session.situation?.criteria ?? {})) if (answer === 'yes' && isCriterionKey(key)) keys.add(key);
+    if (draft.birthDate) {
+      keys.delete('JEUNE');
+      keys.delete('SENIOR');
+      const [by, bm, bd] = draft.birthDate.split('-').map(Number) as [number, number, number];
+      const [ty, tm, td] = this.deps.today().split('-').map(Number) as [number, number, number];
+      const byAge = ageCriterion(ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0));
+      if (byAge) keys.add(byAge);
+    }
+    if (keys.has('DELD') && keys.has('DETLD')) keys.delete('DELD');
+    return [...keys];
+  }
+
+  private async submit(step: WaterfallStepContext): Promise<void> {
+    const t = tr(step.context);
+    const draft = this.draft(step);
+    const criteria = this.criteria(step, draft);
+    const today = this.deps.today();
+    const commune = draft.commune!;
+    const candidates =
+      commune.lat !== undefined && commune.lng !== undefined
+        ? (await this.deps.directory.search({ center: { lat: commune.lat, lng: commune.lng }, radiusKm: ROUTING_RADIUS_KM, kinds: [...PARTNER_KINDS_ROUTED], limit: 50, offset: 0 })).items
+        : [];
+    const decision = chooseOrganisation({ birthDate: draft.birthDate!, criteria, today }, candidates);
+    if (!decision) {
+      await step.context.sendActivity(t('requests:noOrganisation'));
+      return;
+    }
+    const { channelId } = step.context.activity;
+    const input: RequestDraftInput = {
+      subjectKey: subjectKeyOf(channelId, step.context.activity.from.id, this.deps.subjectSecret),
+      consent: { version: draft.consent!.version as RequestDraftInput['consent']['version'], givenAt: draft.consent!.givenAt },
+      person: { firstName: draft.firstName!, lastName: draft.lastName!, birthDate: draft.birthDate!, contact: draft.contact!, communeInsee: commune.insee },
+      criteria,
+      ...(draft.structureId ? { structureId: draft.structureId } : {}),
+      ...(draft.note ? { note: draft.note } : {}),
+      organisationId: decision.organisationId,
+      routing: { ruleId: decision.ruleId, kind: decision.kind as RequestDraftInput['routing']['kind'] },
+      submittedBy: 'person',
+      channel: /^[a-z0-9_-]{1,30}$/.test(channelId) ? channelId : undefined,
+    };
+    let result;
+    try {
+      result = await this.deps.requests.submit(input, draft.idempotencyKey!, { followUpCode: draft.followUpCode });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'invalid_request') {
+        await step.context.sendActivity(t('requests:invalid'));
+        return;
+      }
+      // The store did not answer: nothing half-written (the key makes a retry the same request).
+      await step.context.sendActivity(t('requests:storeDown'));
+      return;
+    }
+    const organisation = await this.deps.directory.get(decision.organisationId);
+    sessionOf(step.context).requestDraft = undefined;
+    const lines = [
+      t('requests:sent.title'),
+      t('requests:sent.reference', { reference: result.request.reference }),
+      t('requests:sent.code', { code: result.followUpCode ?? draft.followUpCode }),
+      t('requests:sent.keep'),
+      t('requests:sent.organisation', { name: organisation?.name ?? decision.organisationId, kind: t(`directory:kinds.${decision.kind}.name`) }),
+    ];
+    if (organisation?.email) lines.push(t('requests:sent.contact', { contact: organisation.email }));
+    if (criteria.length > 0) lines.push('', t('requests:sent.documents'), ...criteria.map((k) => `- ${t(criterionTextKey(k, 'proof'))}`));
+    lines.push('', t('requests:sent.next'));
+    await step.context.sendActivity(lines.join('\n'));
+  }
+}
+
+const PARTNER_KINDS_ROUTED = PARTNERS_FOR_ROUTING;
+
+function fieldKey(field: RequestField): keyof RequestDraftState {
+  return field;
+}
+
+function formatDate(iso: string, locale: string): string {
+  const [y, m, d] = iso.split('-');
+  return locale === 'fr' ? `${d}/${m}/${y}` : `${y}-${m}-${d}`;
+}

@@ -1,0 +1,79 @@
+import { contactSchema, freeNoteSchema, requestDraftSchema } from '../../knowledge/requests';
+import { resolveInsee, resolvePlace, type Place } from '../../knowledge/territory';
+import { parseAgeOrBirthDate } from '../../knowledge/understanding/ageOrBirthDate';
+import type { Locale } from '../../bot/i18n';
+import { ageOn } from '../shared/age';
+
+/** What the request dialog collects, in the order it asks. */
+export const REQUEST_FIELDS = ['firstName', 'lastName', 'birthDate', 'contact', 'commune', 'note'] as const;
+export type RequestField = (typeof REQUEST_FIELDS)[number];
+
+/** The draft as it fills up, kept in the conversation until it is sent (or erased, or expired). */
+export interface RequestDraftState {
+  consent?: { version: string; givenAt: string };
+  firstName?: string;
+  lastName?: string;
+  birthDate?: string;
+  contact?: { kind: 'phone' | 'email'; value: string };
+  commune?: { insee: string; label: string; lat?: number; lng?: number };
+  /** null: the person chose not to add one. */
+  note?: string | null;
+  structureId?: string;
+  /** Made once, at the first summary, so that a retried submission is the same submission. */
+  idempotencyKey?: string;
+  followUpCode?: string;
+}
+
+export type FieldReading<T> = { ok: true; value: T } | { ok: false; errorKey: string };
+
+const personShape = requestDraftSchema.shape.person.shape;
+
+function name(text: string): FieldReading<string> {
+  const parsed = personShape.firstName.safeParse(text);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errorKey: 'requests:errors.name' };
+}
+
+/** Reads one field from what the person typed. `today` bounds the age (16 to 99). */
+export function readField(field: RequestField, text: string, locale: Locale, today: string, departement?: string): FieldReading<unknown> {
+  switch (field) {
+    case 'firstName':
+    case 'lastName':
+      return name(text);
+    case 'birthDate': {
+      // A birth date needs its year ("le 3 mars" alone would be read as this year).
+      const parsed = /\d{4}/.test(text) ? parseAgeOrBirthDate(text, locale, today) : undefined;
+      if (!parsed || parsed.kind !== 'birthDate') return { ok: false, errorKey: 'requests:errors.birthDate' };
+      const age = ageOn(parsed.date, today);
+      if (age < 16 || age > 99) return { ok: false, errorKey: 'requests:errors.age' };
+      return { ok: true, value: parsed.date };
+    }
+    case 'contact': {
+      const value = text.trim();
+      const parsed = contactSchema.safeParse(value.includes('@') ? { kind: 'email', value } : { kind: 'phone', value });
+      return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errorKey: value.includes('@') ? 'requests:errors.email' : 'requests:errors.phone' };
+    }
+    case 'commune': {
+      const result = resolvePlace(text, departement ? { departement } : undefined);
+      const place = result.status === 'found' ? communeOf(result.place) : undefined;
+      if (place) return { ok: true, value: place };
+      return { ok: false, errorKey: result.status === 'ambiguous' ? 'requests:errors.communeAmbiguous' : 'requests:errors.commune' };
+    }
+    case 'note': {
+      const parsed = freeNoteSchema.safeParse(text);
+      if (parsed.success) return { ok: true, value: parsed.data };
+      return { ok: false, errorKey: text.trim().length > 500 ? 'requests:errors.noteLong' : 'requests:errors.noteNir' };
+    }
+  }
+}
+
+/** A commune from a place: a commune or arrondissement, or a postal code of one commune. */
+export function communeOf(place: Place): RequestDraftState['commune'] | undefined {
+  if (place.type === 'commune' || place.type === 'arrondissement') {
+    return { insee: place.code, label: place.label, lat: place.center?.lat, lng: place.center?.lng };
+  }
+  if (place.type === 'postcode' && place.communes?.length === 1) {
+    const commune = resolveInsee(place.communes[0]!);
+    if (commune) return communeOf(commune);
+  }
+  return undefined;
+}

@@ -1,0 +1,142 @@
+import { translator } from '../../bot/i18n';
+import { DEVELOPMENT_SUBJECT_KEY_SECRET } from '../../bot/config';
+import { createFeatures } from '../../dialogs/features';
+import { subjectKeyOf } from '../../knowledge/requests';
+import { warmRecognizers } from '../../knowledge/understanding/ageOrBirthDate';
+import type { OpenedStore } from '../../stores/appStore';
+import type { DirectoryRepository } from '../../stores/directory';
+import { openRequestStores } from '../../stores/requests/openRequests';
+import type { RequestRepository } from '../../stores/requests/requestRepository';
+import { BotDriver, buttonsOf, textOf } from '../support/botDriver';
+import { demoDirectory } from '../support/demoDirectory';
+
+const fr = translator('fr');
+const en = translator('en');
+const TODAY = '2026-11-22';
+let store: OpenedStore;
+let directory: DirectoryRepository;
+let requests: RequestRepository;
+
+beforeAll(async () => {
+  warmRecognizers();
+  ({ store, directory } = await demoDirectory());
+  ({ requests } = await openRequestStores(store.backend));
+});
+afterAll(() => store.close());
+
+const features = () => createFeatures({ today: () => TODAY, directory, requests, subjectSecret: DEVELOPMENT_SUBJECT_KEY_SECRET });
+/** TestAdapter's user is user1 on webchat. */
+const subject = subjectKeyOf('webchat', 'user1', DEVELOPMENT_SUBJECT_KEY_SECRET);
+
+async function fillRequest(bot: BotDriver, answers: string[] = ['Marie', 'Dupont', '03/03/1990', '06 12 34 56 78', 'Le Robert', 'Passer']) {
+  const consent = await bot.say(fr('requests:menu'));
+  expect(textOf(consent)).toContain(fr('requests:consent.v1'));
+  expect(buttonsOf(consent)).toEqual([fr('requests:accept'), fr('requests:refuse')]);
+  let last = await bot.say(fr('requests:accept'));
+  for (const answer of answers) last = await bot.say(answer);
+  return last;
+}
+
+describe('request dialog', () => {
+  it('consent, the fields, a summary, then a reference and a private code; the follow-up shows the status', async () => {
+    const bot = new BotDriver({ features: features() });
+    await bot.join();
+    const summary = await fillRequest(bot);
+    const said = textOf(summary);
+    expect(said).toContain(fr('requests:summary.title'));
+    expect(said).toContain('Marie');
+    expect(said).toContain('03/03/1990');
+    expect(said).toContain('0612345678');
+    expect(buttonsOf(summary)).toEqual([fr('requests:summary.send'), fr('requests:summary.fix'), fr('requests:summary.cancel')]);
+
+    const sent = textOf(await bot.say(fr('requests:summary.send')));
+    expect(sent).toContain(fr('requests:sent.title'));
+    const reference = /GI-[2-9A-HJ-NP-Z]{6}/.exec(sent)?.[0];
+    const code = /: (\d{6})/.exec(sent)?.[1];
+    expect(reference).toBeDefined();
+    expect(code).toBeDefined();
+    // 36 years old, no RQTH: France Travail, the nearest agency.
+    expect(sent).toContain(fr('directory:kinds.FT.name'));
+    const stored = await requests.listBySubject(subject);
+    expect(stored.map((r) => r.reference)).toContain(reference);
+    expect(stored.find((r) => r.reference === reference)!.consent.version).toBe('request-v1');
+
+    expect(textOf(await bot.say(fr('followUp:menu')))).toContain(fr('followUp:askReference'));
+    expect(textOf(await bot.say(reference!.toLowerCase()))).toContain(fr('followUp:askCode'));
+    expect(textOf(await bot.say(code!))).toContain(fr('followUp:status', { reference, status: fr('followUp:statuses.received') }));
+
+    await bot.say(fr('followUp:menu'));
+    await bot.say(reference!);
+    expect(textOf(await bot.say(code === '000000' ? '111111' : '000000'))).toContain(fr('followUp:wrong'));
+
+    const mine = textOf(await bot.say('mes données'));
+    expect(mine).toContain(reference);
+    const confirm = await bot.say('effacer mes données');
+    expect(textOf(confirm)).toContain(fr('myData:confirmErase'));
+    const erased = textOf(await bot.say('oui'));
+    expect(erased).toMatch(/J'ai effacé vos données et \d+ demandes?/);
+    expect(await requests.listBySubject(subject)).toEqual([]);
+  });
+
+  it('refusing consent stores nothing', async () => {
+    const before = (await requests.listBySubject(subject)).length;
+    const bot = new BotDriver({ features: features() });
+    await bot.join();
+    await bot.say(fr('requests:menu'));
+    expect(textOf(await bot.say(fr('requests:refuse')))).toContain(fr('requests:refused'));
+    expect((await requests.listBySubject(subject)).length).toBe(before);
+    expect(textOf(await bot.say('mes données'))).toContain(fr('myData:nothing'));
+  });
+
+  it('bad phone, e-mail, birth date and a social security number in the note are refused with a plain reason', async () => {
+    const bot = new BotDriver({ features: features() });
+    await bot.join();
+    await bot.say(fr('requests:menu'));
+    await bot.say(fr('requests:accept'));
+    await bot.say('Marie');
+    await bot.say('Dupont');
+    expect(textOf(await bot.say('le 3 mars'))).toContain(fr('requests:errors.birthDate'));
+    expect(textOf(await bot.say('03/03/2015'))).toContain(fr('requests:errors.age'));
+    await bot.say('03/03/1990');
+    expect(textOf(await bot.say('12 34'))).toContain(fr('requests:errors.phone'));
+    expect(textOf(await bot.say('marie@'))).toContain(fr('requests:errors.email'));
+    await bot.say('marie.dupont@example.org');
+    expect(textOf(await bot.say('qsdfghjklm'))).toContain(fr('requests:errors.commune'));
+    await bot.say('97200');
+    expect(textOf(await bot.say('mon numéro 1 90 03 75 123 456 78'))).toContain(fr('requests:errors.noteNir'));
+    expect(textOf(await bot.say('Je cherche dans la restauration'))).toContain(fr('requests:summary.title'));
+  });
+
+  it('a field can be corrected from the summary', async () => {
+    const bot = new BotDriver({ features: features() });
+    await bot.join();
+    await fillRequest(bot);
+    expect(textOf(await bot.say(fr('requests:summary.fix')))).toContain(fr('requests:fixWhich'));
+    expect(textOf(await bot.say(fr('requests:fields.firstName')))).toContain(fr('requests:ask.firstName'));
+    const summary = textOf(await bot.say('Maria'));
+    expect(summary).toContain(`${fr('requests:fields.firstName')} : Maria`);
+  });
+
+  it('after an eligibility check, the request carries its criteria and the documents to bring', async () => {
+    const bot = new BotDriver({ features: features() });
+    await bot.join();
+    await bot.say(fr('eligibilityDialog:menu'));
+    const result = await bot.say('oui');
+    expect(buttonsOf(result)).toContain(fr('eligibilityDialog:next.request'));
+    const consent = await bot.say(fr('eligibilityDialog:next.request'));
+    expect(textOf(consent)).toContain(fr('requests:consent.v1'));
+    await bot.say(fr('requests:accept'));
+    for (const answer of ['Paul', 'Martin', '03/03/1990', 'paul@example.org', 'Sainte-Marie 972', 'Passer']) await bot.say(answer);
+    const sent = textOf(await bot.say(fr('requests:summary.send')));
+    expect(sent).toContain(fr('requests:sent.documents'));
+    expect(sent).toContain(fr('eligibility:criteria.RSA.proof'));
+  });
+
+  it('in English', async () => {
+    const bot = new BotDriver({ features: features(), locale: 'en-US' });
+    await bot.join();
+    const consent = await bot.say(en('requests:menu'));
+    expect(textOf(consent)).toContain(en('requests:consent.v1'));
+    expect(textOf(await bot.say(en('requests:accept')))).toContain(en('requests:ask.firstName'));
+  });
+});
