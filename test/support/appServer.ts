@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { MemoryStorage } from 'botbuilder';
 import { createApp, type App, type AppStore } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
-import { createLogger } from '../../bot/logger';
+import { createLogger, type Logger } from '../../bot/logger';
 import type { Feature } from '../../dialogs/feature';
 import type { Server } from 'restify';
 
@@ -19,11 +19,12 @@ export async function startApp(
     store?: AppStore;
     features?: Feature[];
     apiRoutes?: ReadonlyArray<(server: Server) => void>;
+    logger?: Logger;
   } = {},
 ): Promise<RunningApp> {
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', ...options.env });
   const store: AppStore = options.store ?? { kind: 'memory', stateStorage: new MemoryStorage(), ping: async () => true };
-  const app = createApp({ config, logger: createLogger('silent'), store, features: options.features ?? [], apiRoutes: options.apiRoutes });
+  const app = createApp({ config, logger: options.logger ?? createLogger('silent'), store, features: options.features ?? [], apiRoutes: options.apiRoutes });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = app.server.address() as AddressInfo;
   return {
