@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createFeatures } from '../dialogs/features';
 import { openStore } from '../stores/appStore';
 import { redactUri } from '../stores/mongoConnection';
+import { getFaqEntry, searchFaq } from '../knowledge/faq';
 import { openDirectory } from '../stores/directory';
 import { openRequestStores } from '../stores/requests/openRequests';
 import { registerDirectoryRoutes } from './api/directoryRoutes';
@@ -48,7 +49,12 @@ async function main(): Promise<void> {
     config,
     logger,
     store,
-    features: createFeatures({ directory, requests, subjectSecret: config.SUBJECT_KEY_SECRET ?? DEVELOPMENT_SUBJECT_KEY_SECRET }),
+    features: createFeatures({
+      directory,
+      requests,
+      subjectSecret: config.SUBJECT_KEY_SECRET ?? DEVELOPMENT_SUBJECT_KEY_SECRET,
+      faq: { searchFaq, getFaqEntry },
+    }),
     apiRoutes: [
       (server) => registerEligibilityRoutes(server),
       (server) => registerDirectoryRoutes(server, directory),

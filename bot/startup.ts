@@ -1,3 +1,4 @@
+import { warmUpFaq } from '../knowledge/faq';
 import { warmUpTerritory } from '../knowledge/territory/resolve';
 import { warmRecognizers } from '../knowledge/understanding/ageOrBirthDate';
 import { loadMartiniqueDemo } from '../knowledge/directory/demo';
@@ -28,7 +29,9 @@ export function warmUp(logger: Logger): void {
   warmRecognizers();
   const recognizersMs = Date.now() - started;
   warmUpTerritory();
-  logger.info({ event: 'warmed_up', recognizersMs, territoryMs: Date.now() - started - recognizersMs });
+  const territoryMs = Date.now() - started - recognizersMs;
+  warmUpFaq();
+  logger.info({ event: 'warmed_up', recognizersMs, territoryMs, faqMs: Date.now() - started - recognizersMs - territoryMs });
 }
 
 /**

@@ -4,6 +4,7 @@ import { todayInParis } from '../knowledge/eligibility';
 import { DEVELOPMENT_SUBJECT_KEY_SECRET } from '../bot/config';
 import type { RequestRepository } from '../stores/requests/requestRepository';
 import { EligibilityDialog } from './eligibility/eligibilityDialog';
+import { FaqDialog, type FaqKnowledge } from './faq/faqDialog';
 import { FollowUpDialog } from './requests/followUpDialog';
 import { EraseDialog, MyDataDialog } from './requests/myDataDialogs';
 import { REQUEST_DIALOG, RequestDialog, type RequestDialogDeps } from './requests/requestDialog';
@@ -20,6 +21,8 @@ export interface FeatureDeps {
   /** Requests and their secret; without them, the request features are left out. */
   requests?: RequestRepository;
   subjectSecret?: string;
+  /** The knowledge base of questions about IAE. */
+  faq?: FaqKnowledge;
 }
 
 /**
@@ -42,6 +45,16 @@ export function createFeatures(deps: FeatureDeps = {}): Feature[] {
       synonyms: ['eligibilite', 'eligibility', 'suis je eligible', 'am i eligible'],
     },
   ];
+  if (deps.faq) {
+    features.push({
+      id: 'faq',
+      menuLabelKey: 'faqDialog:menuLabel',
+      helpKey: 'faqDialog:helpLine',
+      dialog: new FaqDialog(deps.faq),
+      intents: ['question'],
+      synonyms: ['question', 'questions', 'comprendre', 'faq', 'c est quoi l iae'],
+    });
+  }
   if (deps.directory && deps.requests) {
     const requestDeps = { requests: deps.requests, directory: deps.directory, today, subjectSecret: deps.subjectSecret ?? DEVELOPMENT_SUBJECT_KEY_SECRET };
     features.push(

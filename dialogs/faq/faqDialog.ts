@@ -1,0 +1,105 @@
+import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Locale } from '../../bot/i18n';
+import { foldText } from '../../knowledge/text/fold';
+import { choicesMessage } from '../shared/choices';
+import { tr, turnLocale } from '../shared/turnLocale';
+import type { FeatureOptions } from '../shared/understanding';
+
+export const FAQ_DIALOG = 'faq';
+const STEPS = 'faq.steps';
+const QUESTION = 'faq.question';
+const FOLLOW = 'faq.follow';
+
+/** What the dialog needs from the knowledge base (knowledge/faq satisfies it). */
+export interface FaqEntryView {
+  id: string;
+  question: string;
+  answer: string;
+  related: string[];
+}
+export type FaqSearchResult =
+  | { status: 'answer'; entry: { id: string } }
+  | { status: 'choices'; entries: Array<{ id: string }> }
+  | { status: 'none' };
+export interface FaqKnowledge {
+  searchFaq(text: string, locale: Locale): FaqSearchResult;
+  getFaqEntry(id: string, locale: Locale): FaqEntryView | undefined;
+}
+
+export interface FaqOptions extends FeatureOptions {
+  /** An entry to show directly (a related question, a button). */
+  entryId?: string;
+}
+
+interface Values {
+  /** Button label → entry id, for the buttons offered with the last answer. */
+  offered?: Record<string, string>;
+}
+
+/**
+ * Questions about IAE ("c'est quoi un ACI ?", "combien de temps dure le PASS IAE ?") answered from
+ * the knowledge base. A clear match is answered; a doubtful one gets the two or three closest
+ * questions to choose from rather than a wrong answer; after an answer, related questions are
+ * offered and any new question can be typed.
+ */
+export class FaqDialog extends ComponentDialog {
+  readonly helpKey = 'faqDialog:help';
+
+  constructor(private readonly faq: FaqKnowledge) {
+    super(FAQ_DIALOG);
+    this.addDialog(new TextPrompt(QUESTION));
+    this.addDialog(new TextPrompt(FOLLOW));
+    this.addDialog(new WaterfallDialog(STEPS, [this.askQuestion.bind(this), this.answer.bind(this), this.followUp.bind(this)]));
+    this.initialDialogId = STEPS;
+  }
+
+  private async askQuestion(step: WaterfallStepContext) {
+    const options = (step.options ?? {}) as FaqOptions;
+    if (options.entryId) return step.next({ entryId: options.entryId });
+    if (options.text) return step.next({ text: options.text });
+    return step.prompt(QUESTION, { prompt: tr(step.context)('faqDialog:ask') });
+  }
+
+  private async answer(step: WaterfallStepContext) {
+    const t = tr(step.context);
+    const locale = turnLocale(step.context);
+    const input = typeof step.result === 'string' ? { text: step.result } : (step.result as { text?: string; entryId?: string });
+    const offered: Record<string, string> = {};
+    (step.values as Values).offered = offered;
+
+    let entryId = input.entryId;
+    if (!entryId) {
+      const found = this.faq.searchFaq(input.text ?? '', locale);
+      if (found.status === 'answer') entryId = found.entry.id;
+      else if (found.status === 'choices') {
+        const entries = found.entries.map((e) => this.faq.getFaqEntry(e.id, locale)).filter((e): e is FaqEntryView => !!e);
+        for (const e of entries) offered[e.question] = e.id;
+        const labels = [...entries.map((e) => e.question), t('faqDialog:noneOfThese')];
+        return step.prompt(FOLLOW, { prompt: choicesMessage(step.context, labels, t('faqDialog:choices')) });
+      } else {
+        return step.prompt(FOLLOW, { prompt: choicesMessage(step.context, [t('faqDialog:menu')], t('faqDialog:none')) });
+      }
+    }
+    const entry = this.faq.getFaqEntry(entryId, locale);
+    if (!entry) return step.endDialog();
+    const related = entry.related.map((id) => this.faq.getFaqEntry(id, locale)).filter((e): e is FaqEntryView => !!e).slice(0, 3);
+    for (const e of related) offered[e.question] = e.id;
+    await step.context.sendActivity(entry.answer);
+    const labels = [...related.map((e) => e.question), t('faqDialog:menu')];
+    return step.prompt(FOLLOW, { prompt: choicesMessage(step.context, labels, t('faqDialog:more')) });
+  }
+
+  private async followUp(step: WaterfallStepContext) {
+    const t = tr(step.context);
+    const text = String(step.result ?? '').trim();
+    const offered = (step.values as Values).offered ?? {};
+    const folded = foldText(text);
+    const picked = Object.entries(offered).find(([label]) => foldText(label) === folded);
+    if (picked) return step.replaceDialog(FAQ_DIALOG, { entryId: picked[1] } satisfies FaqOptions);
+    if (folded === foldText(t('faqDialog:menu')) || folded === foldText(t('faqDialog:noneOfThese'))) {
+      if (folded === foldText(t('faqDialog:noneOfThese'))) await step.context.sendActivity(t('faqDialog:rephrase'));
+      return step.endDialog();
+    }
+    return step.replaceDialog(FAQ_DIALOG, { text } satisfies FaqOptions);
+  }
+}

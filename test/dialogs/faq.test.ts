@@ -1,0 +1,59 @@
+import { translator } from '../../bot/i18n';
+import { createFeatures } from '../../dialogs/features';
+import type { Understand } from '../../dialogs/shared/understanding';
+import { getFaqEntry, searchFaq } from '../../knowledge/faq';
+import { BotDriver, buttonsOf, textOf } from '../support/botDriver';
+
+const fr = translator('fr');
+const en = translator('en');
+const features = () => createFeatures({ today: () => '2026-11-22', faq: { searchFaq, getFaqEntry } });
+
+/** A question the knowledge base answers with confidence, and one it is unsure about. */
+function clearQuestion(locale: 'fr' | 'en', candidates: string[]) {
+  const text = candidates.find((q) => searchFaq(q, locale).status === 'answer');
+  if (!text) throw new Error(`none of ${candidates.join(' | ')} gets a confident answer`);
+  const found = searchFaq(text, locale);
+  return { text, entry: found.status === 'answer' ? found.entry : undefined! };
+}
+
+describe('FAQ dialog', () => {
+  it('answers a clear question and offers related ones as buttons', async () => {
+    const { text, entry } = clearQuestion('fr', ["c'est quoi un chantier d'insertion ?", "qu'est-ce qu'un ACI", 'combien de temps dure le pass iae']);
+    const bot = new BotDriver({ features: features() });
+    await bot.join();
+    expect(textOf(await bot.say(fr('faqDialog:menuLabel')))).toContain(fr('faqDialog:ask'));
+    const answer = await bot.say(text);
+    expect(textOf(answer)).toContain(entry.answer);
+    const related = entry.related.map((id) => getFaqEntry(id, 'fr')!.question).slice(0, 3);
+    expect(buttonsOf(answer)).toEqual([...related, fr('faqDialog:menu')]);
+    if (related[0]) {
+      const next = await bot.say(related[0]);
+      expect(textOf(next)).toContain(getFaqEntry(entry.related[0]!, 'fr')!.answer);
+    }
+    expect(textOf(await bot.say(fr('faqDialog:menu')))).toContain(fr('common:menu.prompt'));
+  });
+
+  it('nonsense gets no wrong answer', async () => {
+    const bot = new BotDriver({ features: features() });
+    await bot.join();
+    await bot.say(fr('faqDialog:menuLabel'));
+    const reply = textOf(await bot.say('zxqv wplk'));
+    expect(reply).toContain(fr('faqDialog:none'));
+  });
+
+  it('a question typed as the first message goes straight to its answer', async () => {
+    const { text, entry } = clearQuestion('fr', ["c'est quoi un chantier d'insertion ?", "qu'est-ce qu'un ACI"]);
+    const understand: Understand = () => ({ intent: 'question', confidence: 0.9, slots: {} });
+    const bot = new BotDriver({ features: features(), understand });
+    await bot.join();
+    expect(textOf(await bot.say(text))).toContain(entry.answer);
+  });
+
+  it('in English', async () => {
+    const { text, entry } = clearQuestion('en', ['what is an insertion workshop?', 'what is the PASS IAE?', 'how long does the PASS IAE last?']);
+    const bot = new BotDriver({ features: features(), locale: 'en-US' });
+    await bot.join();
+    await bot.say(en('faqDialog:menuLabel'));
+    expect(textOf(await bot.say(text))).toContain(entry.answer);
+  });
+});
