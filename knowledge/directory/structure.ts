@@ -35,7 +35,7 @@ export const structureSchema = z
       .object({
         communeInsee: z.string().regex(/^(\d{5}|2[AB]\d{3})$/),
         departement: z.string().regex(/^(\d{2,3}|2[AB])$/),
-        region: z.string().regex(/^\d{2}$/),
+        region: z.string().regex(/^\d{2,3}$/, 'région code: 2 digits, or 3 for an overseas collectivity'),
         epci: z.string().regex(/^\d{9}$/).optional(),
       })
       .strict(),
