@@ -43,7 +43,7 @@ async function main(): Promise<void> {
 
   const directory = await openDirectory(store.backend);
   await seedDemoDirectory(directory, config.DEMO_DATA, logger);
-  const { requests } = await openRequestStores(store.backend);
+  const { requests, advisers } = await openRequestStores(store.backend);
   if (!config.SUBJECT_KEY_SECRET) logger.warn({ event: 'development_subject_key_secret' }, 'SUBJECT_KEY_SECRET is not set: using the development value');
   const app = createApp({
     config,
@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     features: createFeatures({
       directory,
       requests,
+      advisers,
       subjectSecret: config.SUBJECT_KEY_SECRET ?? DEVELOPMENT_SUBJECT_KEY_SECRET,
       faq: { searchFaq, getFaqEntry },
     }),

@@ -2,7 +2,9 @@ import type { DirectoryStats } from '../bot/api/directoryRoutes';
 import type { DirectoryQueries } from '../knowledge/directory/findStructures';
 import { todayInParis } from '../knowledge/eligibility';
 import { DEVELOPMENT_SUBJECT_KEY_SECRET } from '../bot/config';
+import type { AdviserRegistry } from '../stores/requests/adviserRegistry';
 import type { RequestRepository } from '../stores/requests/requestRepository';
+import { AdviserDialog } from './requests/adviserDialog';
 import { EligibilityDialog } from './eligibility/eligibilityDialog';
 import { FaqDialog, type FaqKnowledge } from './faq/faqDialog';
 import { FollowUpDialog } from './requests/followUpDialog';
@@ -20,6 +22,7 @@ export interface FeatureDeps {
   directory?: DirectoryQueries & DirectoryStats & RequestDialogDeps['directory'];
   /** Requests and their secret; without them, the request features are left out. */
   requests?: RequestRepository;
+  advisers?: AdviserRegistry;
   subjectSecret?: string;
   /** The knowledge base of questions about IAE. */
   faq?: FaqKnowledge;
@@ -92,6 +95,16 @@ export function createFeatures(deps: FeatureDeps = {}): Feature[] {
         synonyms: ['effacer mes donnees', 'supprimer mes donnees', 'delete my data', 'erase my data'],
       },
     );
+    if (deps.advisers) {
+      features.push({
+        id: 'adviser',
+        menuLabelKey: 'adviser:menu',
+        helpKey: 'adviser:helpLine',
+        hidden: true,
+        dialog: new AdviserDialog({ requests: deps.requests, advisers: deps.advisers }),
+        synonyms: ['demandes recues', 'espace conseiller', 'mes dossiers', 'requests received', 'adviser'],
+      });
+    }
   }
   if (deps.directory) {
     features.push(

@@ -19,7 +19,12 @@ function toReply(activity: Partial<Activity>): Reply {
   const cardButtons = (activity.attachments ?? []).flatMap(
     (a) => ((a.content as { buttons?: Array<{ title?: string }> } | undefined)?.buttons ?? []).map((b) => b.title ?? ''),
   );
-  return { text: activity.text ?? '', buttons: [...suggested, ...cardButtons], attachments: activity.attachments };
+  // Hero cards (choices on Teams) carry their question in the card's text.
+  const cardTexts = (activity.attachments ?? [])
+    .filter((a) => a.contentType === 'application/vnd.microsoft.card.hero')
+    .map((a) => (a.content as { text?: string } | undefined)?.text ?? '');
+  const text = [activity.text ?? '', ...cardTexts].filter(Boolean).join('\n');
+  return { text, buttons: [...suggested, ...cardButtons], attachments: activity.attachments };
 }
 
 /**
@@ -29,10 +34,20 @@ function toReply(activity: Partial<Activity>): Reply {
 export class BotDriver {
   readonly adapter: TestAdapter;
   readonly storage: Storage;
+  private readonly teamsIdentity?: { aadObjectId: string; tenantId: string };
 
   constructor(
-    options: { features?: Feature[]; locale?: string; channelId?: string; storage?: Storage; understand?: Understand } = {},
+    options: {
+      features?: Feature[];
+      locale?: string;
+      channelId?: string;
+      storage?: Storage;
+      understand?: Understand;
+      /** A Teams identity (AAD object id and tenant), for adviser tests. */
+      teamsIdentity?: { aadObjectId: string; tenantId: string };
+    } = {},
   ) {
+    this.teamsIdentity = options.teamsIdentity;
     this.storage = options.storage ?? new MemoryStorage();
     const conversationState = new ConversationState(this.storage);
     const userState = new UserState(this.storage);
@@ -59,6 +74,10 @@ export class BotDriver {
   }
 
   private async exchange(activity: Partial<Activity>): Promise<Reply[]> {
+    if (this.teamsIdentity) {
+      activity.from = { id: 'user1', name: 'User1', aadObjectId: this.teamsIdentity.aadObjectId };
+      activity.conversation = { id: 'Convo1', isGroup: false, name: 'Convo1', conversationType: 'personal', tenantId: this.teamsIdentity.tenantId };
+    }
     this.adapter.activeQueue.splice(0);
     await this.adapter.receiveActivity(activity);
     return this.adapter.activeQueue.splice(0).filter((a) => a.type === 'message').map(toReply);

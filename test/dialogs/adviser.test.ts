@@ -1,0 +1,107 @@
+import { DEVELOPMENT_SUBJECT_KEY_SECRET } from '../../bot/config';
+import { translator } from '../../bot/i18n';
+import { createFeatures } from '../../dialogs/features';
+import { loadMartiniqueDemo } from '../../knowledge/directory/demo';
+import { subjectKeyOf, type RequestDraftInput } from '../../knowledge/requests';
+import type { OpenedStore } from '../../stores/appStore';
+import { openRequestStores, type RequestStores } from '../../stores/requests/openRequests';
+import type { DirectoryRepository } from '../../stores/directory';
+import { BotDriver, buttonsOf, textOf, type Reply } from '../support/botDriver';
+import { demoDirectory } from '../support/demoDirectory';
+
+const fr = translator('fr');
+let store: OpenedStore;
+let directory: DirectoryRepository;
+let stores: RequestStores;
+const TENANT = '11111111-2222-3333-4444-555555555555';
+const ORG = loadMartiniqueDemo().find((s) => s.kind === 'FT')!.id;
+const OTHER_ORG = loadMartiniqueDemo().filter((s) => s.kind === 'FT')[1]!.id;
+
+function draft(firstName: string, organisationId: string): RequestDraftInput {
+  return {
+    subjectKey: subjectKeyOf('webchat', `person-${firstName}`, DEVELOPMENT_SUBJECT_KEY_SECRET),
+    consent: { version: 'request-v1', givenAt: new Date('2026-11-20T10:00:00Z') },
+    person: { firstName, lastName: 'Durand', birthDate: '1985-05-05', contact: { kind: 'email', value: `${firstName.toLowerCase()}@example.org` }, communeInsee: '97209' },
+    criteria: ['RSA'],
+    organisationId,
+    routing: { ruleId: 'default', kind: 'FT' },
+  };
+}
+
+beforeAll(async () => {
+  ({ store, directory } = await demoDirectory());
+  stores = await openRequestStores(store.backend);
+  await stores.advisers.add({ tenantId: TENANT, aadObjectId: 'aaaaaaaa-0000-0000-0000-000000000001', organisationId: ORG, name: 'Conseillère A' });
+  await stores.advisers.add({ tenantId: TENANT, aadObjectId: 'bbbbbbbb-0000-0000-0000-000000000002', organisationId: OTHER_ORG, name: 'Conseiller B' });
+  await stores.requests.submit(draft('Lucie', ORG), 'key-lucie');
+  await stores.requests.submit(draft('Hugo', OTHER_ORG), 'key-hugo');
+});
+afterAll(() => store.close());
+
+const features = () => createFeatures({ today: () => '2026-11-22', directory, requests: stores.requests, advisers: stores.advisers, subjectSecret: DEVELOPMENT_SUBJECT_KEY_SECRET });
+const adviserA = () => new BotDriver({ features: features(), channelId: 'msteams', teamsIdentity: { aadObjectId: 'aaaaaaaa-0000-0000-0000-000000000001', tenantId: TENANT } });
+
+async function openFirst(bot: BotDriver): Promise<Reply[]> {
+  await bot.join();
+  const list = await bot.say('demandes reçues');
+  const first = buttonsOf(list).find((b) => b.startsWith('GI-'))!;
+  return bot.say(first);
+}
+
+describe('adviser side', () => {
+  it('lists only the requests of their organisation, opens one, and moves it through the workflow', async () => {
+    const bot = adviserA();
+    await bot.join();
+    const list = await bot.say('demandes reçues');
+    expect(textOf(list)).toContain(fr('adviser:list', { count: 1, shown: 1 }));
+    expect(buttonsOf(list).some((b) => b.includes('Lucie D.'))).toBe(true);
+    expect(buttonsOf(list).some((b) => b.includes('Hugo'))).toBe(false);
+
+    const opened = await bot.say(buttonsOf(list).find((b) => b.includes('Lucie'))!);
+    expect(textOf(opened)).toContain('Lucie');
+    expect(buttonsOf(opened)).toEqual([fr('adviser:moveTo.diagnosis_in_progress'), fr('adviser:moveTo.closed'), fr('adviser:export.json'), fr('adviser:export.text'), fr('adviser:back')]);
+
+    const moved = await bot.say(fr('adviser:moveTo.diagnosis_in_progress'));
+    expect(textOf(moved)).toMatch(/diagnostic en cours/);
+    expect(buttonsOf(moved)).toContain(fr('adviser:moveTo.eligibility_confirmed'));
+    await bot.say(fr('adviser:moveTo.eligibility_confirmed'));
+    expect(textOf(await bot.say(fr('adviser:moveTo.pass_issued')))).toContain(fr('adviser:passNumber'));
+    expect(textOf(await bot.say('trop court'))).toContain(fr('adviser:passNumberRetry'));
+    expect(textOf(await bot.say('99999 2612 345'))).toContain(fr('adviser:passStart'));
+    const issued = await bot.say('01/12/2026');
+    expect(textOf(issued)).toMatch(/PASS IAE délivré/);
+    const record = (await stores.requests.listForOrganisation(ORG, { limit: 10, offset: 0 })).items[0]!;
+    expect(record.status).toBe('pass_issued');
+    expect(record.pass).toEqual({ number: '999992612345', startDate: '2026-12-01', endDate: '2028-11-30' });
+    expect(record.history.filter((h) => h.action === 'status').every((h) => h.actor.kind === 'adviser')).toBe(true);
+    // Final status: only exports and back remain.
+    expect(buttonsOf(issued)).toEqual([fr('adviser:export.json'), fr('adviser:export.text'), fr('adviser:back')]);
+    const exported = await bot.say(fr('adviser:export.json'));
+    expect(exported.flatMap((r) => r.attachments ?? []).some((a) => a.contentType === 'application/json')).toBe(true);
+    const after = (await stores.requests.listForOrganisation(ORG, { limit: 10, offset: 0 })).items[0]!;
+    expect(after.history.some((h) => h.action === 'export')).toBe(true);
+  });
+
+  it('an adviser of another organisation never sees them; a non-adviser and Web Chat are refused', async () => {
+    const other = new BotDriver({ features: features(), channelId: 'msteams', teamsIdentity: { aadObjectId: 'bbbbbbbb-0000-0000-0000-000000000002', tenantId: TENANT } });
+    await other.join();
+    const list = await other.say('demandes reçues');
+    expect(buttonsOf(list).some((b) => b.includes('Lucie'))).toBe(false);
+    expect(buttonsOf(list).some((b) => b.includes('Hugo'))).toBe(true);
+
+    const stranger = new BotDriver({ features: features(), channelId: 'msteams', teamsIdentity: { aadObjectId: 'cccccccc-0000-0000-0000-000000000003', tenantId: TENANT } });
+    await stranger.join();
+    expect(textOf(await stranger.say('demandes reçues'))).toContain(fr('adviser:notAnAdviser'));
+
+    const web = new BotDriver({ features: features() });
+    await web.join();
+    expect(textOf(await web.say('demandes reçues'))).toContain(fr('adviser:notAnAdviser'));
+  });
+
+  it('closing asks for the reason', async () => {
+    const other = new BotDriver({ features: features(), channelId: 'msteams', teamsIdentity: { aadObjectId: 'bbbbbbbb-0000-0000-0000-000000000002', tenantId: TENANT } });
+    await openFirst(other);
+    expect(textOf(await other.say(fr('adviser:moveTo.closed')))).toContain(fr('adviser:reason'));
+    expect(textOf(await other.say(fr('adviser:reasons.unreachable')))).toMatch(/close/);
+  });
+});
