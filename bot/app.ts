@@ -2,6 +2,7 @@ import { ConversationState, UserState, type TurnContext } from 'botbuilder';
 import type { AppStore } from '../stores/appStore';
 import type { Server } from 'restify';
 import type { Feature } from '../dialogs/feature';
+import type { Understand } from '../dialogs/shared/understanding';
 import { createCloudAdapter } from './channels/cloudAdapter';
 import { DirectLineAdapter } from './channels/directLineAdapter';
 import { teamsMentions } from './channels/teamsMentions';
@@ -21,6 +22,8 @@ export interface AppDeps {
   logger: Logger;
   store: AppStore;
   features: readonly Feature[];
+  /** Reads free text (the understanding module); without it only menu labels and commands are read. */
+  understand?: Understand;
   /** Route groups of the public API (eligibility, directory…). */
   apiRoutes?: ReadonlyArray<(server: Server) => void>;
 }
@@ -35,7 +38,7 @@ export interface App {
 export function createApp(deps: AppDeps): App {
   const conversationState = new ConversationState(deps.store.stateStorage);
   const userState = new UserState(deps.store.stateStorage);
-  const bot = new GuichetBot({ conversationState, userState, features: deps.features });
+  const bot = new GuichetBot({ conversationState, userState, features: deps.features, understand: deps.understand });
   const logic = (context: TurnContext) => bot.run(context);
 
   const cloudAdapter = createCloudAdapter(deps.config);

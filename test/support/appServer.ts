@@ -4,6 +4,7 @@ import { createApp, type App, type AppStore } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { createLogger, type Logger } from '../../bot/logger';
 import type { Feature } from '../../dialogs/feature';
+import type { Understand } from '../../dialogs/shared/understanding';
 import type { Server } from 'restify';
 
 export interface RunningApp {
@@ -20,11 +21,12 @@ export async function startApp(
     features?: Feature[];
     apiRoutes?: ReadonlyArray<(server: Server) => void>;
     logger?: Logger;
+    understand?: Understand;
   } = {},
 ): Promise<RunningApp> {
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', ...options.env });
   const store: AppStore = options.store ?? { kind: 'memory', stateStorage: new MemoryStorage(), ping: async () => true };
-  const app = createApp({ config, logger: options.logger ?? createLogger('silent'), store, features: options.features ?? [], apiRoutes: options.apiRoutes });
+  const app = createApp({ config, logger: options.logger ?? createLogger('silent'), store, features: options.features ?? [], apiRoutes: options.apiRoutes, understand: options.understand });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = app.server.address() as AddressInfo;
   return {
