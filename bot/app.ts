@@ -3,7 +3,9 @@ import type { AppStore } from '../stores/appStore';
 import type { Server } from 'restify';
 import type { Feature } from '../dialogs/feature';
 import type { Understand } from '../dialogs/shared/understanding';
+import type { ProactiveSender } from '../dialogs/requests/applicantNotifier';
 import { createCloudAdapter } from './channels/cloudAdapter';
+import { createProactiveSender } from './channels/proactive';
 import { DirectLineAdapter } from './channels/directLineAdapter';
 import { teamsMentions } from './channels/teamsMentions';
 import { installTurnErrorHandler } from './channels/turnErrors';
@@ -24,6 +26,8 @@ export interface AppDeps {
   features: readonly Feature[];
   /** Reads free text (the understanding module); without it only menu labels and commands are read. */
   understand?: Understand;
+  /** Gets the proactive sender once the channel adapters exist (applicant notices). */
+  notifier?: { attach(sender: ProactiveSender): void };
   /** Route groups of the public API (eligibility, directory…). */
   apiRoutes?: ReadonlyArray<(server: Server) => void>;
 }
@@ -49,6 +53,10 @@ export function createApp(deps: AppDeps): App {
     adapter.use(teamsMentions);
     installTurnErrorHandler(adapter, conversationState, deps.logger);
   }
+
+  deps.notifier?.attach(
+    createProactiveSender({ cloudAdapter, directLineAdapter, conversationLog, appId: deps.config.MicrosoftAppId }),
+  );
 
   const routes: Array<(server: Server) => void> = [...(deps.apiRoutes ?? [])];
   if (deps.config.WEBCHAT_ENABLED) {

@@ -8,6 +8,7 @@ import { openRequestStores } from '../stores/requests/openRequests';
 import { registerDirectoryRoutes } from './api/directoryRoutes';
 import { registerEligibilityRoutes } from './api/eligibilityRoutes';
 import { registerOpenApiRoute } from './api/openapiRoute';
+import { ApplicantNotifier } from '../dialogs/requests/applicantNotifier';
 import { createApp } from './app';
 import { ConfigError, DEVELOPMENT_SUBJECT_KEY_SECRET, loadConfig, type Config } from './config';
 import { createLogger } from './logger';
@@ -45,7 +46,9 @@ async function main(): Promise<void> {
   await seedDemoDirectory(directory, config.DEMO_DATA, logger);
   const { requests, advisers } = await openRequestStores(store.backend);
   if (!config.SUBJECT_KEY_SECRET) logger.warn({ event: 'development_subject_key_secret' }, 'SUBJECT_KEY_SECRET is not set: using the development value');
+  const notifier = new ApplicantNotifier(store.stateStorage);
   const app = createApp({
+    notifier,
     config,
     logger,
     store,
@@ -53,6 +56,7 @@ async function main(): Promise<void> {
       directory,
       requests,
       advisers,
+      notifier,
       subjectSecret: config.SUBJECT_KEY_SECRET ?? DEVELOPMENT_SUBJECT_KEY_SECRET,
       faq: { searchFaq, getFaqEntry },
     }),

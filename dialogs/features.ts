@@ -5,6 +5,7 @@ import { DEVELOPMENT_SUBJECT_KEY_SECRET } from '../bot/config';
 import type { AdviserRegistry } from '../stores/requests/adviserRegistry';
 import type { RequestRepository } from '../stores/requests/requestRepository';
 import { AdviserDialog } from './requests/adviserDialog';
+import type { ApplicantNotifier } from './requests/applicantNotifier';
 import { EligibilityDialog } from './eligibility/eligibilityDialog';
 import { FaqDialog, type FaqKnowledge } from './faq/faqDialog';
 import { FollowUpDialog } from './requests/followUpDialog';
@@ -24,6 +25,8 @@ export interface FeatureDeps {
   requests?: RequestRepository;
   advisers?: AdviserRegistry;
   subjectSecret?: string;
+  /** Tells applicants when advisers move their requests. */
+  notifier?: ApplicantNotifier;
   /** The knowledge base of questions about IAE. */
   faq?: FaqKnowledge;
 }
@@ -59,7 +62,13 @@ export function createFeatures(deps: FeatureDeps = {}): Feature[] {
     });
   }
   if (deps.directory && deps.requests) {
-    const requestDeps = { requests: deps.requests, directory: deps.directory, today, subjectSecret: deps.subjectSecret ?? DEVELOPMENT_SUBJECT_KEY_SECRET };
+    const requestDeps = {
+      requests: deps.requests,
+      directory: deps.directory,
+      today,
+      subjectSecret: deps.subjectSecret ?? DEVELOPMENT_SUBJECT_KEY_SECRET,
+      notifier: deps.notifier,
+    };
     features.push(
       {
         id: 'request',
@@ -101,7 +110,7 @@ export function createFeatures(deps: FeatureDeps = {}): Feature[] {
         menuLabelKey: 'adviser:menu',
         helpKey: 'adviser:helpLine',
         hidden: true,
-        dialog: new AdviserDialog({ requests: deps.requests, advisers: deps.advisers }),
+        dialog: new AdviserDialog({ requests: deps.requests, advisers: deps.advisers, notifier: deps.notifier }),
         synonyms: ['demandes recues', 'espace conseiller', 'mes dossiers', 'requests received', 'adviser'],
       });
     }

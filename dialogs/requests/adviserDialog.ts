@@ -5,6 +5,7 @@ import { TRANSITIONS } from '../../knowledge/requests/statuses';
 import type { AdviserRegistry } from '../../stores/requests/adviserRegistry';
 import type { RequestRepository } from '../../stores/requests/requestRepository';
 import { ButtonsPrompt } from '../shared/choices';
+import type { ApplicantNotifier } from './applicantNotifier';
 import { tr } from '../shared/turnLocale';
 
 export const ADVISER_DIALOG = 'adviser';
@@ -21,6 +22,7 @@ const PAGE = 10;
 export interface AdviserDialogDeps {
   requests: RequestRepository;
   advisers: AdviserRegistry;
+  notifier?: ApplicantNotifier;
 }
 
 /** The adviser behind a turn: a registered Teams identity (tenant + AAD object id). Web Chat never is. */
@@ -171,7 +173,10 @@ export class AdviserDialog extends ComponentDialog {
         { kind: 'adviser', adviserId: values.adviserId! },
         { expectedVersion: values.version!, ...details },
       );
-      await step.context.sendActivity(t('adviser:moved', { reference: record.reference, status: t(`adviser:statuses.${record.status}`) }));
+      const told = await this.deps.notifier?.notify(record.id, record.reference, record.status);
+      const lines = [t('adviser:moved', { reference: record.reference, status: t(`adviser:statuses.${record.status}`) })];
+      if (told) lines.push(t('adviser:applicantTold'));
+      await step.context.sendActivity(lines.join('\n'));
     } catch (error) {
       const name = (error as Error).name;
       const key = name === 'StaleVersionError' ? 'adviser:stale' : name === 'InvalidTransitionError' ? 'adviser:invalidMove' : name === 'InvalidRequestError' ? 'adviser:invalidDetails' : 'common:errors.storeDown';

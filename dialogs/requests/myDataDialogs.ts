@@ -6,6 +6,7 @@ import type { YesNoAnswer } from '../../knowledge/understanding/yesNo';
 import { YesNoUnknownPrompt } from '../shared/prompts/yesNoUnknownPrompt';
 import { sessionOf } from '../shared/session';
 import { tr } from '../shared/turnLocale';
+import type { ApplicantNotifier } from './applicantNotifier';
 import type { RequestDraftState } from './requestFields';
 
 export const MY_DATA_DIALOG = 'myData';
@@ -14,6 +15,7 @@ export const ERASE_DIALOG = 'erase';
 export interface MyDataDeps {
   requests: RequestRepository;
   subjectSecret: string;
+  notifier?: ApplicantNotifier;
 }
 
 function subjectOf(step: WaterfallStepContext, secret: string): string {
@@ -83,7 +85,10 @@ export class EraseDialog extends ComponentDialog {
     }
     let count: number;
     try {
-      count = await this.deps.requests.eraseBySubject(subjectOf(step, this.deps.subjectSecret));
+      const subject = subjectOf(step, this.deps.subjectSecret);
+      const ids = (await this.deps.requests.listBySubject(subject)).map((r) => r.id);
+      count = await this.deps.requests.eraseBySubject(subject);
+      await this.deps.notifier?.forget(ids);
     } catch {
       await step.context.sendActivity(t('common:errors.storeDown'));
       return step.endDialog();

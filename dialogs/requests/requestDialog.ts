@@ -13,6 +13,7 @@ import {
 } from '../../knowledge/requests';
 import type { RequestRepository } from '../../stores/requests/requestRepository';
 import { ButtonsPrompt } from '../shared/choices';
+import type { ApplicantNotifier } from './applicantNotifier';
 import { sessionOf } from '../shared/session';
 import { tr, turnLocale } from '../shared/turnLocale';
 import type { FeatureOptions } from '../shared/understanding';
@@ -35,6 +36,8 @@ export interface RequestDialogDeps {
   today: () => string;
   /** Secret of the pseudonymous subject key (SUBJECT_KEY_SECRET). */
   subjectSecret: string;
+  /** Keeps the applicant's conversation reference so advisers' moves reach them. */
+  notifier?: ApplicantNotifier;
 }
 
 export interface RequestOptions extends FeatureOptions {
@@ -248,6 +251,7 @@ export class RequestDialog extends ComponentDialog {
       await step.context.sendActivity(t('requests:storeDown'));
       return;
     }
+    await this.deps.notifier?.remember(result.request.id, step.context).catch(() => undefined);
     const organisation = await this.deps.directory.get(decision.organisationId);
     sessionOf(step.context).requestDraft = undefined;
     const lines = [

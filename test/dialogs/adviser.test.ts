@@ -1,4 +1,6 @@
+import { MemoryStorage, TurnContext } from 'botbuilder';
 import { DEVELOPMENT_SUBJECT_KEY_SECRET } from '../../bot/config';
+import { ApplicantNotifier } from '../../dialogs/requests/applicantNotifier';
 import { translator } from '../../bot/i18n';
 import { createFeatures } from '../../dialogs/features';
 import { loadMartiniqueDemo } from '../../knowledge/directory/demo';
@@ -103,5 +105,40 @@ describe('adviser side', () => {
     await openFirst(other);
     expect(textOf(await other.say(fr('adviser:moveTo.closed')))).toContain(fr('adviser:reason'));
     expect(textOf(await other.say(fr('adviser:reasons.unreachable')))).toMatch(/close/);
+  });
+});
+
+describe('the applicant hears about a move', () => {
+  it('gets a message in their conversation when an adviser moves their request', async () => {
+    const notifier = new ApplicantNotifier(new MemoryStorage());
+    const all = () =>
+      createFeatures({ today: () => '2026-11-22', directory, requests: stores.requests, advisers: stores.advisers, notifier, subjectSecret: DEVELOPMENT_SUBJECT_KEY_SECRET });
+    const applicant = new BotDriver({ features: all() });
+    notifier.attach({
+      async send(reference, text) {
+        // TestAdapter has no continueConversation: a turn context on its reference does the same.
+        const context = new TurnContext(applicant.adapter, TurnContext.applyConversationReference({ type: 'event' }, reference, true));
+        await context.sendActivity(text);
+        return true;
+      },
+    });
+    await applicant.join();
+    await applicant.say(fr('requests:menu'));
+    await applicant.say(fr('requests:accept'));
+    for (const answer of ['Zoé', 'Martin', '03/03/1990', 'zoe@example.org', 'Fort-de-France', 'Passer']) await applicant.say(answer);
+    const sent = textOf(await applicant.say(fr('requests:summary.send')));
+    const reference = /GI-[2-9A-HJ-NP-Z]{6}/.exec(sent)![0];
+    const record = (await stores.requests.listBySubject(subjectKeyOf('webchat', 'user1', DEVELOPMENT_SUBJECT_KEY_SECRET))).find((r) => r.reference === reference)!;
+    const adviser = await stores.advisers.add({ tenantId: TENANT, aadObjectId: 'dddddddd-0000-0000-0000-000000000004', organisationId: record.organisationId });
+
+    const bot = new BotDriver({ features: all(), channelId: 'msteams', teamsIdentity: { aadObjectId: adviser.adviser.aadObjectId, tenantId: TENANT } });
+    await bot.join();
+    const list = await bot.say('demandes reçues');
+    await bot.say(buttonsOf(list).find((b) => b.startsWith(reference))!);
+    applicant.adapter.activeQueue.splice(0);
+    const moved = textOf(await bot.say(fr('adviser:moveTo.diagnosis_in_progress')));
+    expect(moved).toContain(fr('adviser:applicantTold'));
+    const notice = applicant.adapter.activeQueue.map((a) => a.text).join('\n');
+    expect(notice).toContain(fr('followUp:notice', { reference, status: fr('followUp:statuses.diagnosis_in_progress') }));
   });
 });

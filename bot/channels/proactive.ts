@@ -1,0 +1,37 @@
+import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import type { ProactiveSender } from '../../dialogs/requests/applicantNotifier';
+import type { ConversationLog } from '../directline/conversationLog';
+import type { DirectLineAdapter } from './directLineAdapter';
+
+/**
+ * Sends into an existing conversation through the adapter of its channel: the bot's own Direct
+ * Line for the web chat page (only while that conversation is still open), the Bot Framework
+ * connector (CloudAdapter) for Teams and other channels.
+ */
+export function createProactiveSender(deps: {
+  cloudAdapter: CloudAdapter;
+  directLineAdapter: DirectLineAdapter;
+  conversationLog: ConversationLog;
+  appId?: string;
+}): ProactiveSender {
+  return {
+    async send(reference: Partial<ConversationReference>, text: string): Promise<boolean> {
+      const logic = async (context: TurnContext) => {
+        await context.sendActivity(text);
+      };
+      try {
+        const id = reference.conversation?.id;
+        if (id && deps.conversationLog.get(id)) {
+          await deps.directLineAdapter.continueConversation(reference, logic);
+          return true;
+        }
+        // A conversation of the bot's own page that has closed cannot be reached any more.
+        if (!reference.serviceUrl || reference.channelId === 'webchat' && !/^https:\/\//.test(reference.serviceUrl)) return false;
+        await deps.cloudAdapter.continueConversationAsync(deps.appId ?? '', reference, logic);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
