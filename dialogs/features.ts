@@ -121,7 +121,7 @@ export function createFeatures(deps: FeatureDeps = {}): Feature[] {
         id: 'search',
         menuLabelKey: 'search:menu',
         helpKey: 'search:helpLine',
-        dialog: new SearchDialog({ directory: deps.directory }),
+        dialog: new SearchDialog({ directory: deps.directory, canRequest: deps.requests !== undefined }),
         intents: ['search'],
         synonyms: ['chercher', 'recherche', 'search', 'trouver une structure'],
       },

@@ -11,6 +11,7 @@ import type { Feature } from './feature';
 import { recognizeGlobalCommand, type GlobalCommand } from './globalCommands';
 import { sendHelp } from './helpMessage';
 import { MENU_DIALOG, MenuDialog, type MenuOptions } from './menuDialog';
+import { structureCardActionSchema } from './search/structureCard';
 import { setTurnSession, type ConversationSession } from './shared/session';
 import { setTurnLocale, tr } from './shared/turnLocale';
 import type { Understand } from './shared/understanding';
@@ -66,13 +67,27 @@ export class RootDialog extends ComponentDialog {
   protected override async onBeginDialog(innerDc: DialogContext, options?: MenuOptions): Promise<DialogTurnResult> {
     const command = recognizeGlobalCommand(options?.initialText);
     if (command) return this.handle(innerDc, command);
+    const card = await this.onCardAction(innerDc);
+    if (card) return card;
     return super.onBeginDialog(innerDc, options);
   }
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const command = recognizeGlobalCommand(innerDc.context.activity.text);
     if (command) return this.handle(innerDc, command);
+    const card = await this.onCardAction(innerDc);
+    if (card) return card;
     return super.onContinueDialog(innerDc);
+  }
+
+  /** A card button pressed at any point (« Faire une demande ici ») starts what it asks for. */
+  private async onCardAction(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const parsed = structureCardActionSchema.safeParse(innerDc.context.activity.value);
+    if (!parsed.success) return undefined;
+    const request = this.deps.features.find((f) => f.id === 'request');
+    if (!request) return undefined;
+    await innerDc.cancelAllDialogs();
+    return innerDc.beginDialog(request.dialog.id, { structureId: parsed.data.structureId });
   }
 
   private async handle(innerDc: DialogContext, command: GlobalCommand): Promise<DialogTurnResult> {

@@ -7,6 +7,7 @@ import {
   CURRENT_CONSENT_VERSION,
   CONSENT_VERSIONS,
   chooseOrganisation,
+  routingAnchor,
   generateFollowUpCode,
   subjectKeyOf,
   type RequestDraftInput,
@@ -32,7 +33,9 @@ const ROUTING_RADIUS_KM = 100;
 
 export interface RequestDialogDeps {
   requests: RequestRepository;
-  directory: DirectoryQueries & { get(id: string): Promise<{ name: string; email?: string; phone?: string; address: { communeName: string } } | undefined> };
+  directory: DirectoryQueries & {
+    get(id: string): Promise<{ name: string; email?: string; location: { lat: number; lng: number } } | undefined>;
+  };
   today: () => string;
   /** Secret of the pseudonymous subject key (SUBJECT_KEY_SECRET). */
   subjectSecret: string;
@@ -217,10 +220,12 @@ export class RequestDialog extends ComponentDialog {
     const criteria = this.criteria(step, draft);
     const today = this.deps.today();
     const commune = draft.commune!;
-    const candidates =
-      commune.lat !== undefined && commune.lng !== undefined
-        ? (await this.deps.directory.search({ center: { lat: commune.lat, lng: commune.lng }, radiusKm: ROUTING_RADIUS_KM, kinds: [...PARTNER_KINDS_ROUTED], limit: 50, offset: 0 })).items
-        : [];
+    // Measured from the chosen structure when there is one (its territory), else from the commune.
+    const chosen = draft.structureId ? await this.deps.directory.get(draft.structureId) : undefined;
+    const anchor = routingAnchor(commune.lat !== undefined && commune.lng !== undefined ? { lat: commune.lat, lng: commune.lng } : undefined, chosen);
+    const candidates = anchor
+      ? (await this.deps.directory.search({ center: anchor, radiusKm: ROUTING_RADIUS_KM, kinds: [...PARTNER_KINDS_ROUTED], limit: 50, offset: 0 })).items
+      : [];
     const decision = chooseOrganisation({ birthDate: draft.birthDate!, criteria, today }, candidates);
     if (!decision) {
       await step.context.sendActivity(t('requests:noOrganisation'));

@@ -9,7 +9,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { ButtonsPrompt } from '../shared/choices';
-import { DEFAULT_RADIUS_KM, RADIUS_CHOICES_KM, SIAE_KINDS, type StructureKind } from '../../knowledge/directory/kinds';
+import { DEFAULT_RADIUS_KM, RADIUS_CHOICES_KM, SIAE_KINDS, isSiaeKind, type StructureKind } from '../../knowledge/directory/kinds';
 import { findStructures, searchesAround, type DirectoryQueries } from '../../knowledge/directory/findStructures';
 import { isDemo } from '../../knowledge/directory/structure';
 import { resolvePlace, type Place } from '../../knowledge/territory';
@@ -60,6 +60,8 @@ const PARTNER_KINDS_SHOWN: StructureKind[] = ['FT', 'ML', 'CAP_EMPLOI', 'PLIE', 
 
 export interface SearchDialogDeps {
   directory: DirectoryQueries;
+  /** Cards of SIAE offer « Faire une demande ici » (when requests exist). */
+  canRequest?: boolean;
 }
 
 /** A place the understanding found, as a full territory place. */
@@ -211,7 +213,9 @@ export class SearchDialog extends ComponentDialog {
             : t('search:foundIn', { count: found.total, what, place: where }),
         );
       }
-      const cards = found.items.map((i) => structureCard(i.structure, i.distanceKm, t, locale));
+      const cards = found.items.map((i) =>
+        structureCard(i.structure, i.distanceKm, t, locale, { canRequest: this.deps.canRequest && isSiaeKind(i.structure.kind) }),
+      );
       const message = MessageFactory.carousel(cards);
       message.attachmentLayout = AttachmentLayoutTypes.Carousel;
       await step.context.sendActivity(message);

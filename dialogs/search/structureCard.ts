@@ -1,10 +1,14 @@
 import { CardFactory, type Attachment } from 'botbuilder';
 import type { TFunction } from 'i18next';
 import type { Locale } from '../../bot/i18n';
-import { isDemo, type Structure } from '../../knowledge/directory/structure';
+import { z } from 'zod';
+import { isDemo, structureSchema, type Structure } from '../../knowledge/directory/structure';
 
-/** What a card button sends back (Action.Submit data), validated where it is read. */
-export type StructureCardAction = { action: 'request.start'; structureId: string };
+/** What a card button sends back (Action.Submit data, every value a string): validated when read. */
+export const structureCardActionSchema = z
+  .object({ action: z.literal('request.start'), structureId: structureSchema.shape.id })
+  .strict();
+export type StructureCardAction = z.infer<typeof structureCardActionSchema>;
 
 /** A link to the place on OpenStreetMap (no API key, no tracking). */
 export function mapUrl(lat: number, lng: number): string {

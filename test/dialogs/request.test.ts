@@ -140,3 +140,35 @@ describe('request dialog', () => {
     expect(textOf(await bot.say(en('requests:accept')))).toContain(en('requests:ask.firstName'));
   });
 });
+
+describe('request from a search card', () => {
+  it('« Faire une demande ici » on a structure card starts the request with that structure', async () => {
+    const bot = new BotDriver({ features: features() });
+    await bot.join();
+    await bot.say(fr('search:menu'));
+    await bot.say("Chantier d'insertion");
+    const results = await bot.say('Le Lamentin (972)');
+    const submit = results
+      .flatMap((r) => r.attachments ?? [])
+      .flatMap((a) => ((a.content as { actions?: Array<{ type: string; data?: unknown }> }).actions ?? []))
+      .find((a) => a.type === 'Action.Submit');
+    expect(submit).toBeDefined();
+    const data = submit!.data as { action: string; structureId: string };
+    expect(data.action).toBe('request.start');
+    const consent = await bot.say({ value: data });
+    expect(textOf(consent)).toContain(fr('requests:consent.v1'));
+    await bot.say(fr('requests:accept'));
+    for (const answer of ['Léa', 'Bernard', '03/03/1990', 'lea@example.org', 'Le Lamentin (972)', 'Passer']) await bot.say(answer);
+    const sent = textOf(await bot.say(fr('requests:summary.send')));
+    const reference = /GI-[2-9A-HJ-NP-Z]{6}/.exec(sent)![0];
+    const stored = (await requests.listBySubject(subject)).find((r) => r.reference === reference)!;
+    expect(stored.structureId).toBe(data.structureId);
+  });
+
+  it('a forged card value is ignored', async () => {
+    const bot = new BotDriver({ features: features() });
+    await bot.join();
+    const reply = textOf(await bot.say({ value: { action: 'request.start', structureId: '$where:1', extra: 'x' } }));
+    expect(reply).not.toContain(fr('requests:consent.v1'));
+  });
+});
