@@ -3,7 +3,8 @@ import type { Feature } from './feature';
 import { sendHelp } from './helpMessage';
 import { sessionOf } from './shared/session';
 import { tr, turnLocale } from './shared/turnLocale';
-import { CONFIDENT, type FeatureOptions, type Understand } from './shared/understanding';
+import { choicesMessage } from './shared/choices';
+import { CONFIDENT, PLAUSIBLE, type FeatureOptions, type Understand } from './shared/understanding';
 
 export interface FreeTextRouterDeps {
   features: readonly Feature[];
@@ -11,7 +12,7 @@ export interface FreeTextRouterDeps {
 }
 
 /** What the router did with a message. `menu` = the caller shows the menu with this prompt key. */
-export type Routed = { kind: 'started'; result: DialogTurnResult } | { kind: 'menu'; promptKey: string };
+export type Routed = { kind: 'started'; result: DialogTurnResult } | { kind: 'menu'; promptKey: string } | { kind: 'asked' };
 
 /**
  * Free text typed outside any question: understood, then sent to the feature that handles its
@@ -48,6 +49,19 @@ export async function routeFreeText(dc: DialogContext, text: string, deps: FreeT
         session.misunderstandings = 0;
         await context.sendActivity(t('common:human.contact'));
         return { kind: 'menu', promptKey: 'common:menu.again' };
+    }
+  }
+  // Unsure: one short question with the likely features as buttons, never a guess.
+  if (understood && understood.confidence >= PLAUSIBLE) {
+    const candidates = [understood, ...(understood.alternatives ?? [])]
+      .filter((c) => c.confidence >= PLAUSIBLE)
+      .map((c) => deps.features.find((f) => f.intents?.includes(c.intent)))
+      .filter((f, i, all): f is Feature => !!f && all.indexOf(f) === i)
+      .slice(0, 2);
+    if (candidates.length > 0) {
+      session.pendingUnderstood = { understood, text };
+      await context.sendActivity(choicesMessage(context, [...candidates.map((f) => t(f.menuLabelKey)), t('common:menu.label')], t('common:clarify')));
+      return { kind: 'asked' };
     }
   }
   session.misunderstandings = (session.misunderstandings ?? 0) + 1;

@@ -6,6 +6,8 @@ import { foldText } from '../knowledge/text/fold';
 import type { Feature } from './feature';
 import { routeFreeText, type FreeTextRouterDeps } from './freeTextRouter';
 import { isHandoff } from './shared/handoff';
+import { sessionOf } from './shared/session';
+import type { FeatureOptions, UnderstoodMessage } from './shared/understanding';
 import { tr } from './shared/turnLocale';
 
 export const MENU_DIALOG = 'menu';
@@ -43,10 +45,22 @@ export class MenuDialog extends Dialog<MenuOptions> {
 
   /** A menu label or synonym starts its feature; other text goes to the free-text router. */
   private async onText(dc: DialogContext, text: string): Promise<DialogTurnResult> {
+    const session = sessionOf(dc.context);
+    const pending = session.pendingUnderstood as { understood: UnderstoodMessage; text: string } | undefined;
+    session.pendingUnderstood = undefined;
     const feature = this.match(text);
-    if (feature) return dc.beginDialog(feature.dialog.id);
+    if (feature) {
+      // The person picked what they meant after a doubtful message: keep what that message said.
+      const options: FeatureOptions | undefined = pending && feature.intents?.includes(pending.understood.intent) ? pending : undefined;
+      return dc.beginDialog(feature.dialog.id, options);
+    }
+    if (pending && foldText(text) === foldText(tr(dc.context)('common:menu.label'))) {
+      await this.showMenu(dc.context, 'common:menu.prompt');
+      return Dialog.EndOfTurn;
+    }
     const routed = await routeFreeText(dc, text, this.deps);
     if (routed.kind === 'started') return routed.result;
+    if (routed.kind === 'asked') return Dialog.EndOfTurn;
     await this.showMenu(dc.context, routed.promptKey);
     return Dialog.EndOfTurn;
   }

@@ -19,6 +19,8 @@ export interface ConversationSession {
   eligibilityCheck?: { adviser: boolean; targetKind?: string; answers: Record<string, 'yes' | 'no' | 'unknown'>; question?: object };
   /** An agrément / PASS IAE request being filled in (personal data: kept only until sent, erased on request). */
   requestDraft?: object;
+  /** A message understood with doubt, waiting for the person to pick what they meant. */
+  pendingUnderstood?: { understood: object; text: string };
   /** Wrong follow-up attempts in this conversation (limited). */
   followUpAttempts?: number;
   /** The last eligibility result, carried to a search or a request. */

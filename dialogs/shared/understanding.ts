@@ -25,12 +25,16 @@ export interface UnderstoodMessage {
   intent: string;
   confidence: number;
   slots: UnderstoodSlots;
+  /** Next-best intents, for a "did you mean" question. */
+  alternatives?: Array<{ intent: string; confidence: number }>;
 }
 
 export type Understand = (text: string, locale: Locale, context?: { departement?: string }) => UnderstoodMessage;
 
 /** At or above this confidence the assistant acts on what it understood; below, it asks. */
 export const CONFIDENT = 0.6;
+/** Between this and CONFIDENT the assistant asks one short question with buttons rather than guess. */
+export const PLAUSIBLE = 0.3;
 
 /** What a feature dialog may receive when it starts. */
 export interface FeatureOptions {

@@ -2,7 +2,7 @@ import { WaterfallDialog } from 'botbuilder-dialogs';
 import { translator } from '../../bot/i18n';
 import type { Feature } from '../../dialogs/feature';
 import type { FeatureOptions, Understand, UnderstoodMessage } from '../../dialogs/shared/understanding';
-import { BotDriver, textOf } from '../support/botDriver';
+import { BotDriver, buttonsOf, textOf } from '../support/botDriver';
 
 const fr = translator('fr');
 
@@ -10,7 +10,7 @@ const fr = translator('fr');
 function probeFeature(): Feature {
   return {
     id: 'probe',
-    menuLabelKey: 'common:menu.help',
+    menuLabelKey: 'search:menu',
     helpKey: 'common:help.none',
     intents: ['search'],
     dialog: new WaterfallDialog('probe', [
@@ -68,12 +68,21 @@ describe('free text outside a question', () => {
     expect(replies).not.toContain('PROBE');
   });
 
-  it('does not act on a guess; after two misunderstandings in a row it offers a person', async () => {
+  it('does not act on a guess: asks one question with buttons, then keeps what the message said', async () => {
     const bot = new BotDriver({ features: [probeFeature()], understand });
     await bot.join();
-    const first = textOf(await bot.say('peut-être chercher'));
+    const asked = await bot.say('peut-être chercher');
+    expect(textOf(asked)).toContain(fr('common:clarify'));
+    expect(textOf(asked)).not.toContain('PROBE');
+    expect(buttonsOf(asked)).toEqual([fr('search:menu'), fr('common:menu.label')]);
+    expect(textOf(await bot.say(fr('search:menu')))).toContain('PROBE search');
+  });
+
+  it('after two misunderstandings in a row it offers a person', async () => {
+    const bot = new BotDriver({ features: [probeFeature()], understand });
+    await bot.join();
+    const first = textOf(await bot.say('zzz'));
     expect(first).toContain(fr('common:menu.notUnderstood'));
-    expect(first).not.toContain('PROBE');
     const second = textOf(await bot.say('blablabla'));
     expect(second).toContain(fr('common:human.stuck'));
     const third = textOf(await bot.say('xyz'));
