@@ -7,6 +7,8 @@ import { openDirectory } from '../stores/directory';
 import { openRequestStores } from '../stores/requests/openRequests';
 import { registerDirectoryRoutes } from './api/directoryRoutes';
 import { registerEligibilityRoutes } from './api/eligibilityRoutes';
+import { registerUnderstandRoutes } from './api/understandRoutes';
+import { understand } from '../knowledge/understanding/understand';
 import { registerOpenApiRoute } from './api/openapiRoute';
 import { ApplicantNotifier } from '../dialogs/requests/applicantNotifier';
 import { createApp } from './app';
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
   const notifier = new ApplicantNotifier(store.stateStorage);
   const app = createApp({
     notifier,
+    understand,
     config,
     logger,
     store,
@@ -63,6 +66,7 @@ async function main(): Promise<void> {
     apiRoutes: [
       (server) => registerEligibilityRoutes(server),
       (server) => registerDirectoryRoutes(server, directory),
+      (server) => registerUnderstandRoutes(server, understand),
       registerOpenApiRoute,
     ],
   });

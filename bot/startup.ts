@@ -1,4 +1,5 @@
 import { warmUpFaq } from '../knowledge/faq';
+import { warmUnderstanding } from '../knowledge/understanding/understand';
 import { warmUpTerritory } from '../knowledge/territory/resolve';
 import { warmRecognizers } from '../knowledge/understanding/ageOrBirthDate';
 import { loadMartiniqueDemo } from '../knowledge/directory/demo';
@@ -31,6 +32,7 @@ export function warmUp(logger: Logger): void {
   warmUpTerritory();
   const territoryMs = Date.now() - started - recognizersMs;
   warmUpFaq();
+  warmUnderstanding();
   logger.info({ event: 'warmed_up', recognizersMs, territoryMs, faqMs: Date.now() - started - recognizersMs - territoryMs });
 }
 

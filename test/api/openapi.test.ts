@@ -2,6 +2,8 @@ import type { Server } from 'restify';
 import { registerDirectoryRoutes } from '../../bot/api/directoryRoutes';
 import { registerEligibilityRoutes } from '../../bot/api/eligibilityRoutes';
 import { registerOpenApiRoute } from '../../bot/api/openapiRoute';
+import { registerUnderstandRoutes } from '../../bot/api/understandRoutes';
+import { understand } from '../../knowledge/understanding/understand';
 import type { OpenedStore } from '../../stores/appStore';
 import { startApp, type RunningApp } from '../support/appServer';
 import { demoDirectory } from '../support/demoDirectory';
@@ -13,7 +15,12 @@ beforeAll(async () => {
   const demo = await demoDirectory();
   store = demo.store;
   running = await startApp({
-    apiRoutes: [(s: Server) => registerEligibilityRoutes(s), (s: Server) => registerDirectoryRoutes(s, demo.directory), registerOpenApiRoute],
+    apiRoutes: [
+      (s: Server) => registerEligibilityRoutes(s),
+      (s: Server) => registerDirectoryRoutes(s, demo.directory),
+      (s: Server) => registerUnderstandRoutes(s, understand),
+      registerOpenApiRoute,
+    ],
   });
 });
 afterAll(async () => {

@@ -1,0 +1,34 @@
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import type { Understand } from '../../dialogs/shared/understanding';
+import { sendValidationProblem } from '../http/problem';
+import { toLocale, DEFAULT_LOCALE } from '../i18n';
+
+/** Longest message read (longer ones are refused: nobody types more in a chat). */
+export const MAX_UNDERSTAND_CHARS = 2000;
+
+const bodySchema = z
+  .object({
+    text: z.string().max(MAX_UNDERSTAND_CHARS, `must be at most ${MAX_UNDERSTAND_CHARS} characters`),
+    locale: z
+      .string()
+      .max(20)
+      .refine((l) => toLocale(l) !== undefined, 'must be a French or English locale (fr-FR, en-US…)')
+      .optional(),
+    departement: z.string().regex(/^(\d{2,3}|2[AB])$/, 'must be a département code').optional(),
+  })
+  .strict();
+
+/**
+ * `POST /api/v1/understand {text, locale}` → `{intent, slots, confidence}`: what the bot's dialogs
+ * understand of a message (the same function), for partner tools and for evaluation.
+ */
+export function registerUnderstandRoutes(server: Server, understand: Understand): void {
+  server.post('/api/v1/understand', async (req: Request, res: Response) => {
+    const parsed = bodySchema.safeParse(req.body);
+    if (!parsed.success) return sendValidationProblem(res, parsed.error);
+    const { text, locale, departement } = parsed.data;
+    const result = understand(text, toLocale(locale) ?? DEFAULT_LOCALE, departement ? { departement } : undefined);
+    res.send(200, { intent: result.intent, slots: result.slots, confidence: result.confidence });
+  });
+}

@@ -1,0 +1,66 @@
+import type { PhraseData } from '../lexicons';
+
+/** A phrase found in a text: character span in the text it was matched on, and its length in words. */
+export interface PhraseHit<K> {
+  key: K;
+  start: number;
+  end: number;
+  words: number;
+  phrase: string;
+}
+
+export interface CompiledPhrase<K> {
+  key: K;
+  phrase: string;
+  words: number;
+  /** Matched on the folded text (true) or the typed text, case-sensitive (false). */
+  folded: boolean;
+  pattern: RegExp;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A final "s" is optional on each word of a folded phrase ("chantier d insertion" matches "chantiers d insertion"). */
+function foldedPattern(phrase: string): RegExp {
+  const words = phrase.split(' ').map((w) => (w.length > 2 && !w.endsWith('s') ? `${escape(w)}s?` : escape(w)));
+  return new RegExp(`(?<=^| )${words.join(' ')}(?= |$)`, 'g');
+}
+
+function rawPattern(code: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escape(code)}(?![\\p{L}\\p{N}])`, 'gu');
+}
+
+export function compilePhrases<K>(lexicon: ReadonlyArray<readonly [K, ReadonlyArray<PhraseData>]>): CompiledPhrase<K>[] {
+  const out: CompiledPhrase<K>[] = [];
+  for (const [key, phrases] of lexicon) {
+    for (const p of phrases) {
+      if (typeof p === 'string') out.push({ key, phrase: p, words: p.split(' ').length, folded: true, pattern: foldedPattern(p) });
+      else out.push({ key, phrase: p.raw, words: 1, folded: false, pattern: rawPattern(p.raw) });
+    }
+  }
+  return out;
+}
+
+/** Every occurrence of every phrase; `raw` phrases are searched in `raw`, the others in `folded`. */
+export function findPhrases<K>(phrases: ReadonlyArray<CompiledPhrase<K>>, folded: string, raw: string): Array<PhraseHit<K> & { onRaw: boolean }> {
+  const hits: Array<PhraseHit<K> & { onRaw: boolean }> = [];
+  for (const p of phrases) {
+    const text = p.folded ? folded : raw;
+    p.pattern.lastIndex = 0;
+    for (let m = p.pattern.exec(text); m; m = p.pattern.exec(text)) {
+      hits.push({ key: p.key, start: m.index, end: m.index + m[0].length, words: p.words, phrase: p.phrase, onRaw: !p.folded });
+      if (m[0].length === 0) p.pattern.lastIndex++;
+    }
+  }
+  return hits;
+}
+
+/** Keeps the longest hits when folded hits overlap ("entreprise adaptee de travail temporaire" over "entreprise adaptee"). */
+export function longestHits<H extends { start: number; end: number; onRaw: boolean }>(hits: H[]): H[] {
+  const folded = hits.filter((h) => !h.onRaw).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: H[] = [];
+  for (const h of folded) if (!kept.some((k) => h.start < k.end && k.start < h.end)) kept.push(h);
+  return [...kept, ...hits.filter((h) => h.onRaw)];
+}

@@ -1,0 +1,101 @@
+import { DEVELOPMENT_SUBJECT_KEY_SECRET } from '../../bot/config';
+import { translator } from '../../bot/i18n';
+import { createFeatures } from '../../dialogs/features';
+import { getFaqEntry, searchFaq } from '../../knowledge/faq';
+import { criterionTextKey } from '../../knowledge/eligibility';
+import { understand, warmUnderstanding } from '../../knowledge/understanding/understand';
+import { warmRecognizers } from '../../knowledge/understanding/ageOrBirthDate';
+import type { OpenedStore } from '../../stores/appStore';
+import type { DirectoryRepository } from '../../stores/directory';
+import { openRequestStores, type RequestStores } from '../../stores/requests/openRequests';
+import { BotDriver, buttonsOf, textOf, type Reply } from '../support/botDriver';
+import { demoDirectory } from '../support/demoDirectory';
+
+/** One-message shortcuts through the real understanding module, as people type them. */
+const fr = translator('fr');
+const en = translator('en');
+let store: OpenedStore;
+let directory: DirectoryRepository;
+let stores: RequestStores;
+
+beforeAll(async () => {
+  warmRecognizers();
+  warmUnderstanding();
+  ({ store, directory } = await demoDirectory());
+  stores = await openRequestStores(store.backend);
+});
+afterAll(() => store.close());
+
+function bot(locale: 'fr' | 'en' = 'fr'): BotDriver {
+  return new BotDriver({
+    locale: locale === 'fr' ? 'fr-FR' : 'en-US',
+    understand,
+    features: createFeatures({
+      today: () => '2026-11-22',
+      directory,
+      requests: stores.requests,
+      advisers: stores.advisers,
+      subjectSecret: DEVELOPMENT_SUBJECT_KEY_SECRET,
+      faq: { searchFaq, getFaqEntry },
+    }),
+  });
+}
+
+/** Says the message; if the bot asks which feature was meant, picks the first one offered. */
+async function shortcut(driver: BotDriver, text: string, t = fr): Promise<Reply[]> {
+  await driver.join();
+  const replies = await driver.say(text);
+  if (!textOf(replies).includes(t('common:clarify'))) return replies;
+  return driver.say(buttonsOf(replies)[0]!);
+}
+
+describe('one message, straight to the right place', () => {
+  it('"suis-je éligible ?" starts the check', async () => {
+    const said = textOf(await shortcut(bot(), 'suis-je éligible ?'));
+    expect(said).toContain(fr('eligibilityDialog:intro'));
+    expect(said).toContain(fr(criterionTextKey('RSA', 'question')));
+  });
+
+  it('"je touche le RSA, est-ce que je peux travailler dans un chantier d\'insertion ?" answers without asking about RSA', async () => {
+    const said = textOf(await shortcut(bot(), "je touche le RSA, est-ce que je peux travailler dans un chantier d'insertion ?"));
+    expect(said).not.toContain(fr(criterionTextKey('RSA', 'question')));
+    expect(said).toContain(fr('eligibilityDialog:allEligible'));
+  });
+
+  it('"vérifier l\'éligibilité d\'un candidat" asks in the third person', async () => {
+    const said = textOf(await shortcut(bot(), "vérifier l'éligibilité d'un candidat"));
+    expect(said).toContain(fr('eligibilityDialog:introAdviser'));
+  });
+
+  it('"aci 97232 20km" shows results with no question (adviser quick lookup)', async () => {
+    const said = textOf(await shortcut(bot(), 'aci 97232 20km'));
+    expect(said).toMatch(/à moins de 20 km de Le Lamentin/);
+    expect(said).not.toContain(fr('search:askKind'));
+  });
+
+  it('"un chantier d\'insertion près du Lamentin" shows results', async () => {
+    expect(textOf(await shortcut(bot(), "un chantier d'insertion près du Lamentin"))).toMatch(/chantiers d'insertion\) à moins de 25 km de Le Lamentin/);
+  });
+
+  it('"combien de postes d\'insertion en Martinique ?" gives the figures', async () => {
+    const said = textOf(await shortcut(bot(), "combien de postes d'insertion en Martinique ?"));
+    expect(said).toMatch(/1103 postes d'insertion/);
+  });
+
+  it('"c\'est quoi un ACI" answers from the knowledge base', async () => {
+    const found = searchFaq("c'est quoi un ACI", 'fr');
+    const said = textOf(await shortcut(bot(), "c'est quoi un ACI"));
+    if (found.status === 'answer') expect(said).toContain(found.entry.answer);
+    else expect(said).toContain(fr('faqDialog:choices'));
+  });
+
+  it('"effacer mes données" asks for confirmation', async () => {
+    expect(textOf(await shortcut(bot(), 'effacer mes données'))).toContain(fr('myData:confirmErase'));
+  });
+
+  it('"I need a job near Schoelcher" keeps the place and asks only the kind', async () => {
+    const said = textOf(await shortcut(bot('en'), 'I need a job near Schoelcher', en));
+    expect(said).toContain(en('search:askKind'));
+    expect(said).not.toContain(en('search:askPlace'));
+  });
+});
