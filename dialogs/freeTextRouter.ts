@@ -5,6 +5,7 @@ import { sessionOf } from './shared/session';
 import { tr, turnLocale } from './shared/turnLocale';
 import { choicesMessage } from './shared/choices';
 import { CONFIDENT, PLAUSIBLE, type FeatureOptions, type Understand } from './shared/understanding';
+import { understoodSummary } from './shared/understoodSummary';
 
 export interface FreeTextRouterDeps {
   features: readonly Feature[];
@@ -29,6 +30,8 @@ export async function routeFreeText(dc: DialogContext, text: string, deps: FreeT
     const feature = deps.features.find((f) => f.intents?.includes(understood.intent));
     if (feature) {
       session.misunderstandings = 0;
+      const summary = understoodSummary(understood, t);
+      if (summary) await context.sendActivity(summary);
       const options: FeatureOptions = { understood, text };
       return { kind: 'started', result: await dc.beginDialog(feature.dialog.id, options) };
     }

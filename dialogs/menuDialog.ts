@@ -4,6 +4,7 @@ import { choicesMessage } from './shared/choices';
 import { LOCALES, translator } from '../bot/i18n';
 import { foldText } from '../knowledge/text/fold';
 import type { Feature } from './feature';
+import { understoodSummary } from './shared/understoodSummary';
 import { routeFreeText, type FreeTextRouterDeps } from './freeTextRouter';
 import { isHandoff } from './shared/handoff';
 import { sessionOf } from './shared/session';
@@ -52,6 +53,8 @@ export class MenuDialog extends Dialog<MenuOptions> {
     if (feature) {
       // The person picked what they meant after a doubtful message: keep what that message said.
       const options: FeatureOptions | undefined = pending && feature.intents?.includes(pending.understood.intent) ? pending : undefined;
+      const summary = options?.understood && understoodSummary(options.understood, tr(dc.context));
+      if (summary) await dc.context.sendActivity(summary);
       return dc.beginDialog(feature.dialog.id, options);
     }
     if (pending && foldText(text) === foldText(tr(dc.context)('common:menu.label'))) {

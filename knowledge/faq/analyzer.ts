@@ -35,7 +35,8 @@ const STOP_WORDS: Readonly<Record<Locale, ReadonlySet<string>>> = {
       'savoir sais sait connaitre comprendre dire dites explique expliquer expliquez question questions renseignement information informations ' +
       'comment pourquoi quand est-ce donc alors mais car aussi encore deja tout tous toute toutes tres bien bon bonne oui non ok daccord ' +
       'peux peut pouvez pourrais pourriez pouvoir peuvent dois doit doivent faut falloir chose truc exactement vraiment juste quelqu quelque quelques ' +
-      'mot signifie signifier veut-dire concerne concernant propos sujet svp stp meme beaucoup petit ici la-bas cas lors dont etc'
+      'mot signifie signifier veut-dire concerne concernant propos sujet svp stp meme beaucoup petit ici la-bas cas lors dont etc ' +
+      'parle parler parlait entendu entendre dit raconte'
     ).split(/\s+/),
   ),
   en: new Set(
@@ -44,7 +45,7 @@ const STOP_WORDS: Readonly<Record<Locale, ReadonlySet<string>>> = {
       'do does did doing what which who whom whose how why when where can could would should will shall may might must this that these those ' +
       'there here have has had having hello hi please thanks thank tell know want wanted like about explain question if so just also any some ' +
       'get got need needed we our they them he she his her us let lets mean means meaning exactly really okay ok very thing stuff ' +
-      'say said something anything someone anyone one'
+      'say said something anything someone anyone one heard told talked mentioned'
     ).split(/\s+/),
   ),
 };

@@ -98,4 +98,38 @@ describe('one message, straight to the right place', () => {
     expect(said).toContain(en('search:askKind'));
     expect(said).not.toContain(en('search:askPlace'));
   });
+
+  it('"je veux faire une demande de PASS IAE" opens the request with its consent screen', async () => {
+    const said = textOf(await shortcut(bot(), 'je veux faire une demande de PASS IAE'));
+    expect(said).toContain(fr('requests:consentQuestion'));
+  });
+
+  it('"suivre ma demande GI-7K3P9Q" keeps the number and asks only the code', async () => {
+    const said = textOf(await shortcut(bot(), 'suivre ma demande GI-7K3P9Q'));
+    expect(said).toContain(fr('followUp:askCode'));
+    expect(said).not.toContain(fr('followUp:askReference'));
+  });
+
+  it('"j\'ai besoin d\'aide pour trouver un logement et du travail" starts the orientation', async () => {
+    expect(textOf(await shortcut(bot(), "j'ai besoin d'aide pour trouver un logement et du travail"))).toContain(fr('orientation:askNeed'));
+  });
+
+  it('"ma conseillère m\'a parlé d\'agrément" answers what an agrément is', async () => {
+    const said = textOf(await shortcut(bot(), "ma conseillère m'a parlé d'agrément"));
+    expect(said).toContain(getFaqEntry('pass-iae-what', 'fr')!.answer);
+  });
+
+  it('says what it understood before using it', async () => {
+    const said = textOf(await shortcut(bot(), 'bonjour je suis au rsa depuis 2 ans et je cherche du travail vers le lamentin'));
+    expect(said).toContain(fr('common:understood.intro'));
+    expect(said).toContain(fr(criterionTextKey('RSA', 'label')));
+    expect(said).toContain(fr('common:understood.place', { place: 'Le Lamentin' }));
+    expect(said).toContain(fr('search:askKind'));
+    expect(said).not.toContain(fr('search:askPlace'));
+  });
+
+  it('says it in English too', async () => {
+    const said = textOf(await shortcut(bot('en'), 'I need a job near Schoelcher', en));
+    expect(said).toContain(en('common:understood.place', { place: 'Schœlcher' }));
+  });
 });

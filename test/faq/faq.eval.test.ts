@@ -1,12 +1,12 @@
 import { warmUpFaq } from '../../knowledge/faq';
-import { CORPUS, describe as describeOutcome, metrics, offTopicFalseAnswerRate, runCorpus } from './faq.eval';
+import { CORPUS, describe as describeOutcome, metrics, offTopicFalseAnswerRate, runCorpus } from '../../eval/faq/evaluate';
 
 /**
  * Accuracy of the FAQ search on the labelled corpus. The floors are the measured values rounded
  * down (README.md, "Measured accuracy"); raise them when the search improves, never lower them to
  * make a change pass.
  */
-const FLOORS = { all: 0.93, dev: 0.95, holdout: 0.85, confidentWrong: 0.03, offTopicFalseAnswer: 0.05 };
+const FLOORS = { all: 0.95, dev: 0.97, holdout: 0.89, confidentWrong: 0.03, offTopicFalseAnswer: 0.05 };
 
 describe('FAQ search accuracy (test/faq/corpus.json)', () => {
   beforeAll(() => warmUpFaq());

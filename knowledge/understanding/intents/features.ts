@@ -39,6 +39,14 @@ export function lexiconScores(normalized: string): Scores {
       byIntent.set(cue.key, list);
     }
   }
+  // A cue inside a longer cue of another intent is that longer phrase's word, not its own
+  // ("merci pour votre aide" is thanks, not help).
+  const every = [...byIntent].flatMap(([intent, hits]) => hits.map((h) => ({ intent, start: h.start, end: h.end })));
+  for (const [intent, hits] of byIntent) {
+    const own = hits.filter((h) => !every.some((o) => o.intent !== intent && o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start));
+    if (own.length === 0) byIntent.delete(intent);
+    else byIntent.set(intent, own);
+  }
   for (const [intent, hits] of byIntent) {
     // Overlapping cues of one intent count once, at the best weight ("je veux m inscrire" ⊃ "m inscrire").
     const kept: typeof hits = [];

@@ -4,8 +4,8 @@ import { searchFaq, type FaqSearchResult } from '../../knowledge/faq';
 import corpusFile from './corpus.json';
 
 /**
- * The FAQ search measured on a labelled corpus (corpus.json). Run by faq.eval.test.ts, which prints
- * the numbers and holds them: `npx jest test/faq/faq.eval.test.ts`.
+ * The FAQ search measured on a labelled corpus (corpus.json). `npm run eval` prints the numbers;
+ * test/faq/faq.eval.test.ts holds them at their floors.
  */
 
 export const corpusSchema = z

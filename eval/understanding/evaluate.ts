@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { STRUCTURE_KINDS } from '../../knowledge/directory/kinds';
 import { CRITERION_KEYS } from '../../knowledge/eligibility/criterionKeys';
-import { INTENTS, type Understanding } from '../../knowledge/understanding/understand';
+import { CONFIDENCE_THRESHOLD, INTENTS, understand, warmUnderstanding, type Understanding } from '../../knowledge/understanding/understand';
+import dev from './corpus/dev.json';
+import heldout from './corpus/heldout.json';
+import train from './corpus/train.json';
 
-/** One labelled utterance of test/understanding/corpus/<split>.json. Absent slot = expected absent. */
+/** One labelled utterance of eval/understanding/corpus/<split>.json. Absent slot = expected absent. */
 export const corpusItemSchema = z
   .object({
     text: z.string(),
@@ -30,9 +31,10 @@ export type CorpusItem = z.infer<typeof corpusItemSchema>;
 export const SPLITS = ['train', 'dev', 'heldout'] as const;
 export type Split = (typeof SPLITS)[number];
 
+const RAW: Record<Split, unknown> = { train, dev, heldout };
+
 export function loadSplit(split: Split): CorpusItem[] {
-  const raw: unknown = JSON.parse(readFileSync(join(__dirname, 'corpus', `${split}.json`), 'utf8'));
-  return z.array(corpusItemSchema).parse(raw);
+  return z.array(corpusItemSchema).parse(RAW[split]);
 }
 
 export const SLOT_TYPES = ['kinds', 'place', 'criteria', 'age', 'registrationMonths', 'radiusKm', 'reference'] as const;
@@ -59,11 +61,13 @@ export interface Evaluation {
   errors: string[];
   /** Predictions at or above the threshold: how many, how many right. */
   confident: { n: number; correct: number };
+  /** "expected → got" for every wrong intent, with how many times. */
+  confusions: Map<string, number>;
 }
 
 export function evaluate(items: CorpusItem[], run: (item: CorpusItem) => Understanding, threshold: number): Evaluation {
   const slots = Object.fromEntries(SLOT_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<SlotType, Counts>;
-  const out: Evaluation = { n: items.length, intentCorrect: 0, slots, errors: [], confident: { n: 0, correct: 0 } };
+  const out: Evaluation = { n: items.length, intentCorrect: 0, slots, errors: [], confident: { n: 0, correct: 0 }, confusions: new Map() };
   for (const item of items) {
     const got = run(item);
     const ok = got.intent === item.intent;
@@ -72,7 +76,11 @@ export function evaluate(items: CorpusItem[], run: (item: CorpusItem) => Underst
       out.confident.n++;
       if (ok) out.confident.correct++;
     }
-    if (!ok) out.errors.push(`intent ${item.intent} → ${got.intent} (${got.confidence}): ${item.text}`);
+    if (!ok) {
+      out.errors.push(`intent ${item.intent} → ${got.intent} (${got.confidence}): ${item.text}`);
+      const pair = `${item.intent} → ${got.intent}`;
+      out.confusions.set(pair, (out.confusions.get(pair) ?? 0) + 1);
+    }
     for (const type of SLOT_TYPES) {
       const want = values(item.slots, type);
       const have = values(got.slots, type);
@@ -93,11 +101,58 @@ export function ratio(a: number, b: number): number {
   return b === 0 ? 1 : a / b;
 }
 
+/** F1 of slot values: micro-averaged over every slot type (each value counts once). */
+export function slotF1(c: Counts): number {
+  const precision = ratio(c.tp, c.tp + c.fp);
+  const recall = ratio(c.tp, c.tp + c.fn);
+  return precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+}
+
+export function allSlots(e: Evaluation): Counts {
+  const sum = { tp: 0, fp: 0, fn: 0 };
+  for (const type of SLOT_TYPES) {
+    sum.tp += e.slots[type].tp;
+    sum.fp += e.slots[type].fp;
+    sum.fn += e.slots[type].fn;
+  }
+  return sum;
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
 export function report(name: string, e: Evaluation): string {
-  const lines = [`${name}: n=${e.n} intent accuracy ${(100 * ratio(e.intentCorrect, e.n)).toFixed(1)}%; confident ${e.confident.n}/${e.n} at ${(100 * ratio(e.confident.correct, e.confident.n)).toFixed(1)}% right`];
+  const all = allSlots(e);
+  const lines = [
+    `${name}: n=${e.n} intent accuracy ${pct(ratio(e.intentCorrect, e.n))} (${e.intentCorrect}/${e.n}); ` +
+      `slot F1 ${pct(slotF1(all))} (tp ${all.tp}, fp ${all.fp}, fn ${all.fn}); ` +
+      `confident ${e.confident.n}/${e.n} at ${pct(ratio(e.confident.correct, e.confident.n))} right`,
+  ];
   for (const type of SLOT_TYPES) {
     const c = e.slots[type];
-    lines.push(`  ${type.padEnd(18)} P ${(100 * ratio(c.tp, c.tp + c.fp)).toFixed(1)}%  R ${(100 * ratio(c.tp, c.tp + c.fn)).toFixed(1)}%  (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})`);
+    lines.push(`  ${type.padEnd(18)} P ${pct(ratio(c.tp, c.tp + c.fp))}  R ${pct(ratio(c.tp, c.tp + c.fn))}  F1 ${pct(slotF1(c))}  (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})`);
   }
+  const pairs = [...e.confusions].sort((a, b) => b[1] - a[1]);
+  lines.push(`  confusion pairs (expected → got): ${pairs.length ? pairs.map(([pair, n]) => `${pair} ×${n}`).join(', ') : 'none'}`);
   return lines.join('\n');
+}
+
+/** Items without a context run as the Martinique deployment does, with the session's département 972. */
+const DEFAULT_CONTEXT = { departement: '972' };
+
+export function runItem(item: CorpusItem): Understanding {
+  return understand(item.text, item.locale ?? 'fr', item.context ?? DEFAULT_CONTEXT);
+}
+
+/** Every split, then all of them together. */
+export function evaluateCorpus(): Map<Split | 'all', Evaluation> {
+  warmUnderstanding();
+  const results = new Map<Split | 'all', Evaluation>();
+  const all: CorpusItem[] = [];
+  for (const split of SPLITS) {
+    const items = loadSplit(split);
+    all.push(...items);
+    results.set(split, evaluate(items, runItem, CONFIDENCE_THRESHOLD));
+  }
+  results.set('all', evaluate(all, runItem, CONFIDENCE_THRESHOLD));
+  return results;
 }
