@@ -1,6 +1,6 @@
 /**
  * Every number that decides how the FAQ search behaves, in one place. Measured with
- * `npx jest test/faq/faq.eval.test.ts` (see README.md); change them only with the evaluation in hand.
+ * `npm run eval` (see README.md); change them only with the evaluation in hand.
  */
 export const FAQ_MATCHING = Object.freeze({
   /** Field weights in the score: a word of the question or keywords counts more than one of the answer. */

@@ -1,5 +1,6 @@
 import { INTENTS, type Intent } from '../lexicons';
 import type { Slots } from '../slots';
+import { exampleScores } from './examples';
 import { lexiconScores, slotScores, type Scores } from './features';
 
 /** Score of "none of ours": an intent must beat it to be returned. */
@@ -26,7 +27,7 @@ function round(x: number): number {
 }
 
 /**
- * Intent from weighted cues (lexicon + slots), then a softmax over the intents that scored and
+ * Intent from weighted cues (lexicon + slots) and the vote of the nearest labelled examples, then a softmax over the intents that scored and
  * the off-topic baseline. Confidence is that probability; for off-topic it is scaled down with
  * message length, so "non" or "ok" stay low and the dialog in progress decides.
  */
@@ -37,8 +38,13 @@ export function classify(normalized: string, slots: Slots, tokenCount: number): 
     scores[intent] = (scores[intent] ?? 0) + s;
   }
   dampSmallTalk(scores);
+  for (const [intent, s] of Object.entries(exampleScores(normalized)) as Array<[Intent, number]>) {
+    scores[intent] = (scores[intent] ?? 0) + s;
+  }
+  const offtopic = OFFTOPIC_BASELINE + (scores.offtopic ?? 0);
+  delete scores.offtopic;
   const ranked = (Object.entries(scores) as Array<[Intent, number]>).filter(([, s]) => s > 0);
-  ranked.push(['offtopic', OFFTOPIC_BASELINE]);
+  ranked.push(['offtopic', offtopic]);
   const max = Math.max(...ranked.map(([, s]) => s));
   const exps = ranked.map(([intent, s]) => [intent, Math.exp((s - max) / TEMPERATURE)] as const);
   const total = exps.reduce((sum, [, e]) => sum + e, 0);

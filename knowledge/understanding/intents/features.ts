@@ -59,7 +59,7 @@ export function lexiconScores(normalized: string): Scores {
 }
 
 const SEEKING_WORK = /(^| )(je cherche|cherche|recherche|trouver|besoin d|veux|voudrais|looking for|need|want)( \w+){0,3} (travail|emploi|job|poste|contrat|work)( |$)/;
-const QUESTION_WORDS = /(^| )(c est quoi|qu est ce|what is|what s|what are|ca veut dire|comment|pourquoi|quelle difference|difference entre|explique|how|why|signifie)( |$)/;
+const QUESTION_WORDS = /(^| )(c est quoi|qu est ce|what is|what s|what are|ca veut dire|comment|pourquoi|quelle difference|difference entre|explique|how|why|signifie|who|qui paie|qui paye|qui finance|peut embaucher|can hire)( |$)/;
 const EMPLOYER_KINDS = new Set(['ACI', 'ETTI', 'AI', 'EI', 'EITI', 'GEIQ', 'EA', 'EATT', 'OPCS']);
 
 /**
@@ -93,5 +93,8 @@ export function slotScores(normalized: string, slots: Slots, lexicon: Scores): S
     add(scores, 'search', -1.0);
   }
   if ((lexicon.stats ?? 0) > 0 && hasPlace) add(scores, 'stats', 0.8);
+  if ((lexicon.stats ?? 0) > 0 && employerKinds.length > 0) add(scores, 'stats', 1.0);
+  // Applying to a named structure is a request with that structure, not a search for it.
+  if ((lexicon.request ?? 0) >= 1.4 && (employerKinds.length > 0 || hasPlace)) add(scores, 'request', 1.2);
   return scores;
 }

@@ -81,6 +81,11 @@ export function findRadius(p: PreparedText, numbers: NumberMention[]): { km: num
 
 const DURATION_BEFORE = new Set(['depuis', 'pendant', 'fait', 'for', 'since', 'durant', 'plus', 'moins', 'dans', 'sur']);
 
+/** "de 24 ans" is an age after these ("un jeune de 24 ans", "âgé de 30 ans"), a duration elsewhere ("plus de 2 ans"). */
+const PERSON_BEFORE_DE = new Set(['age', 'agee', 'jeune', 'fils', 'fille', 'personne', 'candidat', 'candidate', 'homme', 'femme', 'dame', 'monsieur', 'madame', 'garcon', 'enfant', 'mere', 'pere', 'beneficiaire', 'usager', 'usagere']);
+/** Words that may follow a bare age ("I'm 61 and…", "j'ai 54, et…"). */
+const AFTER_BARE_AGE = new Set(['and', 'et', 'but', 'mais', 'so', 'donc', 'with', 'avec', 'i', 'je']);
+
 /** An age said by the person: "j'ai 54 ans", "54 ans", "I'm 22", "aged 30", "22 years old". 16–99. */
 export function findAge(p: PreparedText, numbers: NumberMention[]): { years: number; mention: NumberMention } | undefined {
   for (const n of numbers) {
@@ -89,12 +94,12 @@ export function findAge(p: PreparedText, numbers: NumberMention[]): { years: num
     const before = p.tokens.slice(Math.max(0, n.from - 2), n.from);
     const prev = before[before.length - 1];
     if (unit && YEAR_UNITS.has(unit)) {
-      if (prev && (DURATION_BEFORE.has(prev) || (prev === 'de' && before[0] !== 'age' && before[0] !== 'agee'))) continue;
+      if (prev && (DURATION_BEFORE.has(prev) || (prev === 'de' && !PERSON_BEFORE_DE.has(before[0] ?? '')))) continue;
       if (prev === 'a' && before[0] === 'y') continue; // "il y a 20 ans"
       return { years: n.value, mention: n };
     }
     const said = before.join(' ');
-    if (!unit && /(^| )(i m|am|aged|age|ai|j ai)$/.test(said)) {
+    if ((!unit || AFTER_BARE_AGE.has(unit)) && /(^| )(i m|am|aged|age|ai|j ai)$/.test(said)) {
       if (/(^| )ai$/.test(said) && !/(^| )j ai$/.test(said)) continue;
       return { years: n.value, mention: n };
     }

@@ -1,0 +1,83 @@
+import MiniSearch from 'minisearch';
+import { z } from 'zod';
+import { foldText } from '../../text/fold';
+import examplesFile from '../examples.json';
+import { INTENTS, type Intent } from '../lexicons';
+import { normalizeForIntents } from './normalize';
+import type { Scores } from './features';
+
+/**
+ * The labelled messages of examples.json, indexed for a nearest-examples vote: a message that reads
+ * like known examples of an intent leans to it, even with no cue phrase of the lexicon. Only `text`,
+ * `intent` and `locale` are read here; slots in the file are evaluation labels.
+ */
+const fileSchema = z.object({
+  $comment: z.string(),
+  examples: z.array(z.object({ text: z.string().min(1), intent: z.enum(INTENTS), locale: z.enum(['fr', 'en']).optional() }).passthrough()),
+});
+
+export const EXAMPLES_VOTE = Object.freeze({
+  /** How many nearest examples vote. */
+  k: 10,
+  /** Weight of the vote (a share of 1 spread over intents) added to the cue scores. */
+  weight: 2.2,
+  /** Minimum BM25 score of an example to vote (a single shared common word is not a likeness). */
+  minScore: 3,
+});
+
+interface Doc {
+  id: number;
+  text: string;
+  intent: Intent;
+}
+
+let index: MiniSearch<Doc> | undefined;
+
+/** Words too common to say anything about an intent. */
+const STOP = new Set(
+  ('a au aux de des du d l la le les un une et ou en je j me m moi mon ma mes tu te ton ta vous votre vos il elle on y ce c ca est suis ' +
+    'the a an to of in on for i me my you your is am are it and or').split(' '),
+);
+
+function terms(text: string): string[] {
+  return normalizeForIntents(foldText(text))
+    .split(' ')
+    .filter((w) => w.length > 0 && !STOP.has(w));
+}
+
+function build(): MiniSearch<Doc> {
+  const { examples } = fileSchema.parse(examplesFile);
+  const search = new MiniSearch<Doc>({
+    fields: ['text'],
+    storeFields: ['intent'],
+    tokenize: (text) => terms(text),
+    processTerm: (term) => term,
+    searchOptions: { fuzzy: (term) => (term.length >= 6 ? 0.2 : false), prefix: (term) => term.length >= 5, combineWith: 'OR' },
+  });
+  search.addAll(examples.map((e, id) => ({ id, text: e.text, intent: e.intent })));
+  return search;
+}
+
+export function warmExamples(): void {
+  index ??= build();
+}
+
+/**
+ * Intent shares among the k nearest examples of a normalised message (scores weighted by rank
+ * score), times the vote weight. Empty when no example is close enough.
+ */
+export function exampleScores(normalized: string): Scores {
+  index ??= build();
+  const hits = index
+    .search(normalized)
+    .filter((h) => h.score >= EXAMPLES_VOTE.minScore)
+    .slice(0, EXAMPLES_VOTE.k);
+  const total = hits.reduce((sum, h) => sum + h.score, 0);
+  const scores: Scores = {};
+  if (total === 0) return scores;
+  for (const h of hits) {
+    const intent = h.intent as Intent;
+    scores[intent] = (scores[intent] ?? 0) + (EXAMPLES_VOTE.weight * h.score) / total;
+  }
+  return scores;
+}
