@@ -6,6 +6,7 @@ import { tr, turnLocale } from './shared/turnLocale';
 import { choicesMessage } from './shared/choices';
 import { CONFIDENT, PLAUSIBLE, type FeatureOptions, type Understand } from './shared/understanding';
 import { understoodSummary } from './shared/understoodSummary';
+import { recognizeYesNo } from '../knowledge/understanding/yesNo';
 
 export interface FreeTextRouterDeps {
   features: readonly Feature[];
@@ -13,7 +14,7 @@ export interface FreeTextRouterDeps {
 }
 
 /** What the router did with a message. `menu` = the caller shows the menu with this prompt key. */
-export type Routed = { kind: 'started'; result: DialogTurnResult } | { kind: 'menu'; promptKey: string } | { kind: 'asked' };
+export type Routed = { kind: 'started'; result: DialogTurnResult } | { kind: 'menu'; promptKey: string } | { kind: 'asked' } | { kind: 'answered' };
 
 /**
  * Free text typed outside any question: understood, then sent to the feature that handles its
@@ -66,6 +67,12 @@ export async function routeFreeText(dc: DialogContext, text: string, deps: FreeT
       await context.sendActivity(choicesMessage(context, [...candidates.map((f) => t(f.menuLabelKey)), t('common:menu.label')], t('common:clarify')));
       return { kind: 'asked' };
     }
+  }
+  // "non merci", "no thanks" at the menu: the person is done; no "I did not understand".
+  if (recognizeYesNo(text) === 'no' && text.trim().split(/\s+/).length <= 4) {
+    session.misunderstandings = 0;
+    await context.sendActivity(t('common:smallTalk.closing'));
+    return { kind: 'answered' };
   }
   session.misunderstandings = (session.misunderstandings ?? 0) + 1;
   if (session.misunderstandings >= 2) {

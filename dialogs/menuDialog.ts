@@ -63,7 +63,7 @@ export class MenuDialog extends Dialog<MenuOptions> {
     }
     const routed = await routeFreeText(dc, text, this.deps);
     if (routed.kind === 'started') return routed.result;
-    if (routed.kind === 'asked') return Dialog.EndOfTurn;
+    if (routed.kind === 'asked' || routed.kind === 'answered') return Dialog.EndOfTurn;
     await this.showMenu(dc.context, routed.promptKey);
     return Dialog.EndOfTurn;
   }

@@ -97,4 +97,14 @@ describe('free text outside a question', () => {
     await bot.say('bonjour');
     expect(textOf(await bot.say('zzz'))).not.toContain(fr('common:human.stuck'));
   });
+
+  it('a bare "non merci" at the menu closes politely, without "not understood" or a strike', async () => {
+    const bot = new BotDriver({ features: [probeFeature()], understand });
+    await bot.join();
+    await bot.say('zzz');
+    const replies = textOf(await bot.say('non merci'));
+    expect(replies).toContain(fr('common:smallTalk.closing'));
+    expect(replies).not.toContain(fr('common:menu.notUnderstood'));
+    expect(textOf(await bot.say('blablabla'))).not.toContain(fr('common:human.stuck'));
+  });
 });
