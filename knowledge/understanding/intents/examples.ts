@@ -39,10 +39,9 @@ const STOP = new Set(
     'the a an to of in on for i me my you your is am are it and or').split(' '),
 );
 
-function terms(text: string): string[] {
-  return normalizeForIntents(foldText(text))
-    .split(' ')
-    .filter((w) => w.length > 0 && !STOP.has(w));
+/** Words of an already normalised text that say something. */
+function words(normalized: string): string[] {
+  return normalized.split(' ').filter((w) => w.length > 0 && !STOP.has(w));
 }
 
 function build(): MiniSearch<Doc> {
@@ -50,16 +49,13 @@ function build(): MiniSearch<Doc> {
   const search = new MiniSearch<Doc>({
     fields: ['text'],
     storeFields: ['intent'],
-    tokenize: (text) => terms(text),
+    // Examples are normalised as messages are (classifier.ts); the query arrives normalised.
+    tokenize: (text) => words(normalizeForIntents(foldText(text))),
     processTerm: (term) => term,
-    searchOptions: { fuzzy: (term) => (term.length >= 6 ? 0.2 : false), prefix: (term) => term.length >= 5, combineWith: 'OR' },
+    searchOptions: { tokenize: words, fuzzy: (term) => (term.length >= 6 ? 0.2 : false), prefix: (term) => term.length >= 5, combineWith: 'OR' },
   });
   search.addAll(examples.map((e, id) => ({ id, text: e.text, intent: e.intent })));
   return search;
-}
-
-export function warmExamples(): void {
-  index ??= build();
 }
 
 /**
