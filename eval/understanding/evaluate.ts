@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { STRUCTURE_KINDS } from '../../knowledge/directory/kinds';
 import { CRITERION_KEYS } from '../../knowledge/eligibility/criterionKeys';
-import { CONFIDENCE_THRESHOLD, INTENTS, understand, warmUnderstanding, type Understanding } from '../../knowledge/understanding/understand';
+import {
+  CONFIDENCE_THRESHOLD,
+  createUnderstanding,
+  INTENTS,
+  understand,
+  warmUnderstanding,
+  type Understanding,
+} from '../../knowledge/understanding/understand';
 import examplesFile from '../../knowledge/understanding/examples.json';
 import heldout from './corpus/heldout.json';
 
@@ -158,4 +165,54 @@ export function evaluateCorpus(): Map<Split | 'all', Evaluation> {
   }
   results.set('all', evaluate(all, runItem, CONFIDENCE_THRESHOLD));
   return results;
+}
+
+/** Folds of the cross-validation (`npm run eval -- --cv`). */
+export const CV_FOLDS = 5;
+
+/**
+ * k-fold cross-validation on the development examples: each fold is understood by a function built
+ * from the other folds only. This is how model changes are chosen without looking at the held-out
+ * set (the lexicon cues were written on every development example, so it is a little optimistic).
+ */
+export function crossValidate(folds = CV_FOLDS): Evaluation {
+  warmUnderstanding();
+  const items = loadSplit('development');
+  const predictions = new Map<CorpusItem, Understanding>();
+  for (let f = 0; f < folds; f++) {
+    const train = items.filter((_, i) => i % folds !== f);
+    const run = createUnderstanding(train);
+    items.forEach((item, i) => {
+      if (i % folds === f) predictions.set(item, run(item.text, item.locale ?? 'fr', item.context ?? DEFAULT_CONTEXT));
+    });
+  }
+  return evaluate(items, (item) => predictions.get(item)!, CONFIDENCE_THRESHOLD);
+}
+
+/** Words of a message for the likeness check (lower case, no accents or punctuation). */
+function wordSet(text: string): Set<string> {
+  return new Set(text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, ' ').trim().split(' '));
+}
+
+/** Share of words two messages have in common (Jaccard). */
+function likeness(a: Set<string>, b: Set<string>): number {
+  let common = 0;
+  for (const w of a) if (b.has(w)) common++;
+  return common / (a.size + b.size - common);
+}
+
+/** Below this likeness to every development example, a held-out message is "far" from what the understanding learned. */
+export const FAR_LIKENESS = 0.6;
+
+/**
+ * Held-out messages that share less than 60 % of their words with every development example: the
+ * accuracy on them shows the held-out figure does not come from near-copies of the examples.
+ */
+export function evaluateFarHeldout(): Evaluation {
+  const development = loadSplit('development').map((i) => wordSet(i.text));
+  const far = loadSplit('heldout').filter((item) => {
+    const words = wordSet(item.text);
+    return development.every((d) => likeness(words, d) < FAR_LIKENESS);
+  });
+  return evaluate(far, runItem, CONFIDENCE_THRESHOLD);
 }

@@ -40,6 +40,13 @@ const REGION_ALIASES: ReadonlyArray<readonly [string, string, NameLevel]> = [
   ['guyane francaise', '03', 'name'],
 ];
 
+/** Everyday short names of communes (as written in Martinique: "FDF", Creole "Foyal"). */
+const COMMUNE_ALIASES: ReadonlyArray<readonly [string, string]> = [
+  ['fdf', '97209'],
+  ['foyal', '97209'],
+  ['schoel', '97229'],
+];
+
 const COUNTRY_ALIASES = ['france', 'toute la france', 'france entiere', 'partout en france', 'national', 'niveau national'];
 
 const EPCI_PREFIX =
@@ -92,6 +99,7 @@ export function buildNameIndex(data: TerritoryData): NameIndex {
   for (const r of data.regions.values()) addName(byName, r.name, `region:${r.code}`);
   for (const [alias, code, level] of REGION_ALIASES) if (data.regions.has(code)) addName(byName, alias, `region:${code}`, level);
   for (const alias of COUNTRY_ALIASES) addName(byName, alias, 'country:FR');
+  for (const [alias, code] of COMMUNE_ALIASES) if (data.communes.has(code)) addName(byName, alias, `commune:${code}`, 'short');
   for (const e of data.epcis.values()) {
     addName(byName, e.name, `epci:${e.code}`);
     for (const short of epciShortNames(e.name)) addName(byName, short, `epci:${e.code}`, 'short');

@@ -134,9 +134,10 @@ function resolveFuzzy(t: Territory, q: string, ctx: ResolveContext): ResolveResu
  * saint forms), a postal code (before any INSEE reading), a département number or name, a région,
  * an EPCI, a Martinique zone, "France", a Paris/Lyon/Marseille arrondissement or a "lat,lng" pair.
  * Filler words ("près de", "à", "vers") are ignored. Namesakes are ranked by the context territory,
- * then by population. Exact lookups first; typos only give `suggestions`.
+ * then by population. Exact lookups first; typos only give `suggestions` (skipped with `exact`:
+ * the free-text reader, which never uses suggestions, calls this many times per message).
  */
-export function resolvePlace(text: string, context?: ResolveContext): ResolveResult {
+export function resolvePlace(text: string, context?: ResolveContext, options?: { exact?: boolean }): ResolveResult {
   if (typeof text !== 'string') return NOT_FOUND;
   const raw = text.trim();
   if (!raw || raw.length > MAX_INPUT_LENGTH) return NOT_FOUND;
@@ -152,5 +153,5 @@ export function resolvePlace(text: string, context?: ResolveContext): ResolveRes
     const result = resolveExact(t, q, ctx);
     if (result) return result;
   }
-  return stripped ? resolveFuzzy(t, stripped, ctx) : NOT_FOUND;
+  return stripped && !options?.exact ? resolveFuzzy(t, stripped, ctx) : NOT_FOUND;
 }

@@ -1,10 +1,14 @@
 import { Culture, recognizeNumber } from '@microsoft/recognizers-text-suite';
+import { z } from 'zod';
 import { warmUpTerritory } from '../territory';
-import { classify } from './intents/classifier';
+import examplesFile from './examples.json';
+import { classify, cueScores, type Learned } from './intents/classifier';
+import { createExampleVote, words } from './intents/examples';
+import { trainLinearModel, type ModelInput } from './intents/linearModel';
 import { normalizeForIntents } from './intents/normalize';
 import { INTENTS, loadLexicons, type Intent } from './lexicons';
 import { extractSlots, type Slots } from './slots';
-import { MAX_UNDERSTOOD_LENGTH, prepareText } from './slots/text';
+import { MAX_UNDERSTOOD_LENGTH, prepareText, type PreparedText } from './slots/text';
 
 export { INTENTS, type Intent } from './lexicons';
 export type { Slots } from './slots';
@@ -25,28 +29,99 @@ export interface Understanding {
   alternatives?: Array<{ intent: Intent; confidence: number }>;
 }
 
-const NOTHING: Understanding = { intent: 'offtopic', confidence: 0, slots: {} };
+export type UnderstandingContext = { departement?: string };
+export type UnderstandFunction = (text: string, locale: 'fr' | 'en', context?: UnderstandingContext) => Understanding;
+
+/** A labelled message: the development examples (examples.json) and the evaluation corpora share this shape. */
+export interface LabelledExample {
+  text: string;
+  intent: Intent;
+  locale?: 'fr' | 'en';
+  context?: { departement: string };
+}
+
+const examplesSchema = z.object({
+  $comment: z.string(),
+  examples: z.array(
+    z
+      .object({
+        text: z.string().min(1),
+        intent: z.enum(INTENTS),
+        locale: z.enum(['fr', 'en']).optional(),
+        context: z.object({ departement: z.string() }).optional(),
+      })
+      .passthrough(),
+  ),
+});
+
+/** The labelled examples the shipped understanding learns from (knowledge/understanding/examples.json). */
+export function shippedExamples(): LabelledExample[] {
+  return examplesSchema.parse(examplesFile).examples;
+}
+
+interface Read {
+  prepared: PreparedText;
+  slots: Slots;
+  normalized: string;
+}
+
+function read(text: string, locale: 'fr' | 'en', context?: UnderstandingContext): Read | undefined {
+  if (typeof text !== 'string' || text.length > MAX_UNDERSTOOD_LENGTH) return undefined;
+  const prepared = prepareText(text.replace(/<[^>]{0,200}>/g, ' '));
+  if (prepared.tokens.length === 0) return undefined;
+  const departement = typeof context?.departement === 'string' && context.departement.trim() ? context.departement.trim() : undefined;
+  const slots = extractSlots(prepared, locale === 'en' ? 'en' : 'fr', departement ? { departement } : {});
+  return { prepared, slots, normalized: normalizeForIntents(prepared.folded) };
+}
+
+/** Examples without a context are read as the Martinique deployment reads messages. */
+const DEFAULT_CONTEXT = { departement: '972' };
+
+/**
+ * Builds the understanding function from labelled examples: the nearest-examples vote indexes them,
+ * the linear model is trained on them (with the slots and cue scores the function reads). The
+ * shipped `understand` is built once from examples.json; the evaluation builds others from folds.
+ */
+export function createUnderstanding(examples: readonly LabelledExample[]): UnderstandFunction {
+  loadLexicons();
+  const readExamples = examples.flatMap((e) => {
+    const r = read(e.text, e.locale ?? 'fr', e.context ?? DEFAULT_CONTEXT);
+    return r ? [{ r, intent: e.intent, own: new Set(words(r.normalized)) }] : [];
+  });
+  // How many in-domain examples use each word: a message made of words none of them uses is likely off-topic.
+  const domain = new Map<string, number>();
+  for (const { intent, own } of readExamples) if (intent !== 'offtopic') for (const w of own) domain.set(w, (domain.get(w) ?? 0) + 1);
+  const inputOf = (r: Read, own?: Set<string>, selfInDomain = false) => {
+    const content = words(r.normalized);
+    const unknown = content.filter((w) => (domain.get(w) ?? 0) - (selfInDomain && own?.has(w) ? 1 : 0) <= 0).length;
+    return { normalized: r.normalized, slots: r.slots, cues: cueScores(r.normalized, r.slots), unknownWords: unknown, contentWords: content.length };
+  };
+  // Each training example is read as if it were new: its own words do not make it in-domain.
+  const training = readExamples.map(({ r, intent, own }) => ({ input: inputOf(r, own, intent !== 'offtopic'), intent }));
+  const learned: Learned & { inputOf: (r: Read) => ModelInput } = { vote: createExampleVote(examples), linear: trainLinearModel(training), inputOf: (r: Read) => inputOf(r) };
+  return (text, locale, context) => {
+    const r = read(text, locale, context);
+    if (!r) return { intent: 'offtopic', confidence: 0, slots: {} };
+    const result = classify(r.prepared.tokens.length, learned, learned.inputOf(r));
+    const out: Understanding = { intent: result.intent, confidence: result.confidence, slots: r.slots };
+    if (result.alternatives.length > 0) out.alternatives = result.alternatives;
+    return out;
+  };
+}
+
+let shipped: UnderstandFunction | undefined;
 
 /**
  * What a message asks and the facts it gives: intent, calibrated confidence and slots (structure
  * kinds, place, eligibility criteria, age, registration length, radius, request reference).
  * Synchronous and total: empty, huge (> 600 characters), emoji-only or markup input gives off-topic.
  */
-export function understand(text: string, locale: 'fr' | 'en', context?: { departement?: string }): Understanding {
-  if (typeof text !== 'string' || text.length > MAX_UNDERSTOOD_LENGTH) return { ...NOTHING, slots: {} };
-  const cleaned = text.replace(/<[^>]{0,200}>/g, ' ');
-  const prepared = prepareText(cleaned);
-  if (prepared.tokens.length === 0) return { ...NOTHING, slots: {} };
-  const departement = typeof context?.departement === 'string' && context.departement.trim() ? context.departement.trim() : undefined;
-  const slots = extractSlots(prepared, locale === 'en' ? 'en' : 'fr', departement ? { departement } : {});
-  const normalized = normalizeForIntents(prepared.folded);
-  const result = classify(normalized, slots, prepared.tokens.length);
-  const out: Understanding = { intent: result.intent, confidence: result.confidence, slots };
-  if (result.alternatives.length > 0) out.alternatives = result.alternatives;
-  return out;
+export function understand(text: string, locale: 'fr' | 'en', context?: UnderstandingContext): Understanding {
+  shipped ??= createUnderstanding(shippedExamples());
+  return shipped(text, locale, context);
 }
 
-/** Loads lexicons, number recognizers and territory indexes once (start-up, or a test's beforeAll). */
+/** Loads lexicons, number recognizers, territory indexes and the learned parts once (start-up, or a test's beforeAll). */
 export function warmUnderstanding(): void {
   loadLexicons();
   warmUpTerritory();

@@ -316,3 +316,16 @@ describe('lookup times', () => {
     for (const q of ['fort de frans', 'schelcher', 'azertyuiop']) expect(time(q, MQ)).toBeLessThan(250);
   });
 });
+
+describe('exact lookups only', () => {
+  test('a typo gives suggestions, or nothing when only exact answers are asked for', () => {
+    expect(resolvePlace('Lamentinn', { departement: '972' }).status).toBe('suggestions');
+    expect(resolvePlace('Lamentinn', { departement: '972' }, { exact: true }).status).toBe('not_found');
+    expect(resolvePlace('Le Lamentin', { departement: '972' }, { exact: true })).toMatchObject({ status: 'found', place: { code: '97213' } });
+  });
+
+  test('everyday short names of communes', () => {
+    expect(resolvePlace('FDF')).toMatchObject({ status: 'found', place: { code: '97209' } });
+    expect(resolvePlace('Foyal')).toMatchObject({ status: 'found', place: { code: '97209' } });
+  });
+});

@@ -100,6 +100,51 @@ const ROWS: Row[] = [
   ['ma référence 7K3P9Q', { ref: 'GI-7K3P9Q' }],
   ['GI-0O1I00', { ref: undefined }],
   ['il y a 20 ans', { age: undefined }],
+  // ages in advisers' shorthand and between commas; ages to come or in the past
+  ['ML : positionner jeune 22a sur ACI du Robert', { age: 22, criteria: ['JEUNE'], kinds: ['ACI', 'ML'] }, MQ],
+  ['jhabite en QPV à Marseille, 24 ans, au chomage depuis 1 an', { age: 24, months: 12, criteria: ['JEUNE', 'DELD', 'QPV'] }],
+  ["j'ai 48 ans au chômage depuis 13 mois", { age: 48, months: 13 }],
+  ['33 ans, au chômage depuis un an et 3 mois', { age: 33, months: 15, criteria: ['DELD'] }],
+  ["mon grand de 21 ans, pas de diplôme", { age: 21, criteria: ['JEUNE', 'CAP_BEP'] }],
+  ["sorti de l'ASE à 18 ans, j'en ai 21 maintenant", { age: 21 }],
+  ["j'aurai 50 ans en janvier", { age: undefined, criteria: undefined }],
+  ["j'ai plus de 50 ans", { age: undefined, criteria: ['SENIOR'] }],
+  ["j'ai fait 4 ans de prison", { months: undefined, criteria: ['DETENTION_MJ'] }],
+  ["mes critères : RSA, 2 ans d'inscription", { months: 24, criteria: ['RSA', 'DETLD'] }],
+  // criteria: negation stops at punctuation; past benefits and other RSA words do not count
+  ['pas de diplôme, au RSA', { criteria: ['CAP_BEP', 'RSA'] }],
+  ['je parle à mon référent RSA', { criteria: undefined }],
+  ["je touchais l'ASS avant", { criteria: undefined }],
+  ['arrêt maladie longue durée', { criteria: undefined }],
+  ['seule avec 3 enfants', { criteria: ['PI'] }],
+  ['je parle presque pas français', { criteria: ['FLE'] }],
+  // places: common words in a name, short names, numbers that are counts
+  ['aci fort de france', { place: 'commune:97209' }, MQ],
+  ['ei fdf', { kinds: ['EI'], place: 'commune:97209' }, MQ],
+  ["j'ai fait ma demande il y a 15 jours", { place: undefined }],
+  ['dans 2 semaines', { place: undefined }],
+  ['ETTI dans le 93', { place: 'departement:93' }],
+  ['à cause de ma santé', { place: undefined }],
+  ["J'AI BESOIN DE TRAVAILLER", { kinds: undefined }],
+  ["où en ai mon dossier", { kinds: undefined }],
+  ['ml robert', { kinds: ['ML'], place: 'commune:97222' }, MQ],
+];
+
+/** English rows (locale en). */
+const EN_ROWS: Row[] = [
+  ["I'm 45, just got out of prison", { age: 45, criteria: ['DETENTION_MJ'] }],
+  ['my client is 52 and on ASS', { age: 52, criteria: ['SENIOR', 'ASS'] }],
+  ['63 yrs old, no car', { age: 63, criteria: ['SENIOR', 'PM'] }],
+  ['sleeping at a shelter in Fort-de-France, 41, can I work?', { age: 41, criteria: ['PSH_PR'], place: 'commune:97209' }, MQ],
+  ["I'd like to enrol my son (19) at the Mission Locale", { age: 19, kinds: ['ML'] }],
+  ['50 years old, no diploma, on RSA', { age: 50, criteria: ['SENIOR', 'CAP_BEP', 'RSA'] }],
+  ["i dont have the RSA anymore but i have been unemployed 2 years", { months: 24, criteria: ['DETLD'] }],
+  ['thanks a lot', { place: undefined }],
+  ['have a nice day', { place: undefined }],
+  ['how many insertion posts are there in the north?', { place: 'zone:972-NORD' }, MQ],
+  ['job centre (France Travail) in Cayenne', { place: 'commune:97302' }],
+  ['is this an AI?', { kinds: undefined }],
+  ['how many AI and ACI in Martinique', { kinds: ['ACI', 'AI'] }],
 ];
 
 function actual(slots: Slots): Record<string, unknown> {
@@ -115,7 +160,7 @@ function actual(slots: Slots): Record<string, unknown> {
   };
 }
 
-test(`the table has at least 60 rows (${ROWS.length})`, () => expect(ROWS.length).toBeGreaterThanOrEqual(60));
+test(`the table has at least 60 rows (${ROWS.length + EN_ROWS.length})`, () => expect(ROWS.length + EN_ROWS.length).toBeGreaterThanOrEqual(60));
 
 // Every row gets its three values: with fewer, jest would pass its `done` callback as the third.
 test.each(ROWS.map(([text, expected, departement]) => [text, expected, departement ?? ''] as const))('%s', (text, expected, departement) => {
@@ -123,5 +168,14 @@ test.each(ROWS.map(([text, expected, departement]) => [text, expected, departeme
   for (const [key, value] of Object.entries(expected) as Array<[keyof Expected, unknown]>) {
     const want = key === 'criteria' && Array.isArray(value) ? [...value].sort() : value;
     expect({ [key]: got[key] }).toEqual({ [key]: want });
+  }
+});
+
+test.each(EN_ROWS.map(([text, expected, departement]) => [text, expected, departement ?? ''] as const))('en: %s', (text, expected, departement) => {
+  const got = actual(understand(text, 'en', departement ? { departement } : undefined).slots);
+  for (const [key, value] of Object.entries(expected) as Array<[keyof Expected, unknown]>) {
+    const want = (key === 'criteria' || key === 'kinds') && Array.isArray(value) ? [...value].sort() : value;
+    const have = key === 'kinds' && Array.isArray(got[key]) ? [...(got[key] as string[])].sort() : got[key];
+    expect({ [key]: have }).toEqual({ [key]: want });
   }
 });

@@ -1,20 +1,14 @@
 import MiniSearch from 'minisearch';
-import { z } from 'zod';
 import { foldText } from '../../text/fold';
-import examplesFile from '../examples.json';
-import { INTENTS, type Intent } from '../lexicons';
+import type { Intent } from '../lexicons';
 import { normalizeForIntents } from './normalize';
 import type { Scores } from './features';
 
-/**
- * The labelled messages of examples.json, indexed for a nearest-examples vote: a message that reads
- * like known examples of an intent leans to it, even with no cue phrase of the lexicon. Only `text`,
- * `intent` and `locale` are read here; slots in the file are evaluation labels.
- */
-const fileSchema = z.object({
-  $comment: z.string(),
-  examples: z.array(z.object({ text: z.string().min(1), intent: z.enum(INTENTS), locale: z.enum(['fr', 'en']).optional() }).passthrough()),
-});
+/** A labelled message the understanding learns from (examples.json, or a fold of it in cross-validation). */
+export interface LabelledText {
+  text: string;
+  intent: Intent;
+}
 
 export const EXAMPLES_VOTE = Object.freeze({
   /** How many nearest examples vote. */
@@ -25,28 +19,34 @@ export const EXAMPLES_VOTE = Object.freeze({
   minScore: 3,
 });
 
+/** Words too common to say anything about an intent. */
+export const STOP = new Set(
+  ('a au aux de des du d l la le les un une et ou en je j me m moi mon ma mes tu te ton ta vous votre vos il elle on y ce c ca est suis ' +
+    'the a an to of in on for i me my you your is am are it and or').split(' '),
+);
+
+/** Words of an already normalised text that say something. */
+export function words(normalized: string): string[] {
+  return normalized.split(' ').filter((w) => w.length > 0 && !STOP.has(w));
+}
+
 interface Doc {
   id: number;
   text: string;
   intent: Intent;
 }
 
-let index: MiniSearch<Doc> | undefined;
+/** The nearest labelled examples of a normalised message, as intent scores. */
+export type ExampleVote = (normalized: string) => Scores;
 
-/** Words too common to say anything about an intent. */
-const STOP = new Set(
-  ('a au aux de des du d l la le les un une et ou en je j me m moi mon ma mes tu te ton ta vous votre vos il elle on y ce c ca est suis ' +
-    'the a an to of in on for i me my you your is am are it and or').split(' '),
-);
-
-/** Words of an already normalised text that say something. */
-function words(normalized: string): string[] {
-  return normalized.split(' ').filter((w) => w.length > 0 && !STOP.has(w));
-}
-
-function build(): MiniSearch<Doc> {
-  const { examples } = fileSchema.parse(examplesFile);
-  const search = new MiniSearch<Doc>({
+/**
+ * Indexes labelled messages (MiniSearch BM25, fuzzy on words of 6+ letters, prefix on 5+) for a
+ * nearest-examples vote: a message that reads like known examples of an intent leans to it, even
+ * with no cue phrase of the lexicon. The vote is the intent shares among the k nearest examples
+ * (weighted by score) times the vote weight; empty when no example is close enough.
+ */
+export function createExampleVote(examples: readonly LabelledText[]): ExampleVote {
+  const index = new MiniSearch<Doc>({
     fields: ['text'],
     storeFields: ['intent'],
     // Examples are normalised as messages are (classifier.ts); the query arrives normalised.
@@ -54,26 +54,19 @@ function build(): MiniSearch<Doc> {
     processTerm: (term) => term,
     searchOptions: { tokenize: words, fuzzy: (term) => (term.length >= 6 ? 0.2 : false), prefix: (term) => term.length >= 5, combineWith: 'OR' },
   });
-  search.addAll(examples.map((e, id) => ({ id, text: e.text, intent: e.intent })));
-  return search;
-}
-
-/**
- * Intent shares among the k nearest examples of a normalised message (scores weighted by rank
- * score), times the vote weight. Empty when no example is close enough.
- */
-export function exampleScores(normalized: string): Scores {
-  index ??= build();
-  const hits = index
-    .search(normalized)
-    .filter((h) => h.score >= EXAMPLES_VOTE.minScore)
-    .slice(0, EXAMPLES_VOTE.k);
-  const total = hits.reduce((sum, h) => sum + h.score, 0);
-  const scores: Scores = {};
-  if (total === 0) return scores;
-  for (const h of hits) {
-    const intent = h.intent as Intent;
-    scores[intent] = (scores[intent] ?? 0) + (EXAMPLES_VOTE.weight * h.score) / total;
-  }
-  return scores;
+  index.addAll(examples.map((e, id) => ({ id, text: e.text, intent: e.intent })));
+  return (normalized) => {
+    const hits = index
+      .search(normalized)
+      .filter((h) => h.score >= EXAMPLES_VOTE.minScore)
+      .slice(0, EXAMPLES_VOTE.k);
+    const total = hits.reduce((sum, h) => sum + h.score, 0);
+    const scores: Scores = {};
+    if (total === 0) return scores;
+    for (const h of hits) {
+      const intent = h.intent as Intent;
+      scores[intent] = (scores[intent] ?? 0) + (EXAMPLES_VOTE.weight * h.score) / total;
+    }
+    return scores;
+  };
 }

@@ -5,8 +5,19 @@ import { tokensOfSpan, type PreparedText } from './text';
 
 let compiled: CompiledPhrase<CriterionKey>[] | undefined;
 
-const NEGATIONS = new Set(['pas', 'plus', 'jamais', 'not', 'no', 'non', 'ni', 'never', 'aucun', 'aucune', 'longer']);
+/** "t" is what is left of "don't", "doesn't", "haven't" once folded. */
+const NEGATIONS = new Set(['pas', 'plus', 'jamais', 'not', 'no', 'non', 'ni', 'never', 'aucun', 'aucune', 'longer', 't', 'dont', 'pa']);
 const SELF_NEGATED = /(^| )(pas|sans|aucun|no|not|don t|dont|peu|mal)( |$)/;
+
+/** Words right before a phrase that make it about something else ("référent RSA", "clé RSA", "arrêt maladie longue durée"). */
+const NOT_AFTER: Partial<Record<CriterionKey, ReadonlySet<string>>> = {
+  RSA: new Set(['referent', 'referente', 'service', 'cle', 'key', 'chiffrement']),
+  ASS: new Set(['referent', 'referente', 'service']),
+  DELD: new Set(['maladie', 'arret']),
+  DETLD: new Set(['maladie', 'arret']),
+};
+/** A benefit received in the past ("je touchais l'ASS", "avant j'étais au RSA") is not a criterion now. */
+const PAST = new Set(['touchais', 'etais', 'avais', 'percevais', 'beneficiais', 'avant', 'used', 'formerly']);
 
 export interface CriteriaFound {
   criteria: CriterionKey[];
@@ -26,9 +37,12 @@ export function extractCriteriaWords(p: PreparedText): CriteriaFound {
     const tokens = h.onRaw ? [] : tokensOfSpan(p, h.start, h.end);
     const first = tokens[0] ?? p.tokens.indexOf(h.phrase.toLowerCase());
     if (!SELF_NEGATED.test(h.phrase) && first > 0) {
-      const before = p.tokens.slice(Math.max(0, first - 3), first);
-      if (before.some((t) => NEGATIONS.has(t))) continue;
+      // A negation counts within three words before, in the same clause ("no diploma, on RSA" is on the RSA).
+      const from = Math.max(0, first - 3);
+      if (p.tokens.slice(from, first).some((t, k) => NEGATIONS.has(t) && p.clauses[from + k] === p.clauses[first])) continue;
     }
+    if (first > 0 && NOT_AFTER[h.key]?.has(p.tokens[first - 1]!)) continue;
+    if (first > 0 && ['RSA', 'ASS', 'AAH'].includes(h.key) && p.tokens.slice(Math.max(0, first - 3), first).some((t) => PAST.has(t))) continue;
     if (!criteria.includes(h.key)) criteria.push(h.key);
     usedTokens.push(...tokens);
   }

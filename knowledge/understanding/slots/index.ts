@@ -32,7 +32,7 @@ export function extractSlots(p: PreparedText, locale: NluLocale, context: { depa
     const refTokens = reference.text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
     p.tokens.forEach((t, i) => refTokens.includes(t) && skip.add(i));
   }
-  const kinds = extractKinds(p);
+  const kinds = extractKinds(p, locale);
   if (kinds.kinds.length > 0) slots.kinds = kinds.kinds;
   kinds.usedTokens.forEach((i) => skip.add(i));
 
@@ -58,7 +58,7 @@ export function extractSlots(p: PreparedText, locale: NluLocale, context: { depa
   const criteria = mergeCriteria(words.criteria, derivedCriteria(slots.age, slots.registrationMonths));
   if (criteria.length > 0) slots.criteria = criteria;
 
-  const place = extractPlace(p, skip, context);
+  const place = extractPlace(p, skip, context, locale);
   if (place.place) slots.place = place.place;
   else if (place.placeCandidates) slots.placeCandidates = place.placeCandidates;
   return slots;

@@ -13,7 +13,8 @@ export interface NumberMention {
 }
 
 const CULTURE: Record<NluLocale, string> = { fr: Culture.French, en: Culture.English };
-const GLUED = /^(\d{1,3})(km|kms|ans|an|mois|yo)$/;
+/** A unit glued to digits; "22a" is the advisers' short form of an age. */
+const GLUED = /^(\d{1,3})(km|kms|ans|an|mois|yo|a)$/;
 
 /**
  * Numbers said with digits or words, through the recognizers of the message's language (French
@@ -32,7 +33,7 @@ export function findNumbers(p: PreparedText, locale: NluLocale): NumberMention[]
       taken.add(i);
     }
   });
-  if (!/[a-z]/.test(p.folded)) return out;
+  if (!/[a-z]/.test(p.folded) || !mayHoldNumberWords(p)) return out;
   for (const r of recognizeNumber(p.folded, CULTURE[locale])) {
     const value = Number(String((r.resolution as { value?: unknown }).value ?? ''));
     if (!Number.isInteger(value) || value < 0) continue;
@@ -47,7 +48,14 @@ export function findNumbers(p: PreparedText, locale: NluLocale): NumberMention[]
   return out.sort((a, b) => a.from - b.from);
 }
 
-const YEAR_UNITS = new Set(['an', 'ans', 'annee', 'annees', 'year', 'years', 'yo']);
+/** Number words of both languages (whole words): the recognizers (slow on long text) only run when one is there. */
+const NUMBER_WORD = /^(deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|septante|octante|nonante|cents?|mille|demie?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|half)$/;
+
+function mayHoldNumberWords(p: PreparedText): boolean {
+  return p.tokens.some((t, i) => NUMBER_WORD.test(t) || (/^(un|une|one|a|an)$/.test(t) && isUnit(p.tokens[i + 1])));
+}
+
+const YEAR_UNITS = new Set(['an', 'ans', 'annee', 'annees', 'year', 'years', 'yo', 'yrs', 'yr', 'a', 'y']);
 const MONTH_UNITS = new Set(['mois', 'month', 'months']);
 const KM_UNITS = new Set(['km', 'kms', 'kilometre', 'kilometres', 'kilometer', 'kilometers', 'bornes']);
 
@@ -81,34 +89,54 @@ export function findRadius(p: PreparedText, numbers: NumberMention[]): { km: num
 
 const DURATION_BEFORE = new Set(['depuis', 'pendant', 'fait', 'for', 'since', 'durant', 'plus', 'moins', 'dans', 'sur']);
 
-/** "de 24 ans" is an age after these ("un jeune de 24 ans", "âgé de 30 ans"), a duration elsewhere ("plus de 2 ans"). */
-const PERSON_BEFORE_DE = new Set(['age', 'agee', 'jeune', 'fils', 'fille', 'personne', 'candidat', 'candidate', 'homme', 'femme', 'dame', 'monsieur', 'madame', 'garcon', 'enfant', 'mere', 'pere', 'beneficiaire', 'usager', 'usagere']);
+/** "de 24 ans" is a duration after these ("plus de 20 ans", "une peine de 18 ans"), an age elsewhere ("un jeune de 24 ans", "mon grand de 21 ans"). */
+const DURATION_BEFORE_DE = new Set(['plus', 'moins', 'pres', 'bout', 'duree', 'periode', 'contrat', 'peine', 'experience', 'depuis', 'pendant', 'environ', 'total']);
+/** Before an age to come ("j'aurai 50 ans", "bientôt 50 ans"). */
+const FUTURE_BEFORE = new Set(['aurai', 'aura', 'bientot', 'will', 'turning', 'vers']);
+/** People an adviser writes about, right before a bare age ("client, 44", "candidate 52", "my son (19)"). */
+const PERSON_BEFORE_AGE = new Set(['son', 'daughter', 'mum', 'mom', 'mother', 'dad', 'father', 'client', 'candidate', 'woman', 'man', 'person', 'wife', 'husband', 'brother', 'sister', 'fils', 'fille', 'candidat', 'cand', 'jeune', 'participant', 'participante', 'homme', 'femme', 'f', 'h', 'm', 'mr', 'mme', 'monsieur', 'madame', 'beneficiaire', 'allocataire']);
+const PERSON_BEFORE_DE = new Set(['age', 'agee', 'jeune', 'fils', 'fille', 'personne', 'candidat', 'candidate', 'homme', 'femme', 'dame', 'monsieur', 'madame', 'garcon', 'enfant', 'mere', 'pere', 'beneficiaire', 'usager', 'usagere', 'neveu', 'niece', 'cousin', 'cousine', 'frere', 'soeur', 'ado', 'client', 'cliente', 'mari', 'epouse', 'compagnon', 'compagne', 'voisin', 'voisine', 'petit', 'petite']);
 /** Words that may follow a bare age ("I'm 61 and…", "j'ai 54, et…"). */
 const AFTER_BARE_AGE = new Set(['and', 'et', 'but', 'mais', 'so', 'donc', 'with', 'avec', 'i', 'je']);
 
-/** An age said by the person: "j'ai 54 ans", "54 ans", "I'm 22", "aged 30", "22 years old". 16–99. */
+/** Units after a bare number that make it something else than an age ("I'm 45 km away"). */
+const NOT_AGE_AFTER = new Set(['km', 'kms', 'mois', 'months', 'month', 'jours', 'days', 'weeks', 'semaines', 'euros', 'eur', 'h', 'heures', 'hours', 'enfants', 'kids', 'children', 'percent']);
+/** Words just before a bare number that say it is the person's age ("I'm 19", "he's 20", "my client is 52", "aged 61", "j'en ai 21"). */
+const BARE_AGE_BEFORE = /(^| )(i m|im|i am|am|aged|age|ai|j ai|j en ai|en ai|he s|she s|he is|she is|is)$/;
+
+/** An age said by the person: "j'ai 54 ans", "54 ans", "I'm 22", "aged 30", "22 years old". 16–99. "à 18 ans" (an age in the past) only when no other is said. */
 export function findAge(p: PreparedText, numbers: NumberMention[]): { years: number; mention: NumberMention } | undefined {
+  let past: { years: number; mention: NumberMention } | undefined;
   for (const n of numbers) {
     if (n.value < 16 || n.value > 99) continue;
     const unit = unitOf(p, n);
-    const before = p.tokens.slice(Math.max(0, n.from - 2), n.from);
+    const before = p.tokens.slice(Math.max(0, n.from - 3), n.from);
     const prev = before[before.length - 1];
     if (unit && YEAR_UNITS.has(unit)) {
-      if (prev && (DURATION_BEFORE.has(prev) || (prev === 'de' && !PERSON_BEFORE_DE.has(before[0] ?? '')))) continue;
-      if (prev === 'a' && before[0] === 'y') continue; // "il y a 20 ans"
+      if (prev && (DURATION_BEFORE.has(prev) || FUTURE_BEFORE.has(prev) || (prev === 'de' && DURATION_BEFORE_DE.has(before[before.length - 2] ?? '')))) continue;
+      if (prev === 'a' && before[before.length - 2] === 'y') continue; // "il y a 20 ans"
+      if (prev === 'a' || prev === 'at') {
+        past ??= { years: n.value, mention: n }; // "sorti de l'ASE à 18 ans"
+        continue;
+      }
       return { years: n.value, mention: n };
     }
     const said = before.join(' ');
-    if ((!unit || AFTER_BARE_AGE.has(unit)) && /(^| )(i m|am|aged|age|ai|j ai)$/.test(said)) {
-      if (/(^| )ai$/.test(said) && !/(^| )j ai$/.test(said)) continue;
+    const bare = !unit || !NOT_AGE_AFTER.has(unit);
+    // "client, 44, sleeping rough", "sleeping at a shelter, 41, can I…": a number alone between commas; "my son (19)".
+    const alone = p.clauses[n.from] !== p.clauses[n.from - 1] && p.clauses[n.from] !== p.clauses[n.to] && n.from > 0;
+    if (bare && (alone || PERSON_BEFORE_AGE.has(prev ?? '')) && !FUTURE_BEFORE.has(prev ?? '')) return { years: n.value, mention: n };
+    if (bare && BARE_AGE_BEFORE.test(said)) {
+      if (/(^| )ai$/.test(said) && !/(^| )(j|en) ai$/.test(said)) continue;
+      if (/(^| )is$/.test(said) && !/(^| )(he|she|who|client|son|daughter|person|candidate|brother|sister|nephew|niece|mother|father|wife|husband|partner|friend|cousin)( is)$/.test(said)) continue;
       return { years: n.value, mention: n };
     }
   }
-  return undefined;
+  return past;
 }
 
 /** Words before "depuis …" that make the duration about something other than job-seeking. */
-const OTHER_ANCHORS = new Set(['rsa', 'ass', 'aah', 'rqth', 'habite', 'vis', 'heberge', 'hebergee', 'france', 'ici', 'martinique', 'foyer', 'rue', 'prison', 'marie', 'mariee', 'separe', 'separee', 'arrive', 'arrivee', 'malade', 'formation', 'insertion', 'aci', 'poste', 'contrat']);
+const OTHER_ANCHORS = new Set(['arret', 'maladie', 'depression', 'interimaire', 'squat', 'separation', 'ase', 'peine', 'detention', 'rsa', 'ass', 'aah', 'rqth', 'habite', 'vis', 'heberge', 'hebergee', 'france', 'ici', 'martinique', 'foyer', 'rue', 'prison', 'marie', 'mariee', 'separe', 'separee', 'arrive', 'arrivee', 'malade', 'formation', 'insertion', 'aci', 'poste', 'contrat']);
 const SEEKING = /(^| )(chomeur|chomeuse|chomage|sans emploi|sans travail|sans boulot|sans job|demandeur d emploi|demandeuse d emploi|inscrit|inscrite|inscrits|pole emploi|france travail|unemployed|registered|jobless|pas travaille|pas bosse|rien trouve|je cherche|sans activite|out of work)( |$)/;
 
 /**
@@ -123,9 +151,16 @@ export function findRegistrationMonths(p: PreparedText, numbers: NumberMention[]
     if (!unit || !(YEAR_UNITS.has(unit) || MONTH_UNITS.has(unit)) || unit === 'yo') continue;
     const before = p.tokens.slice(Math.max(0, n.from - 4), n.from);
     const cue = before.findIndex((t) => t === 'depuis' || t === 'since' || t === 'for' || t === 'fait' || t === 'pendant');
-    const after = p.tokens.slice(n.to + (n.unit ? 0 : 1), n.to + 4).join(' ');
-    const chomageAfter = /^(de |au )?(chomage|sans emploi|sans travail|of unemployment|unemployed)/.test(after);
-    if (cue < 0 && !chomageAfter) continue;
+    const afterTokens = p.tokens.slice(n.to + (n.unit ? 0 : 1), n.to + 7);
+    const after = afterTokens.slice(0, 3).join(' ');
+    const chomageAfter = /^(de |d |au )?(chomage|sans emploi|sans travail|inscription|of unemployment|unemployed|out of work|without work|jobless)/.test(after);
+    // "4 ans de prison", "10 ans de mariage": the length of something else.
+    if (!chomageAfter && /^(de|d|of) /.test(after)) continue;
+    // "24 ans, au chômage depuis 1 an": the duration is the one after "depuis", this number is an age.
+    if (chomageAfter && cue < 0 && afterTokens.slice(1, 5).some((t) => t === 'depuis' || t === 'since' || t === 'for')) continue;
+    // "unemployed 2 years", "chômeur 3 ans".
+    const seekingBefore = /^(unemployed|jobless|chomeur|chomeuse|chomage|inscrit|inscrite)$/.test(before[before.length - 1] ?? '');
+    if (cue < 0 && !chomageAfter && !seekingBefore) continue;
     const anchor = p.tokens.slice(Math.max(0, n.from - 6), n.from).some((t) => OTHER_ANCHORS.has(t));
     if (!chomageAfter && !seeking && anchor) continue;
     if (!chomageAfter && seeking && anchor && !SEEKING.test(p.tokens.slice(Math.max(0, n.from - 6), n.from).join(' '))) {
@@ -134,6 +169,9 @@ export function findRegistrationMonths(p: PreparedText, numbers: NumberMention[]
     }
     let months = MONTH_UNITS.has(unit) ? n.value : n.value * 12;
     if (!MONTH_UNITS.has(unit) && /^(et demi|and a half)/.test(after)) months += 6;
+    // "un an et 3 mois", "2 years and 4 months".
+    const andMonths = MONTH_UNITS.has(unit) ? undefined : numbers.find((m) => m.from === n.to + (n.unit ? 0 : 1) + 1 && ['et', 'and'].includes(p.tokens[m.from - 1] ?? '') && MONTH_UNITS.has(unitOf(p, m) ?? ''));
+    if (andMonths) months += andMonths.value;
     if (months > 0 && months <= 600) return { months, mention: n };
   }
   return undefined;

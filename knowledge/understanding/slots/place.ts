@@ -1,4 +1,4 @@
-import { resolvePlace, stripPlaceFillers, stripArticle, type Place, type ResolveResult } from '../../territory';
+import { getTerritory, normalizeText, resolvePlace, stripPlaceFillers, stripArticle, type Place, type ResolveResult } from '../../territory';
 import { loadLexicons } from '../lexicons';
 import type { PreparedText } from './text';
 
@@ -22,6 +22,19 @@ const TRIGGERS = new Set([
 /** "de"/"du" start a place only after these ("autour de", "pas loin du", "à côté de", "région de"). */
 const DE_AFTER = new Set(['pres', 'autour', 'cote', 'loin', 'proche', 'environs', 'alentours', 'region', 'secteur', 'commune', 'ville', 'zone', 'coin']);
 const MAX_SPAN = 5;
+/** Only exact answers are used here: typo suggestions would turn ordinary words into villages. */
+const EXACT = { exact: true };
+/** A bare number after a trigger is a département only after these ("dans le 93", "en 971", "dpt 13"), never after "à"/"at"/"de" ("il y a 15 jours", "at 18"). */
+const NUMBER_TRIGGERS = new Set(['dans', 'en', 'departement', 'dept', 'dpt', 'secteur', 'zone', 'in', 'sur', 'vers']);
+/** What a number counts when it is not a place ("dans 15 jours", "de 2 gamins"). */
+const COUNTED = /^(ans?|annees?|mois|jours?|semaines?|heures?|h|min|minutes?|enfants?|gamins?|gosses?|personnes?|euros?|eur|fois|km|kms|years?|months?|weeks?|days?|hours?|kids?|children|times)$/;
+/** English zone words, read as the French ones ("in the north" = "dans le nord"). */
+const ENGLISH_ZONES: Record<string, string> = { north: 'nord', south: 'sud', center: 'centre', centre: 'centre', the: 'le' };
+const ZONE_WORDS = ['sud', 'nord', 'centre'];
+/** A zone word is the place only after these ("dans le sud", "in the north"), not in "job centre" or "centre-ville". */
+const BEFORE_ZONE = new Set(['le', 'la', 'du', 'au', 'dans', 'en', 'vers', 'zone', 'secteur', 'cote', 'partie', 'coin', 'region']);
+/** Outside the user's département, a one-word commune this small after a trigger is more likely a word ("à cause" ≠ Le Causé). */
+const SMALL_COMMUNE = 1000;
 const COORDS = /[+-]?\d{1,2}[.,]\d{1,12}\s*[,; ]\s*[+-]?\d{1,3}[.,]\d{1,12}/;
 
 export function toSlot(place: Place): PlaceSlot | undefined {
@@ -48,6 +61,13 @@ function foundPlace(result: ResolveResult): PlaceFound | undefined {
 function isCommonWord(span: string, vocabulary: ReadonlySet<string>): boolean {
   const stripped = stripArticle(stripPlaceFillers(span));
   return !stripped || vocabulary.has(stripped) || /^\d{1,2}$/.test(stripped);
+}
+
+let names: Set<string> | undefined;
+/** Names of communes of two words or more, normalised ("fort de france", "les trois ilets"). */
+function wholeNames(): ReadonlySet<string> {
+  names ??= new Set([...getTerritory().data.communes.values()].map((c) => normalizeText(c.name)).filter((n) => n.includes(' ')));
+  return names;
 }
 
 let vocabulary: Set<string> | undefined;
@@ -77,18 +97,20 @@ function commonWords(): ReadonlySet<string> {
  * count (typos would turn ordinary words into villages); an ambiguous name gives candidates.
  * `skip` holds token indices already read as something else (a kind, a criterion, "20 km").
  */
-export function extractPlace(p: PreparedText, skip: ReadonlySet<number>, context: { departement?: string }): PlaceFound {
+export function extractPlace(p: PreparedText, skip: ReadonlySet<number>, context: { departement?: string }, locale: 'fr' | 'en' = 'fr'): PlaceFound {
   const ctx = context.departement ? { departement: context.departement } : undefined;
+  // English: "a" is an article ("thanks a lot" is not the Lot), zone words are said in English.
+  const english = locale === 'en';
   const coords = COORDS.exec(p.raw);
   if (coords) {
-    const found = foundPlace(resolvePlace(coords[0], ctx));
+    const found = foundPlace(resolvePlace(coords[0], ctx, EXACT));
     if (found) return found;
   }
-  const tokens = p.tokens;
+  const tokens = english ? p.tokens.map((t) => ENGLISH_ZONES[t] ?? t) : p.tokens;
   for (let i = 0; i < tokens.length; i++) {
     if (skip.has(i)) continue;
     if (/^\d{5}$/.test(tokens[i]!) || (/^9[78]\d$/.test(tokens[i]!) && !/^(km|ans?|mois|euros?)$/.test(tokens[i + 1] ?? ''))) {
-      const found = foundPlace(resolvePlace(tokens[i]!, ctx));
+      const found = foundPlace(resolvePlace(tokens[i]!, ctx, EXACT));
       if (found) return found;
     }
   }
@@ -96,48 +118,59 @@ export function extractPlace(p: PreparedText, skip: ReadonlySet<number>, context
   let candidates: PlaceFound | undefined;
   for (let i = 0; i < tokens.length; i++) {
     if (skip.has(i) || !TRIGGERS.has(tokens[i]!)) continue;
+    if (english && tokens[i] === 'a') continue;
+    if (ZONE_WORDS.includes(tokens[i]!) && !BEFORE_ZONE.has(tokens[i - 1] ?? '')) continue;
     // "de"/"du" after a place word ("autour de") or a structure ("la mission locale du Robert").
     if ((tokens[i] === 'de' || tokens[i] === 'du') && !DE_AFTER.has(tokens[i - 1] ?? '') && !skip.has(i - 1)) continue;
     // "dans le sud", "le nord": the zone word is itself the place.
-    const from = ['sud', 'nord', 'centre'].includes(tokens[i]!) ? i : i + 1;
+    const from = ZONE_WORDS.includes(tokens[i]!) ? i : i + 1;
+    // A bare number: a département only as "dans le 93", never a count ("dans 2 semaines") or an age ("at 18").
+    const number = /^\d{1,2}$/.test(tokens[from] ?? '') ? from : tokens[from] === 'le' && /^\d{1,2}$/.test(tokens[from + 1] ?? '') ? from + 1 : -1;
+    if (number >= 0 && (!NUMBER_TRIGGERS.has(tokens[i]!) || tokens[number]!.length < 2 || COUNTED.test(tokens[number + 1] ?? ''))) continue;
     for (let end = Math.min(tokens.length, from + MAX_SPAN); end > from; end--) {
       if (tokens.slice(from, end).some((_, k) => skip.has(from + k))) continue;
       const span = tokens.slice(i, end).join(' ');
       const placeWords = tokens.slice(from, end).join(' ');
-      const result = resolvePlace(['au', 'aux', 'du', 'des'].includes(tokens[i]!) ? span : placeWords, ctx);
+      const result = resolvePlace(['au', 'aux', 'du', 'des'].includes(tokens[i]!) ? span : placeWords, ctx, EXACT);
       const found = foundPlace(result);
       if (!found) continue;
       const types = result.status === 'found' ? [result.place.type] : result.status === 'ambiguous' ? result.candidates.map((c) => c.type) : [];
       const area = types.some((type) => type === 'departement' || type === 'region' || type === 'zone');
       if (!area && isCommonWord(placeWords, words)) continue;
-      if (['sud', 'nord', 'centre'].includes(tokens[i]!) && !area && result.status === 'found') continue;
+      if (ZONE_WORDS.includes(tokens[i]!) && !area && result.status === 'found') continue;
+      if (result.status === 'found' && result.place.type === 'commune' && end - from === 1 && result.place.departement !== ctx?.departement && (result.place.population ?? 0) < SMALL_COMMUNE) continue;
       if (found.place) return found;
       candidates ??= found;
       break;
     }
   }
   if (candidates) return candidates;
-  return fallbackPlace(p, skip, words, ctx);
+  return fallbackPlace({ ...p, tokens }, skip, words, ctx, english);
 }
 
 /** Runs of words outside every lexicon, longest first: "aci lamentin", "stats schoelcher". Exact, single answer only. */
-function fallbackPlace(p: PreparedText, skip: ReadonlySet<number>, words: ReadonlySet<string>, ctx: { departement?: string } | undefined): PlaceFound {
+function fallbackPlace(p: PreparedText, skip: ReadonlySet<number>, words: ReadonlySet<string>, ctx: { departement?: string } | undefined, english: boolean): PlaceFound {
   const tokens = p.tokens;
+  // In English, a lone word is a place only written with a capital ("Nice", not "have a nice day").
+  const capitalised = new Set(p.raw.split(/[^\p{L}]+/u).filter((w) => /^\p{Lu}/u.test(w)).map((w) => normalizeText(w)));
   let candidates: PlaceFound | undefined;
-  const free = tokens.map((t, i) => !skip.has(i) && !/^\d+$/.test(t) && (t.length > 2 || ['le', 'la', 'les', 'l', 'st', 'ste'].includes(t)));
+  const free = tokens.map((t, i) => !skip.has(i) && !/^\d+$/.test(t) && (t.length > 2 || ['le', 'la', 'les', 'l', 'st', 'ste', 'de', 'du', 'd', 'en', 'sur', 'a'].includes(t)));
   for (let len = Math.min(MAX_SPAN, tokens.length); len >= 1; len--) {
     for (let i = 0; i + len <= tokens.length; i++) {
       if (!free.slice(i, i + len).every(Boolean)) continue;
       const span = tokens.slice(i, i + len);
-      if (span.every((t) => words.has(t) || ['le', 'la', 'les', 'l'].includes(t))) continue;
-      if (words.has(span[0]!) && !['le', 'la', 'les', 'l', 'st', 'ste', 'saint', 'sainte'].includes(span[0]!)) continue;
-      if (words.has(span[span.length - 1]!)) continue;
-      const result = resolvePlace(span.join(' '), ctx);
+      const commonEnds =
+        span.every((t) => words.has(t) || ['le', 'la', 'les', 'l'].includes(t)) ||
+        (words.has(span[0]!) && !['le', 'la', 'les', 'l', 'st', 'ste', 'saint', 'sainte'].includes(span[0]!)) || words.has(span[span.length - 1]!);
+      // A name made of common words ("Fort-de-France") counts only written whole, in two words or more.
+      if (commonEnds && !(len >= 2 && wholeNames().has(span.join(' ')))) continue;
+      const result = resolvePlace(span.join(' '), ctx, EXACT);
       if (result.status === 'ambiguous' && !isCommonWord(span.join(' '), words)) {
         candidates ??= { placeCandidates: result.candidates };
         continue;
       }
       if (result.status !== 'found') continue;
+      if (english && len === 1 && !capitalised.has(span[0]!)) continue;
       const area = ['departement', 'region', 'zone'].includes(result.place.type);
       if (!area && isCommonWord(span.join(' '), words)) continue;
       // Outside the context département, a word that names a small commune ("La Table", "Appelle") is more

@@ -10,6 +10,18 @@ export interface PreparedText {
   tokens: string[];
   /** Character offset of each token in `folded`. */
   offsets: number[];
+  /** Clause of each token: punctuation (, ; . ! ? : parentheses) starts a new one ("no diploma, on RSA"). */
+  clauses: number[];
+}
+
+/** The clause number of each folded token, or all 0 when the punctuation split does not line up. */
+function clausesOf(raw: string, count: number): number[] {
+  const out: number[] = [];
+  raw.split(/[,;.!?:()\n]+/).forEach((segment, clause) => {
+    const folded = foldText(segment);
+    if (folded) for (let i = folded.split(' ').length; i > 0; i--) out.push(clause);
+  });
+  return out.length === count ? out : new Array<number>(count).fill(0);
 }
 
 export function prepareText(text: string): PreparedText {
@@ -22,7 +34,7 @@ export function prepareText(text: string): PreparedText {
     offsets.push(at);
     at += t.length + 1;
   }
-  return { raw, folded, tokens, offsets };
+  return { raw, folded, tokens, offsets, clauses: clausesOf(raw, tokens.length) };
 }
 
 /** Indices of the tokens a folded character span covers. */
