@@ -10,6 +10,7 @@ import {
 import { ButtonsPrompt } from '../shared/choices';
 import type { DirectoryQueries } from '../../knowledge/directory/findStructures';
 import type { StructureKind } from '../../knowledge/directory/kinds';
+import { needsSaidIn } from '../../knowledge/orientation/needsInText';
 import { NEEDS, orient, type Need, type OrientationProfile } from '../../knowledge/orientation/orientationRules';
 import { anchorOf, resolvePlace, type Place } from '../../knowledge/territory';
 import type { YesNoAnswer } from '../../knowledge/understanding/yesNo';
@@ -76,6 +77,12 @@ export class OrientationDialog extends ComponentDialog {
     session.situation ??= {};
     mergeUnderstood(session.situation, understood?.slots ?? {}, this.deps.today());
     if (understood?.slots.place && !session.place) session.place = placeFromUnderstood(understood.slots.place);
+    // "je cherche du travail": the one need the message names is not asked again.
+    const said = needsSaidIn((step.options as FeatureOptions).text ?? '');
+    if (said.length === 1) {
+      await step.context.sendActivity(t('orientation:needUnderstood', { need: t(`orientation:needs.${said[0]}`) }));
+      return step.next({ value: said[0] } satisfies Pick<FoundChoice, 'value'>);
+    }
     return step.prompt(NEED_PROMPT, {
       prompt: t('orientation:askNeed'),
       choices: NEEDS.map((need) => ({ value: need, action: { type: 'imBack', title: t(`orientation:needs.${need}`), value: t(`orientation:needs.${need}`) } })),

@@ -69,4 +69,18 @@ describe('orientation dialog', () => {
     const result = await bot.say(fr('orientation:needs.job'));
     expect(textOf(result)).toContain(fr('orientation:result', { who: ['CAP_EMPLOI', 'FT'].map((k) => fr(`search:kindPlural.${k}`)).join(', ') }));
   });
+
+  it('a first message that names one need skips that question and says so; two needs are asked', async () => {
+    const understand: Understand = () => ({ intent: 'orientation', confidence: 0.9, slots: {} });
+    const bot = new BotDriver({ features: features(), understand });
+    await bot.join();
+    const next = textOf(await bot.say('je cherche du travail'));
+    expect(next).toContain(fr('orientation:needUnderstood', { need: fr('orientation:needs.job') }));
+    expect(next).not.toContain(fr('orientation:askNeed'));
+    expect(next).toContain(fr('orientation:askAge'));
+
+    const other = new BotDriver({ features: features(), understand });
+    await other.join();
+    expect(textOf(await other.say("j'ai besoin d'un logement et d'un travail"))).toContain(fr('orientation:askNeed'));
+  });
 });
