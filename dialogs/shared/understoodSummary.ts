@@ -25,6 +25,7 @@ export function understoodSummary(understood: UnderstoodMessage, t: TFunction): 
     lines.push(t(criterionTextKey(key as CriterionKey, 'label')));
   }
   if (slots.age !== undefined) lines.push(t('common:understood.age', { age: slots.age }));
+  if (slots.birthDate) lines.push(t('common:understood.birthDate', { date: slots.birthDate.split('-').reverse().join('/') }));
   if (slots.registrationMonths !== undefined) lines.push(t('common:understood.months', { months: slots.registrationMonths }));
   if (slots.kinds && slots.kinds.length > 0) {
     lines.push(t('common:understood.kinds', { kinds: slots.kinds.map((k) => t(`directory:kinds.${k}.short`, { defaultValue: k })).join(', ') }));

@@ -128,6 +128,12 @@ describe('one message, straight to the right place', () => {
     expect(said).not.toContain(fr('search:askPlace'));
   });
 
+  it('a birth date in the first message is said back and not asked again', async () => {
+    const said = textOf(await shortcut(bot(), 'née le 03/03/1990, je touche le RSA, suis-je éligible ?'));
+    expect(said).toContain(fr('common:understood.birthDate', { date: '03/03/1990' }));
+    expect(said).not.toContain(fr('eligibility:questions.age'));
+  });
+
   it('says it in English too', async () => {
     const said = textOf(await shortcut(bot('en'), 'I need a job near Schoelcher', en));
     expect(said).toContain(en('common:understood.place', { place: 'Schœlcher' }));

@@ -181,3 +181,17 @@ test.each(ROWS.map(([text, expected, departement]) => [text, expected, departeme
 test.each(EN_ROWS.map(([text, expected, departement]) => [text, expected, departement ?? ''] as const))('en: %s', (text, expected, departement) => {
   expectSlots(understand(text, 'en', departement ? { departement } : undefined).slots, expected, true);
 });
+
+test.each([
+  ['née le 03/03/1990, je touche le RSA', 'fr', '1990-03-03'],
+  ['je suis né le 1er mars 1975', 'fr', '1975-03-01'],
+  ['date de naissance : 12.07.1968', 'fr', '1968-07-12'],
+  ['I was born on March 3, 1990', 'en', '1990-03-03'],
+  ['born 31/02/1990', 'en', undefined],
+  ['né en 1975', 'fr', undefined],
+  ['rendez-vous le 03/03/2027', 'fr', undefined],
+] as const)('birth date: %s → %s', (text, locale, date) => {
+  const slots = understand(text, locale).slots;
+  expect(slots.birthDate).toBe(date);
+  if (date) expect([slots.age, slots.place, slots.placeCandidates]).toEqual([undefined, undefined, undefined]);
+});

@@ -1,6 +1,7 @@
 import type { StructureKind } from '../../directory/kinds';
 import type { CriterionKey } from '../../eligibility/criterionKeys';
 import type { Place } from '../../territory';
+import { findBirthDate } from './birthDate';
 import { derivedCriteria, extractCriteriaWords, mergeCriteria } from './criteria';
 import { extractKinds } from './kinds';
 import { findAge, findNumbers, findRadius, findRegistrationMonths, mentionTokens, type NluLocale } from './numbers';
@@ -48,7 +49,13 @@ export function extractSlots(p: PreparedText, locale: NluLocale, context: { depa
     slots.registrationMonths = registration.months;
     mentionTokens(p, registration.mention).forEach((i) => skip.add(i));
   }
-  const age = findAge(p, rest.filter((n) => n !== registration?.mention));
+  const birthDate = findBirthDate(p);
+  if (birthDate) {
+    slots.birthDate = birthDate.date;
+    // Its day, month and year are a date, not an age or a place ("mars" is a commune too).
+    birthDate.tokens.forEach((i) => skip.add(i));
+  }
+  const age = birthDate ? undefined : findAge(p, rest.filter((n) => n !== registration?.mention));
   if (age) {
     slots.age = age.years;
     mentionTokens(p, age.mention).forEach((i) => skip.add(i));

@@ -165,12 +165,12 @@ function fallbackPlace(p: PreparedText, skip: ReadonlySet<number>, words: Readon
       // A name made of common words ("Fort-de-France") counts only written whole, in two words or more.
       if (commonEnds && !(len >= 2 && wholeNames().has(span.join(' ')))) continue;
       const result = resolvePlace(span.join(' '), ctx, EXACT);
+      if (english && len === 1 && !capitalised.has(span[0]!)) continue;
       if (result.status === 'ambiguous' && !isCommonWord(span.join(' '), words)) {
         candidates ??= { placeCandidates: result.candidates };
         continue;
       }
       if (result.status !== 'found') continue;
-      if (english && len === 1 && !capitalised.has(span[0]!)) continue;
       const area = ['departement', 'region', 'zone'].includes(result.place.type);
       if (!area && isCommonWord(span.join(' '), words)) continue;
       // Outside the context département, a word that names a small commune ("La Table", "Appelle") is more
