@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, TextPrompt, WaterfallDialog, type FoundChoice, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { CLOSE_REASONS, exportRequest, printableSummary, type RequestRecord, type RequestStatus } from '../../knowledge/requests';
-import { TRANSITIONS } from '../../knowledge/requests/statuses';
+import { REQUEST_STATUSES, TRANSITIONS } from '../../knowledge/requests/statuses';
 import type { AdviserRegistry } from '../../stores/requests/adviserRegistry';
 import type { RequestRepository } from '../../stores/requests/requestRepository';
 import { ButtonsPrompt } from '../shared/choices';
@@ -16,6 +16,8 @@ const ACTION = 'adviser.action';
 const REASON = 'adviser.reason';
 const PASS_NUMBER = 'adviser.passNumber';
 const PASS_START = 'adviser.passStart';
+const FILTER = 'adviser.filter';
+const FILTER_PICK = 'adviser.filterPick';
 
 const PAGE = 10;
 
@@ -37,7 +39,18 @@ export async function adviserOf(context: TurnContext, advisers: AdviserRegistry)
 
 type Action = { kind: 'move'; to: RequestStatus } | { kind: 'export'; format: 'json' | 'text' } | { kind: 'back' };
 
+/** Where the list stands: its page and the step it is filtered on. */
+interface ListOptions {
+  offset?: number;
+  status?: RequestStatus;
+}
+
+/** What the buttons under the list do, after the requests themselves. */
+type ListExtra = 'more' | 'filter' | 'close';
+
 interface Values {
+  list?: ListOptions;
+  extras?: ListExtra[];
   adviserId?: string;
   organisationId?: string;
   ids?: string[];
@@ -62,12 +75,15 @@ export class AdviserDialog extends ComponentDialog {
     this.addDialog(new ButtonsPrompt(REASON));
     this.addDialog(new TextPrompt(PASS_NUMBER, (p) => matches(p, /^[A-Z0-9]{12}$/, (s) => s.replace(/\s/g, '').toUpperCase())));
     this.addDialog(new TextPrompt(PASS_START, (p) => matches(p, /^\d{4}-\d{2}-\d{2}$/, toIsoDate)));
+    this.addDialog(new ButtonsPrompt(FILTER_PICK));
     this.addDialog(new WaterfallDialog(LIST, [this.identify.bind(this), this.list.bind(this), this.picked.bind(this)]));
+    this.addDialog(new WaterfallDialog(FILTER, [this.askFilter.bind(this), this.filtered.bind(this)]));
     this.addDialog(new WaterfallDialog(OPEN, [this.open.bind(this), this.act.bind(this), this.afterDetail.bind(this), this.afterPassStart.bind(this)]));
     this.initialDialogId = LIST;
   }
 
   private async identify(step: WaterfallStepContext) {
+    (step.values as Values).list = (step.options as ListOptions | undefined) ?? {};
     const adviser = await adviserOf(step.context, this.deps.advisers);
     if (!adviser) {
       await step.context.sendActivity(tr(step.context)('adviser:notAnAdviser'));
@@ -78,24 +94,46 @@ export class AdviserDialog extends ComponentDialog {
 
   private async list(step: WaterfallStepContext) {
     const t = tr(step.context);
+    const values = step.values as Values;
     const who = step.result as { adviserId: string; organisationId: string };
-    Object.assign(step.values as Values, who);
-    const { total, items } = await this.deps.requests.listForOrganisation(who.organisationId, { limit: PAGE, offset: 0 });
-    if (total === 0) {
+    Object.assign(values, who);
+    const { offset = 0, status } = values.list!;
+    const { total, items } = await this.deps.requests.listForOrganisation(who.organisationId, { limit: PAGE, offset, ...(status ? { status } : {}) });
+    if (total === 0 && !status) {
       await step.context.sendActivity(t('adviser:none'));
       return step.endDialog();
     }
-    (step.values as Values).ids = items.map((r) => r.id);
+    values.ids = items.map((r) => r.id);
     const labels = items.map((r) => `${r.reference} · ${r.person.firstName} ${r.person.lastName.charAt(0)}. · ${t(`adviser:statuses.${r.status}`)}`);
-    return step.prompt(PICK, { prompt: t('adviser:list', { count: total, shown: items.length }), choices: [...labels, t('adviser:close')] });
+    const extras: ListExtra[] = [...(offset + items.length < total ? (['more'] as const) : []), 'filter', 'close'];
+    values.extras = extras;
+    const heading = status
+      ? t('adviser:listFiltered', { count: total, status: t(`adviser:statuses.${status}`) })
+      : offset > 0
+        ? t('adviser:listPage', { from: offset + 1, to: offset + items.length, count: total })
+        : t('adviser:list', { count: total, shown: items.length });
+    return step.prompt(PICK, { prompt: heading, choices: [...labels, ...extras.map((e) => t(`adviser:listExtras.${e}`))] });
   }
 
   private async picked(step: WaterfallStepContext) {
     const values = step.values as Values;
     const index = (step.result as FoundChoice).index;
     const id = values.ids?.[index];
-    if (!id) return step.endDialog();
-    return step.replaceDialog(OPEN, { adviserId: values.adviserId, organisationId: values.organisationId, requestId: id });
+    if (id) return step.replaceDialog(OPEN, { adviserId: values.adviserId, organisationId: values.organisationId, requestId: id });
+    const extra = values.extras?.[index - (values.ids?.length ?? 0)];
+    if (extra === 'more') return step.replaceDialog(LIST, { ...values.list, offset: (values.list?.offset ?? 0) + PAGE } satisfies ListOptions);
+    if (extra === 'filter') return step.replaceDialog(FILTER);
+    return step.endDialog();
+  }
+
+  private async askFilter(step: WaterfallStepContext) {
+    const t = tr(step.context);
+    return step.prompt(FILTER_PICK, { prompt: t('adviser:filterPrompt'), choices: [...REQUEST_STATUSES.map((s) => t(`adviser:statuses.${s}`)), t('adviser:filterAll')] });
+  }
+
+  private async filtered(step: WaterfallStepContext) {
+    const status = REQUEST_STATUSES[(step.result as FoundChoice).index];
+    return step.replaceDialog(LIST, (status ? { status } : {}) satisfies ListOptions);
   }
 
   private async open(step: WaterfallStepContext) {

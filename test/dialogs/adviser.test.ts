@@ -141,4 +141,34 @@ describe('the applicant hears about a move', () => {
     const notice = applicant.adapter.activeQueue.map((a) => a.text).join('\n');
     expect(notice).toContain(fr('followUp:notice', { reference, status: fr('followUp:statuses.diagnosis_in_progress') }));
   });
+
+  it('pages through a long list and shows one step only', async () => {
+    const org = loadMartiniqueDemo().filter((s) => s.kind === 'ML')[0]!.id;
+    const adviser = await stores.advisers.add({ tenantId: TENANT, aadObjectId: 'eeeeeeee-0000-0000-0000-000000000005', organisationId: org });
+    const names = Array.from({ length: 13 }, (_, i) => `Page${String.fromCharCode(65 + i)}`);
+    for (const name of names) await stores.requests.submit(draft(name, org), `key-${name}`);
+    const first = (await stores.requests.listForOrganisation(org, { limit: 1, offset: 0 })).items[0]!;
+    await stores.requests.transition(first.id, org, 'diagnosis_in_progress', { kind: 'adviser', adviserId: adviser.adviser.id }, { expectedVersion: first.version });
+
+    const bot = new BotDriver({ features: features(), channelId: 'msteams', teamsIdentity: { aadObjectId: adviser.adviser.aadObjectId, tenantId: TENANT } });
+    await bot.join();
+    const list = await bot.say('demandes reçues');
+    expect(textOf(list)).toContain(fr('adviser:list', { count: 13, shown: 10 }));
+    expect(buttonsOf(list).filter((b) => b.startsWith('GI-'))).toHaveLength(10);
+    expect(buttonsOf(list).slice(-3)).toEqual([fr('adviser:listExtras.more'), fr('adviser:listExtras.filter'), fr('adviser:listExtras.close')]);
+
+    const next = await bot.say(fr('adviser:listExtras.more'));
+    expect(textOf(next)).toContain(fr('adviser:listPage', { from: 11, to: 13, count: 13 }));
+    expect(buttonsOf(next).filter((b) => b.startsWith('GI-'))).toHaveLength(3);
+    expect(buttonsOf(next)).not.toContain(fr('adviser:listExtras.more'));
+
+    expect(textOf(await bot.say(fr('adviser:listExtras.filter')))).toContain(fr('adviser:filterPrompt'));
+    const filtered = await bot.say(fr('adviser:statuses.diagnosis_in_progress'));
+    expect(textOf(filtered)).toContain(fr('adviser:listFiltered', { count: 1, status: fr('adviser:statuses.diagnosis_in_progress') }));
+    expect(buttonsOf(filtered).filter((b) => b.startsWith('GI-'))).toEqual([expect.stringContaining(first.reference)]);
+
+    await bot.say(fr('adviser:listExtras.filter'));
+    const all = await bot.say(fr('adviser:filterAll'));
+    expect(textOf(all)).toContain(fr('adviser:list', { count: 13, shown: 10 }));
+  });
 });
