@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { foldText } from '../../knowledge/text/fold';
 import { STRUCTURE_KINDS } from '../../knowledge/directory/kinds';
 import { CRITERION_KEYS } from '../../knowledge/eligibility/criterionKeys';
 import {
   CONFIDENCE_THRESHOLD,
   createUnderstanding,
+  EXAMPLE_CONTEXT,
   INTENTS,
   understand,
   warmUnderstanding,
@@ -146,11 +148,9 @@ export function report(name: string, e: Evaluation): string {
   return lines.join('\n');
 }
 
-/** Items without a context run as the Martinique deployment does, with the session's département 972. */
-const DEFAULT_CONTEXT = { departement: '972' };
 
 export function runItem(item: CorpusItem): Understanding {
-  return understand(item.text, item.locale ?? 'fr', item.context ?? DEFAULT_CONTEXT);
+  return understand(item.text, item.locale ?? 'fr', item.context ?? EXAMPLE_CONTEXT);
 }
 
 /** Every split, then all of them together. */
@@ -183,7 +183,7 @@ export function crossValidate(folds = CV_FOLDS): Evaluation {
     const train = items.filter((_, i) => i % folds !== f);
     const run = createUnderstanding(train);
     items.forEach((item, i) => {
-      if (i % folds === f) predictions.set(item, run(item.text, item.locale ?? 'fr', item.context ?? DEFAULT_CONTEXT));
+      if (i % folds === f) predictions.set(item, run(item.text, item.locale ?? 'fr', item.context ?? EXAMPLE_CONTEXT));
     });
   }
   return evaluate(items, (item) => predictions.get(item)!, CONFIDENCE_THRESHOLD);
@@ -191,7 +191,7 @@ export function crossValidate(folds = CV_FOLDS): Evaluation {
 
 /** Words of a message for the likeness check (lower case, no accents or punctuation). */
 function wordSet(text: string): Set<string> {
-  return new Set(text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, ' ').trim().split(' '));
+  return new Set(foldText(text).split(' '));
 }
 
 /** Share of words two messages have in common (Jaccard). */

@@ -74,8 +74,8 @@ function read(text: string, locale: 'fr' | 'en', context?: UnderstandingContext)
   return { prepared, slots, normalized: normalizeForIntents(prepared.folded) };
 }
 
-/** Examples without a context are read as the Martinique deployment reads messages. */
-const DEFAULT_CONTEXT = { departement: '972' };
+/** Labelled messages without a context are read as the Martinique deployment reads messages (training and evaluation). */
+export const EXAMPLE_CONTEXT: UnderstandingContext = Object.freeze({ departement: '972' });
 
 /**
  * Builds the understanding function from labelled examples: the nearest-examples vote indexes them,
@@ -85,7 +85,7 @@ const DEFAULT_CONTEXT = { departement: '972' };
 export function createUnderstanding(examples: readonly LabelledExample[]): UnderstandFunction {
   loadLexicons();
   const readExamples = examples.flatMap((e) => {
-    const r = read(e.text, e.locale ?? 'fr', e.context ?? DEFAULT_CONTEXT);
+    const r = read(e.text, e.locale ?? 'fr', e.context ?? EXAMPLE_CONTEXT);
     return r ? [{ r, intent: e.intent, own: new Set(words(r.normalized)) }] : [];
   });
   // How many in-domain examples use each word: a message made of words none of them uses is likely off-topic.

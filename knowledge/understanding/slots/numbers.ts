@@ -95,9 +95,6 @@ const DURATION_BEFORE_DE = new Set(['plus', 'moins', 'pres', 'bout', 'duree', 'p
 const FUTURE_BEFORE = new Set(['aurai', 'aura', 'bientot', 'will', 'turning', 'vers']);
 /** People an adviser writes about, right before a bare age ("client, 44", "candidate 52", "my son (19)"). */
 const PERSON_BEFORE_AGE = new Set(['son', 'daughter', 'mum', 'mom', 'mother', 'dad', 'father', 'client', 'candidate', 'woman', 'man', 'person', 'wife', 'husband', 'brother', 'sister', 'fils', 'fille', 'candidat', 'cand', 'jeune', 'participant', 'participante', 'homme', 'femme', 'f', 'h', 'm', 'mr', 'mme', 'monsieur', 'madame', 'beneficiaire', 'allocataire']);
-const PERSON_BEFORE_DE = new Set(['age', 'agee', 'jeune', 'fils', 'fille', 'personne', 'candidat', 'candidate', 'homme', 'femme', 'dame', 'monsieur', 'madame', 'garcon', 'enfant', 'mere', 'pere', 'beneficiaire', 'usager', 'usagere', 'neveu', 'niece', 'cousin', 'cousine', 'frere', 'soeur', 'ado', 'client', 'cliente', 'mari', 'epouse', 'compagnon', 'compagne', 'voisin', 'voisine', 'petit', 'petite']);
-/** Words that may follow a bare age ("I'm 61 and…", "j'ai 54, et…"). */
-const AFTER_BARE_AGE = new Set(['and', 'et', 'but', 'mais', 'so', 'donc', 'with', 'avec', 'i', 'je']);
 
 /** Units after a bare number that make it something else than an age ("I'm 45 km away"). */
 const NOT_AGE_AFTER = new Set(['km', 'kms', 'mois', 'months', 'month', 'jours', 'days', 'weeks', 'semaines', 'euros', 'eur', 'h', 'heures', 'hours', 'enfants', 'kids', 'children', 'percent']);
