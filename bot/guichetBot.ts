@@ -6,7 +6,7 @@ import { sessionAccessor } from '../dialogs/shared/session';
 import { setTurnLocale } from '../dialogs/shared/turnLocale';
 import type { Understand } from '../dialogs/shared/understanding';
 import { userProfileAccessor } from '../dialogs/shared/userProfile';
-import { DEFAULT_LOCALE, toLocale } from './i18n';
+import { DEFAULT_LOCALE, toLocale } from '../locales/i18n';
 
 export interface GuichetBotDeps {
   conversationState: ConversationState;

@@ -1,7 +1,6 @@
 import type { DirectoryStats } from '../bot/api/directoryRoutes';
 import type { DirectoryQueries } from '../knowledge/directory/findStructures';
 import { todayInParis } from '../knowledge/eligibility';
-import { DEVELOPMENT_SUBJECT_KEY_SECRET } from '../bot/config';
 import type { AdviserRegistry } from '../stores/requests/adviserRegistry';
 import type { RequestRepository } from '../stores/requests/requestRepository';
 import { AdviserDialog } from './requests/adviserDialog';
@@ -24,6 +23,7 @@ export interface FeatureDeps {
   /** Requests and their secret; without them, the request features are left out. */
   requests?: RequestRepository;
   advisers?: AdviserRegistry;
+  /** The secret that keys a person's requests (required with `requests`); `bot/` gives it from the configuration. */
   subjectSecret?: string;
   /** Tells applicants when advisers move their requests. */
   notifier?: ApplicantNotifier;
@@ -62,11 +62,12 @@ export function createFeatures(deps: FeatureDeps = {}): Feature[] {
     });
   }
   if (deps.directory && deps.requests) {
+    if (!deps.subjectSecret) throw new Error('createFeatures: the request features need a subjectSecret');
     const requestDeps = {
       requests: deps.requests,
       directory: deps.directory,
       today,
-      subjectSecret: deps.subjectSecret ?? DEVELOPMENT_SUBJECT_KEY_SECRET,
+      subjectSecret: deps.subjectSecret,
       notifier: deps.notifier,
     };
     features.push(

@@ -1,5 +1,5 @@
 import { foldText } from '../knowledge/text/fold';
-import type { Locale } from '../bot/i18n';
+import type { Locale } from '../locales/i18n';
 
 /** Commands that work at any point of any dialog. */
 export type GlobalCommand =

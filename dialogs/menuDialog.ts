@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { choicesMessage } from './shared/choices';
-import { LOCALES, translator } from '../bot/i18n';
+import { LOCALES, translator } from '../locales/i18n';
 import { foldText } from '../knowledge/text/fold';
 import type { Feature } from './feature';
 import { understoodSummary } from './shared/understoodSummary';

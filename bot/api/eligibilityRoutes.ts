@@ -1,6 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import { DEFAULT_LOCALE, toLocale, translator, type Locale } from '../i18n';
+import { DEFAULT_LOCALE, toLocale, translator, type Locale } from '../../locales/i18n';
 import {
   CRITERIA,
   NOT_COVERED,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Request, Response, Server } from 'restify';
-import { projectPath } from '../paths';
+import { projectPath } from '../../knowledge/projectFiles';
 
 /** Serves the description of the public API at GET /api/v1/openapi.json. */
 export function registerOpenApiRoute(server: Server): void {

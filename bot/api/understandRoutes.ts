@@ -2,7 +2,7 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { Understand } from '../../dialogs/shared/understanding';
 import { sendValidationProblem } from '../http/problem';
-import { toLocale, DEFAULT_LOCALE } from '../i18n';
+import { toLocale, DEFAULT_LOCALE } from '../../locales/i18n';
 
 /** Longest message read (longer ones are refused: nobody types more in a chat). */
 export const MAX_UNDERSTAND_CHARS = 2000;

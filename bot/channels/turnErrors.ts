@@ -1,6 +1,6 @@
 import type { BotAdapter, ConversationState, TurnContext } from 'botbuilder';
 import { turnLocale } from '../../dialogs/shared/turnLocale';
-import { translator } from '../i18n';
+import { translator } from '../../locales/i18n';
 import type { Logger } from '../logger';
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Request, Response, Server } from 'restify';
-import { translator, toLocale, DEFAULT_LOCALE } from '../i18n';
-import { projectPath } from '../paths';
+import { translator, toLocale, DEFAULT_LOCALE } from '../../locales/i18n';
+import { projectPath } from '../../knowledge/projectFiles';
 
 const PAGE_KEYS = ['title', 'heading', 'intro', 'privacy', 'loading', 'error'] as const;
 const CHANNEL_LOCALES = { fr: 'fr-FR', en: 'en-US' } as const;

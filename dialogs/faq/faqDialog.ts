@@ -1,5 +1,5 @@
 import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { Locale } from '../../bot/i18n';
+import type { Locale } from '../../locales/i18n';
 import { foldText } from '../../knowledge/text/fold';
 import { choicesMessage } from '../shared/choices';
 import { tr, turnLocale } from '../shared/turnLocale';

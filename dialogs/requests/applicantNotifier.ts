@@ -1,5 +1,5 @@
 import { TurnContext, type ConversationReference, type Storage } from 'botbuilder';
-import { translator, type Locale } from '../../bot/i18n';
+import { translator, type Locale } from '../../locales/i18n';
 import type { RequestStatus } from '../../knowledge/requests';
 import { turnLocale } from '../shared/turnLocale';
 

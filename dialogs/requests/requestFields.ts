@@ -1,7 +1,7 @@
 import { contactSchema, freeNoteSchema, requestDraftSchema } from '../../knowledge/requests';
 import { resolveInsee, resolvePlace, type Place } from '../../knowledge/territory';
 import { parseAgeOrBirthDate } from '../../knowledge/understanding/ageOrBirthDate';
-import type { Locale } from '../../bot/i18n';
+import type { Locale } from '../../locales/i18n';
 import { ageOn } from '../shared/age';
 
 /** What the request dialog collects, in the order it asks. */

@@ -1,6 +1,6 @@
 import { CardFactory, type Attachment } from 'botbuilder';
 import type { TFunction } from 'i18next';
-import type { Locale } from '../../bot/i18n';
+import type { Locale } from '../../locales/i18n';
 import { z } from 'zod';
 import { isDemo, structureSchema, type Structure } from '../../knowledge/directory/structure';
 

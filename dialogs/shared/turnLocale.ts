@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { TFunction } from 'i18next';
-import { DEFAULT_LOCALE, translator, type Locale } from '../../bot/i18n';
+import { DEFAULT_LOCALE, translator, type Locale } from '../../locales/i18n';
 
 const LOCALE_KEY = Symbol('guichet.locale');
 

@@ -1,4 +1,4 @@
-import type { Locale } from '../../bot/i18n';
+import type { Locale } from '../../locales/i18n';
 
 /**
  * The seam between dialogs and the understanding of free text: dialogs see an intent, a confidence

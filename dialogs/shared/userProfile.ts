@@ -1,5 +1,5 @@
 import type { StatePropertyAccessor, UserState } from 'botbuilder';
-import type { Locale } from '../../bot/i18n';
+import type { Locale } from '../../locales/i18n';
 
 /** What the assistant remembers about a person between conversations: only their language choice. */
 export interface UserProfile {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LOCALES } from '../../bot/i18n';
+import { LOCALES } from '../../locales/i18n';
 import { searchFaq, type FaqSearchResult } from '../../knowledge/faq';
 import corpusFile from './corpus.json';
 

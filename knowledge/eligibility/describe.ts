@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { translator, type Locale } from '../../bot/i18n';
+import { translator, type Locale } from '../../locales/i18n';
 import type { SiaeKind } from '../directory/kinds';
 import { criterionTextKey, type ProofAge } from './catalogue';
 import type { CriterionKey } from './criterionKeys';

@@ -1,4 +1,4 @@
-import type { Locale } from '../../bot/i18n';
+import type { Locale } from '../../locales/i18n';
 import { foldText } from '../text/fold';
 
 /**

@@ -1,4 +1,4 @@
-import { getI18n, type Locale } from '../../bot/i18n';
+import { getI18n, type Locale } from '../../locales/i18n';
 import entriesFile from './entries.json';
 import { faqEntriesFileSchema, faqLocaleFileSchema, type FaqEntryData, type FaqText, type FaqTopic } from './schema';
 

@@ -1,5 +1,5 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { LOCALES, type Locale } from '../../bot/i18n';
+import { LOCALES, type Locale } from '../../locales/i18n';
 import { meaningfulWords, stem, termsOf, tokenize } from './analyzer';
 import { FAQ_ENTRIES, faqEntryData, faqTexts } from './catalogue';
 import { FAQ_MATCHING } from './config';

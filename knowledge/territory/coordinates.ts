@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { projectPath } from '../../bot/paths';
+import { projectPath } from '../projectFiles';
 import type { LatLng } from './types';
 
 /** The shipped file: one point per current commune and municipal arrondissement (see data/README in shared). */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { projectPath } from '../../bot/paths';
+import { projectPath } from '../projectFiles';
 import type { CommuneRecord, EpciRecord, ZoneRecord } from './types';
 
 /** Named local zones (Martinique Nord / Centre / Sud), kept as data with their source. */

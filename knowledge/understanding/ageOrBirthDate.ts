@@ -1,5 +1,5 @@
 import { Culture, recognizeAge, recognizeDateTime } from '@microsoft/recognizers-text-suite';
-import type { Locale } from '../../bot/i18n';
+import type { Locale } from '../../locales/i18n';
 import { foldText } from '../text/fold';
 
 export type AgeOrBirthDate = { kind: 'age'; years: number } | { kind: 'birthDate'; date: string };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError, configSchema, loadConfig } from '../../bot/config';
-import { projectPath } from '../../bot/paths';
+import { projectPath } from '../../knowledge/projectFiles';
 
 describe('configuration', () => {
   it('starts with safe defaults and no variable at all', () => {

@@ -1,5 +1,5 @@
 import { MemoryStorage } from 'botbuilder';
-import { translator } from '../../bot/i18n';
+import { translator } from '../../locales/i18n';
 import { postJson, startApp, type RunningApp } from '../support/appServer';
 
 const fr = translator('fr');

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { DEVELOPMENT_SUBJECT_KEY_SECRET } from '../../bot/config';
-import { translator } from '../../bot/i18n';
+import { translator } from '../../locales/i18n';
 import { createLogger } from '../../bot/logger';
 import { createFeatures } from '../../dialogs/features';
 import { warmRecognizers } from '../../knowledge/understanding/ageOrBirthDate';

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { translator } from '../../bot/i18n';
-import { projectPath } from '../../bot/paths';
+import { translator } from '../../locales/i18n';
+import { projectPath } from '../../knowledge/projectFiles';
 import { createFeatures } from '../../dialogs/features';
 import type { OpenedStore } from '../../stores/appStore';
 import { startApp, type RunningApp } from '../support/appServer';

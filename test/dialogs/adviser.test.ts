@@ -1,7 +1,7 @@
 import { MemoryStorage, TurnContext } from 'botbuilder';
 import { DEVELOPMENT_SUBJECT_KEY_SECRET } from '../../bot/config';
 import { ApplicantNotifier } from '../../dialogs/requests/applicantNotifier';
-import { translator } from '../../bot/i18n';
+import { translator } from '../../locales/i18n';
 import { createFeatures } from '../../dialogs/features';
 import { loadMartiniqueDemo } from '../../knowledge/directory/demo';
 import { subjectKeyOf, type RequestDraftInput } from '../../knowledge/requests';

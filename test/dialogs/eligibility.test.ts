@@ -1,4 +1,4 @@
-import { translator } from '../../bot/i18n';
+import { translator } from '../../locales/i18n';
 import { createFeatures } from '../../dialogs/features';
 import type { Understand } from '../../dialogs/shared/understanding';
 import { criterionTextKey, describeEligibility, evaluateEligibility, type CriterionKey } from '../../knowledge/eligibility';

@@ -1,5 +1,5 @@
 import { WaterfallDialog } from 'botbuilder-dialogs';
-import { translator } from '../../bot/i18n';
+import { translator } from '../../locales/i18n';
 import type { Feature } from '../../dialogs/feature';
 import type { FeatureOptions, Understand, UnderstoodMessage } from '../../dialogs/shared/understanding';
 import { BotDriver, buttonsOf, textOf } from '../support/botDriver';

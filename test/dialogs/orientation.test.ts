@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { translator } from '../../bot/i18n';
+import { translator } from '../../locales/i18n';
 import { createFeatures } from '../../dialogs/features';
 import type { Understand } from '../../dialogs/shared/understanding';
 import { warmRecognizers } from '../../knowledge/understanding/ageOrBirthDate';

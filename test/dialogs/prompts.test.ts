@@ -1,5 +1,5 @@
 import { DialogTurnStatus, WaterfallDialog, ComponentDialog } from 'botbuilder-dialogs';
-import { translator } from '../../bot/i18n';
+import { translator } from '../../locales/i18n';
 import { AgeOrBirthDatePrompt } from '../../dialogs/shared/prompts/ageOrBirthDatePrompt';
 import { YesNoUnknownPrompt } from '../../dialogs/shared/prompts/yesNoUnknownPrompt';
 import { warmRecognizers } from '../../knowledge/understanding/ageOrBirthDate';

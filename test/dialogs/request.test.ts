@@ -1,4 +1,4 @@
-import { translator } from '../../bot/i18n';
+import { translator } from '../../locales/i18n';
 import { DEVELOPMENT_SUBJECT_KEY_SECRET } from '../../bot/config';
 import { createFeatures } from '../../dialogs/features';
 import { subjectKeyOf } from '../../knowledge/requests';

@@ -1,5 +1,5 @@
 import { DEVELOPMENT_SUBJECT_KEY_SECRET } from '../../bot/config';
-import { translator } from '../../bot/i18n';
+import { translator } from '../../locales/i18n';
 import { createFeatures } from '../../dialogs/features';
 import { loadMartiniqueDemo } from '../../knowledge/directory/demo';
 import { warmRecognizers } from '../../knowledge/understanding/ageOrBirthDate';

@@ -1,4 +1,4 @@
-import { translator } from '../../bot/i18n';
+import { translator } from '../../locales/i18n';
 import { createFeatures } from '../../dialogs/features';
 import { BotDriver, buttonsOf, textOf } from '../support/botDriver';
 import { runTranscript } from '../support/transcripts';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { runImport } from '../../scripts/import';
 import { openStore } from '../../stores/appStore';
 import { openDirectory } from '../../stores/directory';
-import { projectPath } from '../../bot/paths';
+import { projectPath } from '../../knowledge/projectFiles';
 import { describeWithMongo } from '../support/mongo';
 
 const FIXTURES = projectPath('test', 'directory', 'fixtures');

@@ -1,4 +1,4 @@
-import { LOCALES, readLocaleResources } from '../../bot/i18n';
+import { LOCALES, readLocaleResources } from '../../locales/i18n';
 import { STRUCTURE_KINDS } from '../../knowledge/directory/kinds';
 
 const resources = readLocaleResources();

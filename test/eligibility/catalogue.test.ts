@@ -1,4 +1,4 @@
-import { readLocaleResources, LOCALES } from '../../bot/i18n';
+import { readLocaleResources, LOCALES } from '../../locales/i18n';
 import { CRITERION_KEYS } from '../../knowledge/eligibility/criterionKeys';
 import { CRITERIA, loadCatalogue } from '../../knowledge/eligibility';
 import criteriaFile from '../../knowledge/eligibility/data/criteria.json';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LOCALES } from '../../bot/i18n';
-import { projectPath } from '../../bot/paths';
+import { LOCALES } from '../../locales/i18n';
+import { projectPath } from '../../knowledge/projectFiles';
 import { OTHER_EMPLOYER_KINDS, SIAE_KINDS } from '../../knowledge/directory/kinds';
 import type { FaqKnowledge } from '../../dialogs/faq/faqDialog';
 import { FAQ_ENTRIES, FAQ_SOURCE_FILES, FAQ_TOPICS, getFaqEntry, listFaqEntries, searchFaq } from '../../knowledge/faq';

@@ -1,6 +1,6 @@
 import { ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogTurnResult } from 'botbuilder-dialogs';
-import { toLocale } from '../../bot/i18n';
+import { toLocale } from '../../locales/i18n';
 import { setTurnLocale } from '../../dialogs/shared/turnLocale';
 
 /**

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { projectPath } from '../../bot/paths';
+import { projectPath } from '../../knowledge/projectFiles';
 
 const JAR = projectPath('.ci', 'mongo', 'target', 'test-mongo-server-1.0.0.jar');
 const LIB = projectPath('.ci', 'mongo', 'target', 'lib');

@@ -1,4 +1,4 @@
-import { translator, type Locale } from '../../bot/i18n';
+import { translator, type Locale } from '../../locales/i18n';
 import type { Feature } from '../../dialogs/feature';
 import { BotDriver, buttonsOf, textOf } from './botDriver';
 

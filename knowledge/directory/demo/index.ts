@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { projectPath } from '../../../bot/paths';
+import { projectPath } from '../../projectFiles';
 import { structureSchema, type Structure } from '../structure';
 
 export { generateMartiniqueDemo, renderMartiniqueDemo, splitPosts, DEMO_SOURCE, DEMO_UPDATED_AT } from './generate';

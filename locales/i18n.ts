@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import i18next, { type i18n, type Resource, type ResourceLanguage, type TFunction } from 'i18next';
-import { projectPath } from './paths';
+import { projectPath } from '../knowledge/projectFiles';
 
 /** The languages the assistant speaks. French is the default and the fallback. */
 export const LOCALES = ['fr', 'en'] as const;
