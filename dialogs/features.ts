@@ -1,6 +1,6 @@
 import type { DirectoryStats } from '../bot/api/directoryRoutes';
 import type { DirectoryQueries } from '../knowledge/directory/findStructures';
-import { todayInParis } from '../knowledge/eligibility';
+import { todayInParis } from '../knowledge/calendar';
 import type { AdviserRegistry } from '../stores/requests/adviserRegistry';
 import type { RequestRepository } from '../stores/requests/requestRepository';
 import { AdviserDialog } from './requests/adviserDialog';

@@ -4,20 +4,18 @@ import { DEFAULT_LOCALE, toLocale, translator, type Locale } from '../../locales
 import {
   CRITERIA,
   NOT_COVERED,
-  addYears,
   criterionTextKey,
   describeEligibility,
   earliestSupportedDate,
   EligibilityError,
   evaluateEligibility,
   inForceOn,
-  isCalendarDate,
   MAX_YEARS_AHEAD,
   parseEligibilityRequest,
   proofAgeText,
   rulesOn,
-  todayInParis,
 } from '../../knowledge/eligibility';
+import { addYears, isCalendarDate, todayInParis } from '../../knowledge/calendar';
 import { sendProblem } from '../http/problem';
 
 export interface EligibilityRoutesOptions {

@@ -23,7 +23,7 @@ import {
 } from '../../knowledge/eligibility';
 import type { YesNoAnswer } from '../../knowledge/understanding/yesNo';
 import { parseRegistrationMonths } from '../../knowledge/understanding/registrationDuration';
-import { ageOn } from '../shared/age';
+import { ageOn } from '../../knowledge/calendar';
 import { handoff } from '../shared/handoff';
 import { AgeOrBirthDatePrompt, type AgeAnswer } from '../shared/prompts/ageOrBirthDatePrompt';
 import { YesNoUnknownPrompt } from '../shared/prompts/yesNoUnknownPrompt';

@@ -21,7 +21,7 @@ import { YesNoUnknownPrompt } from '../shared/prompts/yesNoUnknownPrompt';
 import { sessionOf, type Situation } from '../shared/session';
 import { tr, turnLocale } from '../shared/turnLocale';
 import type { FeatureOptions } from '../shared/understanding';
-import { ageOn } from '../shared/age';
+import { ageOn } from '../../knowledge/calendar';
 
 export const ORIENTATION_DIALOG = 'orientation';
 const STEPS = 'orientation.steps';

@@ -2,7 +2,7 @@ import { contactSchema, freeNoteSchema, requestDraftSchema } from '../../knowled
 import { resolveInsee, resolvePlace, type Place } from '../../knowledge/territory';
 import { parseAgeOrBirthDate } from '../../knowledge/understanding/ageOrBirthDate';
 import type { Locale } from '../../locales/i18n';
-import { ageOn } from '../shared/age';
+import { ageOn } from '../../knowledge/calendar';
 
 /** What the request dialog collects, in the order it asks. */
 export const REQUEST_FIELDS = ['firstName', 'lastName', 'birthDate', 'contact', 'commune', 'note'] as const;

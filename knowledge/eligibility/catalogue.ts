@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import criteriaFile from './data/criteria.json';
 import { CRITERION_KEYS, type CriterionKey } from './criterionKeys';
-import { isCalendarDate } from './dates';
+import { isCalendarDate } from '../calendar';
 
 export const CRITERION_GROUPS = ['minima', 'unemployment', 'age', 'other'] as const;
 export type CriterionGroup = (typeof CRITERION_GROUPS)[number];

@@ -1,6 +1,6 @@
 import { EXCLUSIVE_PAIRS } from './catalogue';
 import type { CriterionKey } from './criterionKeys';
-import { ageOn } from './dates';
+import { ageOn } from '../calendar';
 import { ageCriterion, registrationCriterion } from './derive';
 import type { EligibilityProblem } from './errors';
 

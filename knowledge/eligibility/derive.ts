@@ -1,5 +1,5 @@
 import type { CriterionKey } from './criterionKeys';
-import { ageOn } from './dates';
+import { ageOn } from '../calendar';
 
 /** JEUNE: strictly under 26 on the evaluation date. */
 export const JEUNE_UNDER_AGE = 26;

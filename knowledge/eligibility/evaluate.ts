@@ -2,7 +2,7 @@ import { SIAE_KINDS, type SiaeKind } from '../directory/kinds';
 import { CRITERIA, criterionTextKey, inForceOn, type Criterion, type ProofAge } from './catalogue';
 import { ageProblem, birthDateProblem, exclusivePairProblem, registrationProblem } from './consistency';
 import type { CriterionKey } from './criterionKeys';
-import { isCalendarDate } from './dates';
+import { isCalendarDate } from '../calendar';
 import { deriveCriteria } from './derive';
 import { EligibilityError, type EligibilityProblem } from './errors';
 import { RULES_VERSIONS, rulesOn, type Durations, type RulesVersion, type Threshold } from './rulesVersions';

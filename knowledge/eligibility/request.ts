@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isSiaeKind, OTHER_EMPLOYER_KINDS, SIAE_KINDS, type SiaeKind } from '../directory/kinds';
 import { ageProblem, birthDateProblem, exclusivePairProblem } from './consistency';
 import { CRITERION_KEYS, isCriterionKey, type CriterionKey } from './criterionKeys';
-import { addYears, isCalendarDate } from './dates';
+import { addYears, isCalendarDate } from '../calendar';
 import type { EligibilityProblem } from './errors';
 import type { Situation } from './evaluate';
 import { earliestSupportedDate } from './rulesVersions';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import rulesFile from './data/rules.json';
 import { SIAE_KINDS, type SiaeKind } from '../directory/kinds';
 import { legalSourceSchema } from './catalogue';
-import { isCalendarDate } from './dates';
+import { isCalendarDate } from '../calendar';
 import { EligibilityError } from './errors';
 
 const count = z.number().int().min(1);

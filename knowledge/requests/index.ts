@@ -1,5 +1,4 @@
 export * from './consent';
-export * from './dates';
 export * from './errors';
 export * from './export';
 export * from './followUpCode';

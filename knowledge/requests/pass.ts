@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDays, addMonths } from './dates';
+import { addDays, addMonths } from '../calendar';
 
 /** A PASS IAE lasts 24 months from the first day of the hire, end day included (730 days). */
 export const PASS_DURATION_MONTHS = 24;

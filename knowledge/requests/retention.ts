@@ -1,4 +1,4 @@
-import { addDays, addMonthsToInstant, startOfDayUtc, addMonths } from './dates';
+import { addDays, addMonthsToInstant, startOfDayUtc, addMonths } from '../calendar';
 import type { Pass } from './pass';
 import type { RequestStatus } from './statuses';
 

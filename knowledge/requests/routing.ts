@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PARTNER_KINDS, type StructureKind } from '../directory/kinds';
 import { CRITERION_KEYS, type CriterionKey } from '../eligibility/criterionKeys';
 import routingFile from './data/routing.json';
-import { ageOn } from './dates';
+import { ageOn } from '../calendar';
 
 /**
  * Routing of a request to a prescriber organisation. The rule is data (data/routing.json); the code

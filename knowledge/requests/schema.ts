@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PARTNER_KINDS } from '../directory/kinds';
 import { CRITERION_KEYS, type CriterionKey } from '../eligibility/criterionKeys';
 import { CONSENT_VERSION_IDS } from './consent';
-import { ageOn } from './dates';
+import { ageOn } from '../calendar';
 import { invalidFrom, InvalidRequestError } from './errors';
 import type { Pass } from './pass';
 import type { RequestStatus } from './statuses';

@@ -1,21 +1,15 @@
 import { Culture, recognizeAge, recognizeDateTime } from '@microsoft/recognizers-text-suite';
 import type { Locale } from '../../locales/i18n';
+import { isCalendarDate, NUMERIC_DATE } from '../calendar';
 import { foldText } from '../text/fold';
 
 export type AgeOrBirthDate = { kind: 'age'; years: number } | { kind: 'birthDate'; date: string };
 
 const CULTURES: Record<Locale, string> = { fr: Culture.French, en: Culture.English };
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** 3/3/1990, 03-03-1990, 3.3.1990: day first, as in France (and in the UK). */
-const NUMERIC_DATE = /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/;
 
 /** "32", "j'ai 32", "I am 54", "I'm 54", "age 40": a number said as an age without "ans"/"years". */
 const STATED_AGE = /^(?:j ai|jai|i am|i m|im|age|mon age est|my age is)?\s*(\d{1,3})(?:\s+(?:ans?|years?(?: old)?|yo))?$/;
-
-function isRealDate(iso: string): boolean {
-  const date = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso);
-}
 
 function pad(n: string): string {
   return n.padStart(2, '0');
@@ -30,14 +24,14 @@ export function parseAgeOrBirthDate(text: string, locale: Locale, today: string)
   const numeric = NUMERIC_DATE.exec(text);
   if (numeric) {
     const iso = `${numeric[3]}-${pad(numeric[2])}-${pad(numeric[1])}`;
-    return isRealDate(iso) && iso <= today ? { kind: 'birthDate', date: iso } : undefined;
+    return isCalendarDate(iso) && iso <= today ? { kind: 'birthDate', date: iso } : undefined;
   }
   const reference = new Date(`${today}T12:00:00`);
   for (const found of recognizeDateTime(text, CULTURES[locale], undefined, reference)) {
     if (found.typeName !== 'datetimeV2.date') continue;
     const values = (found.resolution as { values?: Array<{ value?: string }> }).values ?? [];
     const iso = values.map((v) => v.value).find((v): v is string => !!v && ISO_DATE.test(v) && v <= today);
-    if (iso && isRealDate(iso)) return { kind: 'birthDate', date: iso };
+    if (iso && isCalendarDate(iso)) return { kind: 'birthDate', date: iso };
   }
   for (const found of recognizeAge(text, CULTURES[locale])) {
     const years = Number((found.resolution as { value?: string }).value);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { deepCopy } from '../../knowledge/requests/copy';
-import { todayIn } from '../../knowledge/requests/dates';
+import { todayIn } from '../../knowledge/calendar';
 import { InvalidRequestError } from '../../knowledge/requests/errors';
 import {
   FOLLOW_UP_CODE_PATTERN,

@@ -1,4 +1,5 @@
-import { addYears, ageCriterion, ageOn, deriveCriteria, isCalendarDate, registrationCriterion, todayInParis } from '../../knowledge/eligibility';
+import { addYears, ageOn, isCalendarDate, todayInParis } from '../../knowledge/calendar';
+import { ageCriterion, deriveCriteria, registrationCriterion } from '../../knowledge/eligibility';
 
 describe('age on a date', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { CONSENT_VERSIONS, consentVersionOn, CURRENT_CONSENT_VERSION } from '../../knowledge/requests/consent';
-import { addMonths, ageOn, todayIn } from '../../knowledge/requests/dates';
+import { addMonths, ageOn, todayIn } from '../../knowledge/calendar';
 import { exportRequest, printableSummary } from '../../knowledge/requests/export';
 import {
   FOLLOW_UP_CODE_PATTERN,

@@ -8,7 +8,7 @@ import {
 import { choicesMessage } from '../choices';
 import { parseAgeOrBirthDate, type AgeOrBirthDate } from '../../../knowledge/understanding/ageOrBirthDate';
 import { recognizeYesNo } from '../../../knowledge/understanding/yesNo';
-import { ageOn } from '../age';
+import { ageOn } from '../../../knowledge/calendar';
 import { tr, turnLocale } from '../turnLocale';
 
 /** An age or birth date, or 'skipped' when the person would rather not say. */

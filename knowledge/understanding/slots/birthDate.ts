@@ -1,9 +1,8 @@
+import { calendarDate, NUMERIC_DATE } from '../../calendar';
 import { tokensOfSpan, type PreparedText } from './text';
 
 /** Words that announce a birth date ("né le", "née le", "date de naissance", "born on", "DOB"). */
 const BIRTH_CUE = /(^| )(ne|nee|naissance|ddn|born|birth|dob|birthday)( |$)/;
-/** 3/3/1990, 03-03-1990, 3.3.1990: day first, as in France (and in the UK). */
-const NUMERIC_DATE = /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/;
 const MONTHS: Record<string, number> = {
   janvier: 1, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, aout: 8, septembre: 9, octobre: 10, novembre: 11, decembre: 12,
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
@@ -13,11 +12,9 @@ const WORDED_DATE = new RegExp(`(?:^| )(\\d{1,2})(?:er|st|nd|rd|th)? (${Object.k
 /** "march 3 1990" (English order). */
 const WORDED_DATE_EN = new RegExp(`(?:^| )(${Object.keys(MONTHS).join('|')}) (\\d{1,2})(?:st|nd|rd|th)? (\\d{4})(?= |$)`);
 
+/** A real calendar day (no 31 February) in any plausible year of birth. */
 function iso(year: number, month: number, day: number): string | undefined {
-  const text = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  const date = new Date(`${text}T00:00:00Z`);
-  // A real calendar day (no 31 February) of a person alive and of working age in any plausible year.
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text) && year >= 1900 && year <= 2100 ? text : undefined;
+  return year >= 1900 && year <= 2100 ? calendarDate(year, month, day) : undefined;
 }
 
 /**
