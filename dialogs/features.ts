@@ -1,5 +1,4 @@
-import type { DirectoryStats } from '../bot/api/directoryRoutes';
-import type { DirectoryQueries } from '../knowledge/directory/findStructures';
+import type { DirectoryReader } from '../knowledge/directory/directoryPort';
 import { todayInParis } from '../knowledge/calendar';
 import type { AdviserRegistry } from '../stores/requests/adviserRegistry';
 import type { RequestRepository } from '../stores/requests/requestRepository';
@@ -19,7 +18,7 @@ export interface FeatureDeps {
   /** Today in France (YYYY-MM-DD); tests fix it. */
   today?: () => string;
   /** The directory of structures; without it, the features that need it are left out. */
-  directory?: DirectoryQueries & DirectoryStats & RequestDialogDeps['directory'];
+  directory?: DirectoryReader;
   /** Requests and their secret; without them, the request features are left out. */
   requests?: RequestRepository;
   advisers?: AdviserRegistry;

@@ -1,16 +1,10 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import { DEFAULT_RADIUS_KM, PARTNER_KINDS, STRUCTURE_KINDS, type StructureKind } from '../../knowledge/directory/kinds';
-import { findStructures, searchesAround, type DirectoryQueries } from '../../knowledge/directory/findStructures';
-import { communesOf, MAX_INPUT_LENGTH, resolvePlace, type Place } from '../../knowledge/territory';
+import { DEFAULT_RADIUS_KM, PARTNER_KINDS, STRUCTURE_KINDS } from '../../knowledge/directory/kinds';
+import { areaOf, type DirectoryReader } from '../../knowledge/directory/directoryPort';
+import { findStructures, searchesAround } from '../../knowledge/directory/findStructures';
+import { MAX_INPUT_LENGTH, resolvePlace, type Place } from '../../knowledge/territory';
 import { sendProblem, sendValidationProblem } from '../http/problem';
-
-/** Counts of structures and insertion posts by kind, for an area (the DirectoryRepository satisfies it). */
-export interface DirectoryStats {
-  statsByKind(
-    area: { communes: string[] } | { departement: string } | { region: string } | { all: true },
-  ): Promise<Array<{ kind: StructureKind; structures: number; posts: number }>>;
-}
 
 export const MAX_LIMIT = 100;
 const MAX_OFFSET = 10_000;
@@ -80,7 +74,7 @@ function queryOf(req: Request): Record<string, unknown> {
  * `GET /api/v1/places?q=`, `GET /api/v1/structures?near=&radiusKm=&kind=&q=&limit=&offset=`,
  * `GET /api/v1/stats?territory=`.
  */
-export function registerDirectoryRoutes(server: Server, directory: DirectoryQueries & DirectoryStats): void {
+export function registerDirectoryRoutes(server: Server, directory: DirectoryReader): void {
   server.get('/api/v1/places', async (req: Request, res: Response) => {
     const parsed = placesQuery.safeParse(queryOf(req));
     if (!parsed.success) return sendValidationProblem(res, parsed.error);
@@ -122,7 +116,7 @@ export function registerDirectoryRoutes(server: Server, directory: DirectoryQuer
     if (place.type === 'coords') {
       return sendProblem(res, 400, 'not_a_territory', 'territory: give a commune, postal code, EPCI, zone, département or région', 'territory');
     }
-    const byKind = await directory.statsByKind(statsAreaOf(place));
+    const byKind = await directory.statsByKind(areaOf(place));
     res.send(200, {
       territory: placeOut(place),
       byKind,
@@ -134,16 +128,3 @@ export function registerDirectoryRoutes(server: Server, directory: DirectoryQuer
   });
 }
 
-/** The area statistics are counted on for a place. */
-export function statsAreaOf(place: Place): { communes: string[] } | { departement: string } | { region: string } | { all: true } {
-  switch (place.type) {
-    case 'departement':
-      return { departement: place.code };
-    case 'region':
-      return { region: place.code };
-    case 'country':
-      return { all: true };
-    default:
-      return { communes: communesOf(place) };
-  }
-}

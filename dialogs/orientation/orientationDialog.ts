@@ -8,7 +8,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { ButtonsPrompt } from '../shared/choices';
-import type { DirectoryQueries } from '../../knowledge/directory/findStructures';
+import type { DirectoryReader } from '../../knowledge/directory/directoryPort';
 import type { StructureKind } from '../../knowledge/directory/kinds';
 import { needsSaidIn } from '../../knowledge/orientation/needsInText';
 import { NEEDS, orient, type Need, type OrientationProfile } from '../../knowledge/orientation/orientationRules';
@@ -35,7 +35,7 @@ const MINIMA = ['RSA', 'ASS', 'AAH'] as const;
 const RADII_KM = [25, 100] as const;
 
 export interface OrientationDialogDeps {
-  directory: DirectoryQueries;
+  directory: DirectoryReader;
   today: () => string;
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ComponentDialog, TextPrompt, WaterfallDialog, type FoundChoice, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { criterionTextKey, isCriterionKey, type CriterionKey } from '../../knowledge/eligibility';
 import { ageCriterion } from '../../knowledge/eligibility/derive';
-import type { DirectoryQueries } from '../../knowledge/directory/findStructures';
+import type { DirectoryReader } from '../../knowledge/directory/directoryPort';
 import {
   CURRENT_CONSENT_VERSION,
   CONSENT_VERSIONS,
@@ -33,9 +33,7 @@ const ROUTING_RADIUS_KM = 100;
 
 export interface RequestDialogDeps {
   requests: RequestRepository;
-  directory: DirectoryQueries & {
-    get(id: string): Promise<{ name: string; email?: string; location: { lat: number; lng: number } } | undefined>;
-  };
+  directory: DirectoryReader;
   today: () => string;
   /** Secret of the pseudonymous subject key (SUBJECT_KEY_SECRET). */
   subjectSecret: string;

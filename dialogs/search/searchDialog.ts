@@ -10,7 +10,8 @@ import {
 } from 'botbuilder-dialogs';
 import { ButtonsPrompt } from '../shared/choices';
 import { DEFAULT_RADIUS_KM, RADIUS_CHOICES_KM, SIAE_KINDS, isSiaeKind, type StructureKind } from '../../knowledge/directory/kinds';
-import { findStructures, searchesAround, type DirectoryQueries } from '../../knowledge/directory/findStructures';
+import type { DirectoryReader } from '../../knowledge/directory/directoryPort';
+import { findStructures, searchesAround } from '../../knowledge/directory/findStructures';
 import { isDemo } from '../../knowledge/directory/structure';
 import { resolvePlace, type Place } from '../../knowledge/territory';
 import { placeOfKey } from '../../knowledge/territory/places';
@@ -59,7 +60,7 @@ type NextAction = 'more' | 'radius' | 'widen' | 'partners' | 'employers' | 'new'
 const PARTNER_KINDS_SHOWN: StructureKind[] = ['FT', 'ML', 'CAP_EMPLOI', 'PLIE', 'DEPT'];
 
 export interface SearchDialogDeps {
-  directory: DirectoryQueries;
+  directory: DirectoryReader;
   /** Cards of SIAE offer « Faire une demande ici » (when requests exist). */
   canRequest?: boolean;
 }

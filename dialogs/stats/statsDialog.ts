@@ -1,5 +1,5 @@
 import { ComponentDialog, TextPrompt, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { statsAreaOf, type DirectoryStats } from '../../bot/api/directoryRoutes';
+import { areaOf, type DirectoryReader } from '../../knowledge/directory/directoryPort';
 import { resolvePlace, type Place } from '../../knowledge/territory';
 import { placeFromUnderstood } from '../search/searchDialog';
 import { placeChoiceLabel } from '../search/placeLabel';
@@ -12,7 +12,7 @@ const STEPS = 'stats.steps';
 const PLACE_PROMPT = 'stats.place';
 
 export interface StatsDialogDeps {
-  directory: DirectoryStats;
+  directory: DirectoryReader;
 }
 
 /**
@@ -51,7 +51,7 @@ export class StatsDialog extends ComponentDialog {
   private async answer(step: WaterfallStepContext) {
     const t = tr(step.context);
     const place = JSON.parse(step.result as string) as Place;
-    const rows = (await this.deps.directory.statsByKind(statsAreaOf(place))).filter((r) => r.structures > 0);
+    const rows = (await this.deps.directory.statsByKind(areaOf(place))).filter((r) => r.structures > 0);
     const where = placeChoiceLabel(place);
     if (rows.length === 0) {
       await step.context.sendActivity(t('stats:none', { place: where }));

@@ -1,27 +1,7 @@
-import { anchorOf, communesOf, type LatLng, type Place } from '../territory';
+import { anchorOf, communesOf, type Place } from '../territory';
+import { areaOf, type DirectoryReader } from './directoryPort';
 import type { StructureKind } from './kinds';
 import type { Structure } from './structure';
-
-/** What the directory store offers to searches (the DirectoryRepository port satisfies it). */
-export interface DirectoryQueries {
-  search(query: {
-    center: LatLng;
-    radiusKm: number;
-    kinds?: StructureKind[];
-    text?: string;
-    limit: number;
-    offset: number;
-  }): Promise<{ total: number; items: Array<{ structure: Structure; distanceKm: number }> }>;
-  inArea(query: {
-    communes?: string[];
-    departement?: string;
-    region?: string;
-    kinds?: StructureKind[];
-    text?: string;
-    limit: number;
-    offset: number;
-  }): Promise<{ total: number; items: Array<{ structure: Structure }> }>;
-}
 
 export interface FindQuery {
   place: Place;
@@ -48,18 +28,11 @@ const AREA_TYPES = new Set(['departement', 'region', 'epci', 'zone', 'country'])
  * position (within the radius, nearest first), or inside a zone, an EPCI, a département or a
  * région (every structure there, by name).
  */
-export async function findStructures(directory: DirectoryQueries, query: FindQuery): Promise<FindResult> {
+export async function findStructures(directory: DirectoryReader, query: FindQuery): Promise<FindResult> {
   const { place, kinds, text, limit, offset } = query;
   if (AREA_TYPES.has(place.type)) {
-    const area =
-      place.type === 'departement'
-        ? { departement: place.code }
-        : place.type === 'region'
-          ? { region: place.code }
-          : place.type === 'country'
-            ? {}
-            : { communes: communesOf(place) };
-    const found = await directory.inArea({ ...area, kinds, text, limit, offset });
+    const area = areaOf(place);
+    const found = await directory.inArea({ ...('all' in area ? {} : area), kinds, text, limit, offset });
     return { mode: 'area', total: found.total, items: found.items.map((i) => ({ structure: i.structure })) };
   }
   const anchor = anchorOf(place);

@@ -1,6 +1,7 @@
 import type { Structure } from '../../knowledge/directory/structure';
 import type { Candidate } from './candidates';
-import type { DirectoryCapabilities, KindStats } from './directoryRepository';
+import type { KindStats } from '../../knowledge/directory/directoryPort';
+import type { DirectoryCapabilities } from './directoryRepository';
 import type { DocumentFilter } from './filters';
 
 /**

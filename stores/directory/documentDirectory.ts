@@ -2,7 +2,8 @@ import type { Structure, StructureInput } from '../../knowledge/directory/struct
 import { sameJson } from './canonical';
 import type { Candidate } from './candidates';
 import type { DirectoryDocuments } from './directoryDocuments';
-import type { AreaQuery, DirectoryRepository, KindStats, RadiusQuery, StatsArea, UpsertCounts } from './directoryRepository';
+import type { AreaQuery, KindStats, RadiusQuery, StatsArea } from '../../knowledge/directory/directoryPort';
+import type { DirectoryRepository, UpsertCounts } from './directoryRepository';
 import { withinRadius } from './distance';
 import { areaFilter, boxFilter } from './filters';
 import { sortByDistance, sortByName } from './ordering';

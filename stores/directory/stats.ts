@@ -1,5 +1,5 @@
 import { STRUCTURE_KINDS, type StructureKind } from '../../knowledge/directory/kinds';
-import type { KindStats } from './directoryRepository';
+import type { KindStats } from '../../knowledge/directory/directoryPort';
 
 const RANK = new Map<string, number>(STRUCTURE_KINDS.map((kind, i) => [kind, i]));
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { STRUCTURE_KINDS } from '../../knowledge/directory/kinds';
 import { structureSchema, type Structure } from '../../knowledge/directory/structure';
 import { canonical } from './canonical';
-import type { AreaQuery, RadiusQuery, StatsArea } from './directoryRepository';
+import type { AreaQuery, RadiusQuery, StatsArea } from '../../knowledge/directory/directoryPort';
 import { InvalidDirectoryQueryError, InvalidStructureError } from './errors';
 
 /** Largest page a query may ask for. */
