@@ -13,15 +13,14 @@ import { loadConfig } from '../bot/config';
 import {
   MAX_IMPORT_CHARS,
   detectFormat,
-  fetchEmploisStructures,
   parseAspCsv,
   parseDataInclusionJson,
   parseEmploisJson,
   territoryCommuneResolver,
-  type EmploisQuery,
   type ImportFormat,
   type ImportResult,
 } from '../knowledge/directory/import';
+import { fetchEmploisStructures, type EmploisQuery } from './emploisClient';
 import { openStore } from '../stores/appStore';
 import { openDirectory } from '../stores/directory';
 

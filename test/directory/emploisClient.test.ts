@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EmploisApiError, RollingThrottle, fetchEmploisStructures, parseEmploisJson, retryAfterMs, territoryCommuneResolver, type EmploisClientDeps } from '../../knowledge/directory/import';
+import { parseEmploisJson, territoryCommuneResolver } from '../../knowledge/directory/import';
+import { EmploisApiError, RollingThrottle, fetchEmploisStructures, retryAfterMs, type EmploisClientDeps } from '../../scripts/emploisClient';
 
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', 'emplois', name), 'utf8');
 const BASE = 'https://emplois.inclusion.beta.gouv.fr';

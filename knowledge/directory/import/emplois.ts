@@ -1,8 +1,8 @@
 import type { StructureInput } from '../structure';
-import { RowIssues, cleanEmail, cleanPhone, cleanPostcode, cleanSiret, cleanText, cleanWebsite, describeValue, idPart, validateStructure } from './fields';
-import { isObject, isoDate, recordsOf } from './json';
+import { RowIssues, cleanEmail, cleanPhone, cleanPostcode, cleanSiret, cleanText, cleanWebsite, describeValue, idPart } from './fields';
+import { importJsonRecords, isObject, isoDate } from './json';
 import { emploisKind } from './kindMaps';
-import { MAX_IMPORT_RECORDS, todayIso, type CommuneResolver, type ImportOptions, type ImportResult } from './types';
+import { todayIso, type CommuneResolver, type ImportOptions, type ImportResult } from './types';
 
 /**
  * Les emplois de l'inclusion, `GET /api/v1/siaes/`: a DRF page `{count, next, previous, results}`
@@ -27,65 +27,51 @@ function sectorsOf(postes: unknown, issues: RowIssues): string[] {
 }
 
 export function parseEmploisJson(json: unknown, resolveCommune: CommuneResolver, options: ImportOptions = {}): ImportResult {
-  const read = recordsOf(json, ['results']);
-  if ('error' in read) return { structures: [], rejected: [{ line: 1, reason: read.error }], warnings: [] };
-  const result: ImportResult = { structures: [], rejected: [], warnings: [] };
-  const seen = new Map<string, number>();
   const label = options.sourceLabel ?? EMPLOIS_SOURCE_LABEL;
-  read.records.forEach((item, index) => {
-    const line = index + 1;
-    if (index >= MAX_IMPORT_RECORDS) {
-      if (index === MAX_IMPORT_RECORDS) result.rejected.push({ line, reason: `file: more than ${MAX_IMPORT_RECORDS} records, the rest is ignored` });
-      return;
-    }
-    if (!isObject(item)) return void result.rejected.push({ line, reason: 'record: not an object' });
-    const issues = new RowIssues(line);
-    const rawId = typeof item.id === 'number' && Number.isInteger(item.id) ? String(item.id) : typeof item.id === 'string' ? item.id.trim() : '';
-    if (!rawId) return void result.rejected.push({ line, reason: 'id: missing' });
-    const id = `emplois:${idPart(rawId)}`;
-    if (seen.has(id)) return void result.rejected.push({ line, reason: `id: same id as record ${seen.get(id)}` });
-    const kind = typeof item.type === 'string' ? emploisKind(item.type) : undefined;
-    if (!kind) return void result.rejected.push({ line, reason: item.type ? `type: unknown kind ${describeValue(item.type)}` : 'type: missing' });
-    const name = cleanText(item.enseigne, 'enseigne', issues, 200) ?? cleanText(item.raison_sociale, 'raison_sociale', issues, 200);
-    if (!name) return void result.rejected.push({ line, reason: 'raison_sociale: empty' });
-    const postcode = cleanPostcode(item.code_postal);
-    const town = cleanText(item.ville, 'ville', issues, 100);
-    const commune = resolveCommune(postcode, town);
-    if (!commune) return void result.rejected.push({ line, reason: 'code_postal/ville: commune not found' });
-    if (typeof item.departement === 'string' && item.departement.trim() && item.departement.trim().toUpperCase() !== commune.departement) {
-      issues.warn('departement', `says ${describeValue(item.departement)}, the commune is in ${commune.departement}`);
-    }
-    const line1 = cleanText(item.addresse_ligne_1, 'addresse_ligne_1', issues, 200);
-    const line2 = cleanText(item.addresse_ligne_2, 'addresse_ligne_2', issues, 200);
-    const updatedAt = isoDate(item.mis_a_jour_le) ?? isoDate(item.cree_le);
-    if (!updatedAt) issues.warn('mis_a_jour_le', 'missing or not a date, import date used');
-    const input: StructureInput = {
-      id,
-      name,
-      kind,
-      address: { communeName: commune.name, ...(line1 ? { line1 } : {}), ...(line2 ? { line2 } : {}), ...(postcode ? { postcode } : {}) },
-      territory: { communeInsee: commune.insee, departement: commune.departement, region: commune.region, ...(commune.epci ? { epci: commune.epci } : {}) },
-      location: { lat: commune.lat, lng: commune.lng, precision: 'commune' },
-      sectors: sectorsOf(item.postes, issues),
-      acceptsApplications: item.bloque_candidatures !== true,
-      source: { kind: 'emplois', label },
-      updatedAt: updatedAt ?? todayIso(options),
-    };
-    const siret = cleanSiret(item.siret, 'siret', issues);
-    if (siret) input.siret = siret;
-    const phone = cleanPhone(item.telephone, 'telephone', issues);
-    if (phone) input.phone = phone;
-    const email = cleanEmail(item.courriel, 'courriel', issues);
-    if (email) input.email = email;
-    const website = cleanWebsite(item.site_web, 'site_web', issues);
-    if (website) input.website = website;
-    const description = cleanText(item.description, 'description', issues, 2000, { multiline: true });
-    if (description) input.description = description;
-    const checked = validateStructure(input, line);
-    if ('rejection' in checked) return void result.rejected.push(checked.rejection);
-    seen.set(id, line);
-    result.structures.push(checked.structure);
-    result.warnings.push(...issues.warnings);
+  return importJsonRecords(json, ['results'], {
+    idOf(item) {
+      const rawId = typeof item.id === 'number' && Number.isInteger(item.id) ? String(item.id) : typeof item.id === 'string' ? item.id.trim() : '';
+      return rawId ? `emplois:${idPart(rawId)}` : undefined;
+    },
+    read(item, id, issues) {
+      const kind = typeof item.type === 'string' ? emploisKind(item.type) : undefined;
+      if (!kind) return item.type ? `type: unknown kind ${describeValue(item.type)}` : 'type: missing';
+      const name = cleanText(item.enseigne, 'enseigne', issues, 200) ?? cleanText(item.raison_sociale, 'raison_sociale', issues, 200);
+      if (!name) return 'raison_sociale: empty';
+      const postcode = cleanPostcode(item.code_postal);
+      const town = cleanText(item.ville, 'ville', issues, 100);
+      const commune = resolveCommune(postcode, town);
+      if (!commune) return 'code_postal/ville: commune not found';
+      if (typeof item.departement === 'string' && item.departement.trim() && item.departement.trim().toUpperCase() !== commune.departement) {
+        issues.warn('departement', `says ${describeValue(item.departement)}, the commune is in ${commune.departement}`);
+      }
+      const line1 = cleanText(item.addresse_ligne_1, 'addresse_ligne_1', issues, 200);
+      const line2 = cleanText(item.addresse_ligne_2, 'addresse_ligne_2', issues, 200);
+      const updatedAt = isoDate(item.mis_a_jour_le) ?? isoDate(item.cree_le);
+      if (!updatedAt) issues.warn('mis_a_jour_le', 'missing or not a date, import date used');
+      const input: StructureInput = {
+        id,
+        name,
+        kind,
+        address: { communeName: commune.name, ...(line1 ? { line1 } : {}), ...(line2 ? { line2 } : {}), ...(postcode ? { postcode } : {}) },
+        territory: { communeInsee: commune.insee, departement: commune.departement, region: commune.region, ...(commune.epci ? { epci: commune.epci } : {}) },
+        location: { lat: commune.lat, lng: commune.lng, precision: 'commune' },
+        sectors: sectorsOf(item.postes, issues),
+        acceptsApplications: item.bloque_candidatures !== true,
+        source: { kind: 'emplois', label },
+        updatedAt: updatedAt ?? todayIso(options),
+      };
+      const siret = cleanSiret(item.siret, 'siret', issues);
+      if (siret) input.siret = siret;
+      const phone = cleanPhone(item.telephone, 'telephone', issues);
+      if (phone) input.phone = phone;
+      const email = cleanEmail(item.courriel, 'courriel', issues);
+      if (email) input.email = email;
+      const website = cleanWebsite(item.site_web, 'site_web', issues);
+      if (website) input.website = website;
+      const description = cleanText(item.description, 'description', issues, 2000, { multiline: true });
+      if (description) input.description = description;
+      return input;
+    },
   });
-  return result;
 }

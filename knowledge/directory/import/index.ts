@@ -1,4 +1,4 @@
-/** Directory importers: pure parsers (text → records) plus the Les emplois online client. */
+/** Directory importers: pure parsers (text → records). The online Les emplois client is in scripts/. */
 export type { CommuneResolver, ImportOptions, ImportRejection, ImportResult, ImportWarning, ResolvedCommune } from './types';
 export { MAX_IMPORT_CHARS, MAX_IMPORT_RECORDS } from './types';
 export { parseCsv, CsvSyntaxError, type CsvRecord } from './csv';
@@ -8,16 +8,3 @@ export { parseDataInclusionJson, DATA_INCLUSION_SOURCE_LABEL } from './dataInclu
 export { detectFormat, type ImportFormat } from './detect';
 export { territoryCommuneResolver } from './communeResolver';
 export { aspKind, emploisKind, dataInclusionKind } from './kindMaps';
-export {
-  fetchEmploisStructures,
-  emploisFirstUrl,
-  retryAfterMs,
-  RollingThrottle,
-  EmploisApiError,
-  EMPLOIS_BASE_URL,
-  EMPLOIS_MAX_PAGES,
-  EMPLOIS_RATE_LIMIT,
-  type EmploisClientDeps,
-  type EmploisFetchResult,
-  type EmploisQuery,
-} from './emploisClient';
