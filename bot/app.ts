@@ -3,7 +3,7 @@ import type { AppStore } from '../stores/appStore';
 import type { Server } from 'restify';
 import type { Feature } from '../dialogs/feature';
 import type { Understand } from '../dialogs/shared/understanding';
-import type { ProactiveSender } from '../dialogs/requests/applicantNotifier';
+import type { ProactiveSender } from './channels/applicantNotifier';
 import { createCloudAdapter } from './channels/cloudAdapter';
 import { createProactiveSender } from './channels/proactive';
 import { DirectLineAdapter } from './channels/directLineAdapter';

@@ -10,7 +10,7 @@ import { registerEligibilityRoutes } from './api/eligibilityRoutes';
 import { registerUnderstandRoutes } from './api/understandRoutes';
 import { understand } from '../knowledge/understanding/understand';
 import { registerOpenApiRoute } from './api/openapiRoute';
-import { ApplicantNotifier } from '../dialogs/requests/applicantNotifier';
+import { ApplicantNotifier } from './channels/applicantNotifier';
 import { createApp } from './app';
 import { ConfigError, DEVELOPMENT_SUBJECT_KEY_SECRET, loadConfig, type Config } from './config';
 import { createLogger } from './logger';

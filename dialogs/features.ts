@@ -3,7 +3,7 @@ import { todayInParis } from '../knowledge/calendar';
 import type { AdviserRegistry } from '../stores/requests/adviserRegistry';
 import type { RequestRepository } from '../stores/requests/requestRepository';
 import { AdviserDialog } from './requests/adviserDialog';
-import type { ApplicantNotifier } from './requests/applicantNotifier';
+import type { ApplicantNotices } from './requests/applicantNotices';
 import { EligibilityDialog } from './eligibility/eligibilityDialog';
 import { FaqDialog, type FaqKnowledge } from './faq/faqDialog';
 import { FollowUpDialog } from './requests/followUpDialog';
@@ -25,7 +25,7 @@ export interface FeatureDeps {
   /** The secret that keys a person's requests (required with `requests`); `bot/` gives it from the configuration. */
   subjectSecret?: string;
   /** Tells applicants when advisers move their requests. */
-  notifier?: ApplicantNotifier;
+  notifier?: ApplicantNotices;
   /** The knowledge base of questions about IAE. */
   faq?: FaqKnowledge;
 }

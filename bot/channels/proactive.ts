@@ -1,5 +1,5 @@
 import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
-import type { ProactiveSender } from '../../dialogs/requests/applicantNotifier';
+import type { ProactiveSender } from './applicantNotifier';
 import type { ConversationLog } from '../directline/conversationLog';
 import type { DirectLineAdapter } from './directLineAdapter';
 

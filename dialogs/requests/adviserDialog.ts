@@ -5,7 +5,7 @@ import { REQUEST_STATUSES, TRANSITIONS } from '../../knowledge/requests/statuses
 import type { AdviserRegistry } from '../../stores/requests/adviserRegistry';
 import type { RequestRepository } from '../../stores/requests/requestRepository';
 import { ButtonsPrompt } from '../shared/choices';
-import type { ApplicantNotifier } from './applicantNotifier';
+import type { ApplicantNotices } from './applicantNotices';
 import { tr } from '../shared/turnLocale';
 
 export const ADVISER_DIALOG = 'adviser';
@@ -24,7 +24,7 @@ const PAGE = 10;
 export interface AdviserDialogDeps {
   requests: RequestRepository;
   advisers: AdviserRegistry;
-  notifier?: ApplicantNotifier;
+  notifier?: ApplicantNotices;
 }
 
 /** The adviser behind a turn: a registered Teams identity (tenant + AAD object id). Web Chat never is. */

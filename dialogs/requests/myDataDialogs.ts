@@ -6,7 +6,7 @@ import type { YesNoAnswer } from '../../knowledge/understanding/yesNo';
 import { YesNoUnknownPrompt } from '../shared/prompts/yesNoUnknownPrompt';
 import { sessionOf } from '../shared/session';
 import { tr } from '../shared/turnLocale';
-import type { ApplicantNotifier } from './applicantNotifier';
+import type { ApplicantNotices } from './applicantNotices';
 import type { RequestDraftState } from './requestFields';
 
 export const MY_DATA_DIALOG = 'myData';
@@ -15,7 +15,7 @@ export const ERASE_DIALOG = 'erase';
 export interface MyDataDeps {
   requests: RequestRepository;
   subjectSecret: string;
-  notifier?: ApplicantNotifier;
+  notifier?: ApplicantNotices;
 }
 
 function subjectOf(step: WaterfallStepContext, secret: string): string {

@@ -14,7 +14,7 @@ import {
 } from '../../knowledge/requests';
 import type { RequestRepository } from '../../stores/requests/requestRepository';
 import { ButtonsPrompt } from '../shared/choices';
-import type { ApplicantNotifier } from './applicantNotifier';
+import type { ApplicantNotices } from './applicantNotices';
 import { sessionOf } from '../shared/session';
 import { tr, turnLocale } from '../shared/turnLocale';
 import type { FeatureOptions } from '../shared/understanding';
@@ -38,7 +38,7 @@ export interface RequestDialogDeps {
   /** Secret of the pseudonymous subject key (SUBJECT_KEY_SECRET). */
   subjectSecret: string;
   /** Keeps the applicant's conversation reference so advisers' moves reach them. */
-  notifier?: ApplicantNotifier;
+  notifier?: ApplicantNotices;
 }
 
 export interface RequestOptions extends FeatureOptions {

@@ -1,6 +1,6 @@
 import { MemoryStorage, TurnContext } from 'botbuilder';
 import { DEVELOPMENT_SUBJECT_KEY_SECRET } from '../../bot/config';
-import { ApplicantNotifier } from '../../dialogs/requests/applicantNotifier';
+import { ApplicantNotifier } from '../../bot/channels/applicantNotifier';
 import { translator } from '../../locales/i18n';
 import { createFeatures } from '../../dialogs/features';
 import { loadMartiniqueDemo } from '../../knowledge/directory/demo';

@@ -1,9 +1,10 @@
 import { TurnContext, type ConversationReference, type Storage } from 'botbuilder';
 import { translator, type Locale } from '../../locales/i18n';
 import type { RequestStatus } from '../../knowledge/requests';
-import { turnLocale } from '../shared/turnLocale';
+import type { ApplicantNotices } from '../../dialogs/requests/applicantNotices';
+import { turnLocale } from '../../dialogs/shared/turnLocale';
 
-/** Delivers a message into an existing conversation (the channel adapters do it; see bot/channels/proactive.ts). */
+/** Delivers a message into an existing conversation (the channel adapters do it; see proactive.ts). */
 export interface ProactiveSender {
   /** False when the conversation can no longer be reached. */
   send(reference: Partial<ConversationReference>, text: string): Promise<boolean>;
@@ -21,7 +22,7 @@ const keyOf = (requestId: string) => `proactive/requests/${requestId}`;
  * reference (channel ids, no text) is kept next to the request; deleted with it. The sender is
  * attached once the channel adapters exist.
  */
-export class ApplicantNotifier {
+export class ApplicantNotifier implements ApplicantNotices {
   private sender?: ProactiveSender;
 
   constructor(private readonly storage: Storage) {}
