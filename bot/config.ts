@@ -6,6 +6,11 @@ import { z } from 'zod';
  */
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+export const GUID = /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
+const httpsUrl = z.preprocess(
+  emptyToUndefined,
+  z.url({ protocol: /^https$/, error: 'must be an https address' }).optional(),
+);
 
 export const configSchema = z
   .object({
@@ -44,6 +49,20 @@ export const configSchema = z
       .default('true')
       .transform((v) => v === 'true')
       .describe('load the Martinique demo structures into the directory at start (false removes them)'),
+    TEAMS_APP_ID: z
+      .preprocess(emptyToUndefined, z.string().regex(GUID, 'must be a GUID').optional())
+      .describe('id of the Teams app package (npm run teams:package); empty = the MicrosoftAppId'),
+    TEAMS_APP_NAME: z
+      .string()
+      .trim()
+      .min(1)
+      .max(30)
+      .default('Guichet IAE')
+      .describe('short name of the Teams app and its bot (30 characters at most)'),
+    TEAMS_DEVELOPER_NAME: z.string().trim().min(1).max(32).default('Guichet IAE').describe('who publishes the Teams app, as Teams shows it'),
+    TEAMS_WEBSITE_URL: httpsUrl.describe('https page about the service, shown in Teams (required by npm run teams:package)'),
+    TEAMS_PRIVACY_URL: httpsUrl.describe('https page of the privacy notice; empty = TEAMS_WEBSITE_URL'),
+    TEAMS_TERMS_URL: httpsUrl.describe('https page of the terms of use; empty = TEAMS_WEBSITE_URL'),
     WEBCHAT_ENABLED: z
       .enum(['true', 'false'])
       .default('true')
