@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { MongoClient } from 'mongodb';
 import path from 'node:path';
 import { openStore } from '../../stores/appStore';
 import { openEmbeddedDatabase, type EmbeddedDatabase } from '../../stores/embeddedDatabase';
@@ -113,15 +114,33 @@ describeWithMongo('request store, MongoDB', (connection) => {
   );
   collisionTests(() => mongoRequestDocuments(connection().db, { collectionName: nextName('requests') }));
 
-  it('declares its unique indexes and acknowledges writes with write concern majority', async () => {
+  it('declares its unique indexes on reference and idempotency key', async () => {
     const name = nextName('requests');
     await mongoRequestDocuments(connection().db, { collectionName: name });
     const indexes = await connection().db.collection(name).indexes();
     const unique = indexes.filter((i) => i.unique).map((i) => Object.keys(i.key).join(','));
     expect(unique.sort()).toEqual(['idempotencyKey', 'reference']);
-    const docs = await mongoRequestDocuments(connection().db, { collectionName: name });
-    const repo = new DocumentRequestRepository(docs, { clock: () => NOW });
-    expect((await repo.submit(aDraft(), 'majority-key-1')).created).toBe(true);
+  });
+
+  it('sends every write of a request with write concern majority', async () => {
+    // A second client that records the commands it sends, on the same database.
+    const watcher = new MongoClient(process.env.MONGODB_URI!, { monitorCommands: true });
+    const writes: Array<{ name: string; w: unknown }> = [];
+    watcher.on('commandStarted', (event) => {
+      if (['insert', 'update', 'delete', 'findAndModify'].includes(event.commandName)) {
+        writes.push({ name: event.commandName, w: (event.command.writeConcern as { w?: unknown } | undefined)?.w });
+      }
+    });
+    try {
+      await watcher.connect();
+      const docs = await mongoRequestDocuments(watcher.db(connection().db.databaseName), { collectionName: nextName('requests') });
+      const repo = new DocumentRequestRepository(docs, { clock: () => NOW });
+      expect((await repo.submit(aDraft(), 'majority-key-1')).created).toBe(true);
+      expect(writes.length).toBeGreaterThan(0);
+      expect(writes.every((w) => w.w === 'majority')).toBe(true);
+    } finally {
+      await watcher.close();
+    }
   });
 
   it('is what openRequestStores gives on a MongoDB backend', async () => {
