@@ -31,10 +31,6 @@ describe('directory vocabulary (locales/*/directory.json)', () => {
     }
   });
 
-  test('fr and en have the same keys', () => {
-    expect(keysOf(resources.en.directory).sort()).toEqual(keysOf(resources.fr.directory).sort());
-  });
-
   test('no kind outside kinds.ts', () => {
     for (const lng of LOCALES) expect(Object.keys(lookup(resources[lng].directory, 'kinds') as object).sort()).toEqual([...STRUCTURE_KINDS].sort());
   });

@@ -78,14 +78,6 @@ describe('criteria catalogue (data)', () => {
     });
   });
 
-  it('fr and en have the same keys in the eligibility namespace', () => {
-    const paths = (node: unknown, prefix = ''): string[] =>
-      node && typeof node === 'object'
-        ? Object.entries(node).flatMap(([k, v]) => paths(v, prefix ? `${prefix}.${k}` : k))
-        : [prefix];
-    expect(paths(resources.en.eligibility).sort()).toEqual(paths(resources.fr.eligibility).sort());
-  });
-
   it('French questions are short and plain', () => {
     for (const key of CRITERION_KEYS) {
       const question = lookup(resources.fr.eligibility, `criteria.${key}.question`) as string;
