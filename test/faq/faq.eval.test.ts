@@ -1,4 +1,5 @@
 import { warmUpFaq } from '../../knowledge/faq';
+import { writeRunSummary, writeTestOutput } from '../support/testOutput';
 import { CORPUS, describe as describeOutcome, metrics, offTopicFalseAnswerRate, runCorpus } from '../../eval/faq/evaluate';
 
 /**
@@ -26,7 +27,8 @@ describe('FAQ search accuracy (test/faq/corpus.json)', () => {
   test('top-1 accuracy stays at or above the measured level', () => {
     const line = (name: string, m: typeof all) =>
       `${name}: top-1 ${(m.top1 * 100).toFixed(1)}% (n=${m.count}), answered right ${(m.answeredRight * 100).toFixed(1)}%, answered wrong ${(m.answeredWrong * 100).toFixed(1)}%`;
-    console.log(
+    const file = writeTestOutput(
+      'faq-eval.txt',
       [
         line('all', all),
         line('dev', dev),
@@ -35,6 +37,7 @@ describe('FAQ search accuracy (test/faq/corpus.json)', () => {
         ...all.failures.map((o) => `  miss ${describeOutcome(o)}`),
       ].join('\n'),
     );
+    writeRunSummary('faq', `FAQ search: ${line('all', all)} (misses: ${file})`);
     expect(all.top1).toBeGreaterThanOrEqual(FLOORS.all);
     expect(dev.top1).toBeGreaterThanOrEqual(FLOORS.dev);
     expect(holdout.top1).toBeGreaterThanOrEqual(FLOORS.holdout);

@@ -1,4 +1,5 @@
 import { foldText } from '../../knowledge/text/fold';
+import { writeRunSummary, writeTestOutput } from '../support/testOutput';
 import { allSlots, evaluateCorpus, loadSplit, ratio, report, slotF1, SLOT_TYPES, type Evaluation, type Split } from '../../eval/understanding/evaluate';
 
 /**
@@ -27,9 +28,12 @@ let results = new Map<Split | 'all', Evaluation>();
 
 beforeAll(() => {
   results = evaluateCorpus();
-  process.stdout.write(
-    [...results].map(([name, e]) => `${report(name, e)}\n${e.errors.map((x) => `    ${x}`).join('\n')}`).join('\n\n') + '\n',
+  const file = writeTestOutput(
+    'understanding-eval.txt',
+    [...results].map(([name, e]) => `${report(name, e)}\n${e.errors.map((x) => `    ${x}`).join('\n')}`).join('\n\n'),
   );
+  const summary = [...results].map(([name, e]) => `${name}: intent ${(ratio(e.intentCorrect, e.n) * 100).toFixed(1)}% (n=${e.n})`);
+  writeRunSummary('understanding', `understanding: ${summary.join('; ')} (misses: ${file})`);
 }, 120000);
 
 test('the corpus has at least 300 utterances, mostly French, every intent in development, no held-out message in development', () => {
