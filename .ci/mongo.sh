@@ -13,7 +13,12 @@ build() {
   if [ ! -f "$here/target/test-mongo-server-1.0.0.jar" ] || [ ! -d "$here/target/lib" ] \
      || [ "$here/pom.xml" -nt "$here/target/test-mongo-server-1.0.0.jar" ] \
      || [ -n "$(find "$here/src" -newer "$here/target/test-mongo-server-1.0.0.jar" -type f)" ]; then
-    echo "Building the test MongoDB server with Maven…" >&2
+    if ! command -v java >/dev/null || ! command -v mvn >/dev/null; then
+      echo "The MongoDB tests need Java 17+ and Maven to build their test server (Debian: apt-get install --no-install-recommends default-jdk-headless maven)," >&2
+      echo "or MONGODB_URI set to a MongoDB you already run (its database is used and dropped by the tests)." >&2
+      return 1
+    fi
+    echo "Building the test MongoDB server with Maven (once; its dependencies come from Maven Central)…" >&2
     mvn -q -B -f "$here/pom.xml" package >&2
   fi
 }

@@ -8,10 +8,11 @@ cd "$(dirname "$0")/.."
 chromium_path="${CHROMIUM_PATH:-/usr/bin/chromium}"
 if [ ! -x "$chromium_path" ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "Installing Debian's chromium for the browser tests…"
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null
+    echo "The browser tests need Chromium: installing Debian's chromium package with apt-get (once)…"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation) >/dev/null
   else
-    echo "The browser tests need Chromium at $chromium_path: run 'sudo apt-get install chromium'." >&2
+    echo "The browser tests need Chromium, and there is none at $chromium_path." >&2
+    echo "Install Debian's 'chromium' package (sudo apt-get install --no-install-recommends chromium), or set CHROMIUM_PATH to a Chromium or Chrome binary." >&2
     exit 1
   fi
 fi
