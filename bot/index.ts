@@ -46,7 +46,9 @@ async function main(): Promise<void> {
 
   const directory = await openDirectory(store.backend);
   await seedDemoDirectory(directory, config.DEMO_DATA, logger);
-  const { requests, advisers } = await openRequestStores(store.backend);
+  const { requests, advisers } = await openRequestStores(store.backend, {
+    onFollowUpLocked: (event) => logger.warn({ event: 'follow_up_locked', ...event }, 'a request reference is locked after wrong follow-up codes'),
+  });
   if (!config.SUBJECT_KEY_SECRET) logger.warn({ event: 'development_subject_key_secret' }, 'SUBJECT_KEY_SECRET is not set: using the development value');
   const notifier = new ApplicantNotifier(store.stateStorage);
   const app = createApp({

@@ -16,6 +16,25 @@ const channelActivitySchema = z
   })
   .loose();
 
+/** Largest request body; a Bot Framework activity is far smaller. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+/** `application/json` or a `+json` type, with or without parameters. */
+const JSON_TYPE = /^application\/(?:[a-z0-9.+-]+\+)?json$/i;
+
+/** A request with a body must send JSON: anything else (multipart, form, text…) is a 415. */
+export function jsonOnly(req: Request, res: Response, next: (err?: unknown) => void): void {
+  const length = Number(req.headers['content-length'] ?? 0);
+  const hasBody = length > 0 || req.headers['transfer-encoding'] !== undefined;
+  const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim();
+  if (hasBody && !JSON_TYPE.test(type)) {
+    res.header('Connection', 'close');
+    sendProblem(res, 415, 'unsupported_media_type', 'the body must be JSON (Content-Type: application/json)', 'body');
+    return next(false);
+  }
+  next();
+}
+
 export interface ServerDeps {
   config: Config;
   logger: Logger;
@@ -31,7 +50,10 @@ export interface ServerDeps {
 export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'guichet-iae', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
+  // JSON only: any other body is refused before it is read (nothing buffered, nothing on disk).
+  server.use(jsonOnly);
+  // The types omit it, but the body reader inside jsonBodyParser honours maxBodySize (413 beyond).
+  server.use(restify.plugins.jsonBodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES } as restify.plugins.JsonBodyParserOptions));
   server.use((_req, res, next) => {
     res.header('X-Content-Type-Options', 'nosniff');
     res.header('Referrer-Policy', 'no-referrer');

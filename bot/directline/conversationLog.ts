@@ -8,54 +8,94 @@ export interface WebConversation {
   token: string;
   expiresAt: number;
   started: boolean;
+  /** The language the page asked for when it got its token (used by the welcome). */
+  locale?: string;
   /** Activities kept for polling; `offset` counts the ones dropped from the front. */
   activities: Activity[];
+  /** Serialised size of each kept activity, and their sum. */
+  sizes: number[];
+  bytes: number;
   offset: number;
   lastSeen: number;
 }
 
 export interface ConversationLogLimits {
   tokenTtlSeconds: number;
+  /** Conversations kept at once, started or not. */
   maxConversations: number;
+  /** Conversations given a token but never started; the oldest goes first when there are more. */
+  maxPending: number;
   maxActivitiesKept: number;
+  /** Bytes of activities kept per conversation; the oldest (already polled) go first. */
+  maxBytesPerConversation: number;
+  /** Bytes of activities kept for all conversations together. */
+  maxTotalBytes: number;
+  /** A started conversation polled within this time is live: a newcomer never evicts it. */
+  liveSeconds: number;
 }
 
 export const DEFAULT_LIMITS: ConversationLogLimits = {
   tokenTtlSeconds: 3600,
   maxConversations: 5000,
+  maxPending: 1000,
   maxActivitiesKept: 500,
+  maxBytesPerConversation: 256 * 1024,
+  maxTotalBytes: 64 * 1024 * 1024,
+  liveSeconds: 15 * 60,
 };
 
 /**
  * The activity stream of every open web chat conversation. Nothing here is written to disk: the
  * messages people type live only as long as the conversation is open, then disappear.
+ * Memory is bounded by count and by bytes. When room is needed, conversations that were never
+ * started go first, then idle ones; a live conversation is never evicted for a newcomer (the
+ * newcomer is refused instead).
  */
 export class ConversationLog {
   private readonly conversations = new Map<string, WebConversation>();
   private readonly idsByToken = new Map<string, string>();
+  private pending = 0;
+  private totalBytes = 0;
+  readonly limits: ConversationLogLimits;
 
   constructor(
-    private readonly limits: ConversationLogLimits = DEFAULT_LIMITS,
+    limits: Partial<ConversationLogLimits> = {},
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.limits = { ...DEFAULT_LIMITS, ...limits };
+  }
 
-  /** Opens a conversation for a new anonymous web user and returns its bearer token. */
-  open(): WebConversation {
+  /** Opens a conversation for a new anonymous web user; undefined when every place is taken by a live one. */
+  open(locale?: string): WebConversation | undefined {
     this.evictExpired();
-    if (this.conversations.size >= this.limits.maxConversations) this.evictOldest();
+    if (this.pending >= this.limits.maxPending) this.evictFirst((c) => !c.started);
+    if (this.conversations.size >= this.limits.maxConversations && !this.makeRoom()) return undefined;
     const conversation: WebConversation = {
       conversationId: randomUUID(),
       userId: `web-${randomUUID()}`,
       token: randomBytes(32).toString('base64url'),
       expiresAt: this.now() + this.limits.tokenTtlSeconds * 1000,
       started: false,
+      ...(locale ? { locale } : {}),
       activities: [],
+      sizes: [],
+      bytes: 0,
       offset: 0,
       lastSeen: this.now(),
     };
     this.conversations.set(conversation.conversationId, conversation);
     this.idsByToken.set(conversation.token, conversation.conversationId);
+    this.pending += 1;
     return conversation;
+  }
+
+  /** Marks the conversation started; true the first time. */
+  start(conversation: WebConversation): boolean {
+    if (conversation.started) return false;
+    conversation.started = true;
+    conversation.lastSeen = this.now();
+    this.pending -= 1;
+    return true;
   }
 
   /** The conversation a bearer token opens, if the token is known and not expired. */
@@ -74,17 +114,28 @@ export class ConversationLog {
     conversation.lastSeen = this.now();
   }
 
-  /** Appends an activity and returns the id it got (`<conversationId>|<sequence>`). */
+  /**
+   * Appends an activity and returns the id it got (`<conversationId>|<sequence>`); an empty id when
+   * the conversation is gone (expired or evicted: nobody can read it any more).
+   */
   append(conversationId: string, activity: Partial<Activity>): string {
     const conversation = this.conversations.get(conversationId);
-    if (!conversation) throw new Error(`append: unknown web conversation`);
+    if (!conversation) return '';
     const sequence = conversation.offset + conversation.activities.length;
     const id = `${conversationId}|${String(sequence).padStart(7, '0')}`;
-    conversation.activities.push({ ...activity, id, timestamp: new Date(this.now()) } as Activity);
-    if (conversation.activities.length > this.limits.maxActivitiesKept) {
-      conversation.activities.shift();
-      conversation.offset += 1;
+    const stored = { ...activity, id, timestamp: new Date(this.now()) } as Activity;
+    const size = sizeOf(stored);
+    conversation.activities.push(stored);
+    conversation.sizes.push(size);
+    conversation.bytes += size;
+    this.totalBytes += size;
+    while (
+      conversation.activities.length > 1 &&
+      (conversation.activities.length > this.limits.maxActivitiesKept || conversation.bytes > this.limits.maxBytesPerConversation)
+    ) {
+      this.dropOldest(conversation);
     }
+    this.keepWithinTotal(conversation);
     return id;
   }
 
@@ -92,7 +143,7 @@ export class ConversationLog {
     const conversation = this.conversations.get(conversationId);
     const index = conversation?.activities.findIndex((a) => a.id === activity.id) ?? -1;
     if (!conversation || index < 0) return false;
-    conversation.activities[index] = { ...conversation.activities[index], ...activity } as Activity;
+    this.setAt(conversation, index, { ...conversation.activities[index], ...activity } as Activity);
     return true;
   }
 
@@ -100,7 +151,8 @@ export class ConversationLog {
     const conversation = this.conversations.get(conversationId);
     const index = conversation?.activities.findIndex((a) => a.id === activityId) ?? -1;
     if (!conversation || index < 0) return false;
-    conversation.activities[index] = { ...conversation.activities[index], type: 'messageDelete' } as Activity;
+    const { id, timestamp, from, recipient, conversation: ref, channelId } = conversation.activities[index]!;
+    this.setAt(conversation, index, { id, timestamp, from, recipient, conversation: ref, channelId, type: 'messageDelete' } as Activity);
     return true;
   }
 
@@ -116,26 +168,87 @@ export class ConversationLog {
     return this.conversations.size;
   }
 
+  /** What the log holds now (tests and the soak report). */
+  get usage(): { conversations: number; pending: number; bytes: number } {
+    return { conversations: this.conversations.size, pending: this.pending, bytes: this.totalBytes };
+  }
+
   private isLive(conversation: WebConversation): boolean {
     return conversation.expiresAt > this.now();
   }
 
+  /** Someone is using it: started and polled or posted to recently. */
+  private inUse(conversation: WebConversation): boolean {
+    return conversation.started && this.now() - conversation.lastSeen < this.limits.liveSeconds * 1000;
+  }
+
+  private makeRoom(): boolean {
+    return this.evictFirst((c) => !c.started) || this.evictFirst((c) => !this.inUse(c), true);
+  }
+
+  /** Evicts the first match in opening order (or the least recently seen one); true when one went. */
+  private evictFirst(match: (c: WebConversation) => boolean, leastRecentlySeen = false): boolean {
+    let chosen: WebConversation | undefined;
+    for (const conversation of this.conversations.values()) {
+      if (!match(conversation)) continue;
+      if (!leastRecentlySeen) {
+        chosen = conversation;
+        break;
+      }
+      if (!chosen || conversation.lastSeen < chosen.lastSeen) chosen = conversation;
+    }
+    if (chosen) this.forget(chosen);
+    return chosen !== undefined;
+  }
+
   private evictExpired(): void {
-    for (const [id, conversation] of this.conversations) {
+    for (const conversation of this.conversations.values()) {
       if (!this.isLive(conversation)) this.forget(conversation);
     }
   }
 
-  private evictOldest(): void {
-    let oldest: WebConversation | undefined;
-    for (const conversation of this.conversations.values()) {
-      if (!oldest || conversation.lastSeen < oldest.lastSeen) oldest = conversation;
+  /** Over the total budget: idle conversations go, then the oldest activities of the largest ones. */
+  private keepWithinTotal(current: WebConversation): void {
+    while (this.totalBytes > this.limits.maxTotalBytes) {
+      if (this.evictFirst((c) => c !== current && !this.inUse(c), true)) continue;
+      let largest: WebConversation | undefined;
+      for (const conversation of this.conversations.values()) {
+        if (conversation.activities.length > 1 && (!largest || conversation.bytes > largest.bytes)) largest = conversation;
+      }
+      if (!largest) return;
+      this.dropOldest(largest);
     }
-    if (oldest) this.forget(oldest);
+  }
+
+  private dropOldest(conversation: WebConversation): void {
+    conversation.activities.shift();
+    const size = conversation.sizes.shift() ?? 0;
+    conversation.bytes -= size;
+    this.totalBytes -= size;
+    conversation.offset += 1;
+  }
+
+  private setAt(conversation: WebConversation, index: number, activity: Activity): void {
+    const size = sizeOf(activity);
+    const delta = size - (conversation.sizes[index] ?? 0);
+    conversation.activities[index] = activity;
+    conversation.sizes[index] = size;
+    conversation.bytes += delta;
+    this.totalBytes += delta;
   }
 
   private forget(conversation: WebConversation): void {
     this.conversations.delete(conversation.conversationId);
     this.idsByToken.delete(conversation.token);
+    if (!conversation.started) this.pending -= 1;
+    this.totalBytes -= conversation.bytes;
+  }
+}
+
+function sizeOf(activity: Activity): number {
+  try {
+    return Buffer.byteLength(JSON.stringify(activity) ?? '', 'utf8');
+  } catch {
+    return 0;
   }
 }

@@ -8,6 +8,8 @@ import type { ConversationLog, WebConversation } from './conversationLog';
 
 export const BOT_ACCOUNT = { id: 'guichet-iae', name: 'Guichet IAE', role: 'bot' } as const;
 const SERVICE_URL = 'urn:guichet-iae:webchat';
+/** How long a client is told to wait when every conversation place is in use. */
+const FULL_RETRY_SECONDS = 60;
 const tokenRequestSchema = z.object({ locale: z.string().max(35).optional() }).strict();
 
 export interface DirectLineDeps {
@@ -60,13 +62,14 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
     expires_in: Math.max(0, Math.round((conversation.expiresAt - Date.now()) / 1000)),
   });
 
-  const locales = new Map<string, string>();
-
   server.post('/directline/tokens/generate', async (req: Request, res: Response) => {
     const parsed = tokenRequestSchema.safeParse(req.body ?? {});
     if (!parsed.success) return sendValidationProblem(res, parsed.error);
-    const conversation = log.open();
-    if (parsed.data.locale) locales.set(conversation.conversationId, parsed.data.locale);
+    const conversation = log.open(parsed.data.locale);
+    if (!conversation) {
+      res.header('Retry-After', String(FULL_RETRY_SECONDS));
+      return sendProblem(res, 503, 'busy', 'every conversation place is in use: try again in a minute');
+    }
     res.send(200, { ...describe(conversation), userId: conversation.userId });
   });
 
@@ -80,16 +83,14 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
   server.post('/directline/conversations', async (req: Request, res: Response) => {
     const conversation = authorised(req, res);
     if (!conversation) return;
-    const firstStart = !conversation.started;
-    conversation.started = true;
+    const firstStart = log.start(conversation);
     if (firstStart) {
       await runTurn(conversation, {
         ...baseActivity(conversation),
         type: 'conversationUpdate',
-        locale: locales.get(conversation.conversationId),
+        locale: conversation.locale,
         membersAdded: [{ id: conversation.userId, name: '' }, { ...BOT_ACCOUNT }],
       });
-      locales.delete(conversation.conversationId);
     }
     res.send(firstStart ? 201 : 200, describe(conversation));
   });

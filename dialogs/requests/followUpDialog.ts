@@ -1,5 +1,6 @@
 import { ComponentDialog, TextPrompt, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { parseFollowUpCode, parseReference } from '../../knowledge/requests';
+import { FollowUpLockedError } from '../../stores/requests/errors';
 import type { RequestRepository } from '../../stores/requests/requestRepository';
 import { sessionOf } from '../shared/session';
 import { tr } from '../shared/turnLocale';
@@ -49,8 +50,8 @@ export class FollowUpDialog extends ComponentDialog {
     let view;
     try {
       view = await this.requests.verifyFollowUp((step.values as { reference?: string }).reference ?? '', step.result as string);
-    } catch {
-      await step.context.sendActivity(t('common:errors.storeDown'));
+    } catch (error) {
+      await step.context.sendActivity(error instanceof FollowUpLockedError ? lockedMessage(t, error.retryAfterSeconds) : t('common:errors.storeDown'));
       return step.endDialog();
     }
     if (!view) {
@@ -64,6 +65,12 @@ export class FollowUpDialog extends ComponentDialog {
     await step.context.sendActivity(lines.join('\n'));
     return step.endDialog();
   }
+}
+
+/** « attendez 15 minutes » up to two hours, then in hours. */
+function lockedMessage(t: (key: string, options?: Record<string, unknown>) => string, seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return minutes <= 120 ? t('followUp:locked', { count: minutes }) : t('followUp:lockedHours', { count: Math.ceil(minutes / 60) });
 }
 
 async function readInto(prompt: PromptValidatorContext<string>, parse: (text: string) => string | undefined): Promise<boolean> {

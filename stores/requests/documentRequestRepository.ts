@@ -24,7 +24,8 @@ import {
 } from '../../knowledge/requests/schema';
 import { InvalidTransitionError, isRequestStatus, REQUEST_STATUSES, type RequestStatus } from '../../knowledge/requests/statuses';
 import { applyTransition, parseActor, withExportRecorded, type TransitionDetails } from '../../knowledge/requests/workflow';
-import { IdempotencyConflictError, ReferenceExhaustedError, RequestNotFoundError, RequestStoreError, StaleVersionError } from './errors';
+import { FOLLOW_UP_GUARD, lockSecondsAfter } from './followUpGuard';
+import { FollowUpLockedError, IdempotencyConflictError, ReferenceExhaustedError, RequestNotFoundError, RequestStoreError, StaleVersionError } from './errors';
 import { type RequestDocument, type RequestDocuments } from './requestDocuments';
 import type { ListQuery, PurgeCounts, RequestRepository, SubmitOptions, SubmitResult } from './requestRepository';
 
@@ -34,6 +35,8 @@ export interface RequestRepositoryOptions {
   newReference?: () => string;
   /** Attempts at a free reference before giving up. */
   maxReferenceAttempts?: number;
+  /** Told when a reference gets locked after wrong follow-up codes (for the log: counts only). */
+  onFollowUpLocked?: (event: { failures: number; lockedForSeconds: number }) => void;
 }
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,200}$/;
@@ -66,6 +69,7 @@ const DOMAIN_ERRORS = [
   IdempotencyConflictError,
   ReferenceExhaustedError,
   RequestStoreError,
+  FollowUpLockedError,
 ];
 
 /** Database failures become RequestStoreError (cause kept); domain errors pass through. */
@@ -84,6 +88,7 @@ export class DocumentRequestRepository implements RequestRepository {
   private readonly clock: () => Date;
   private readonly newReference: () => string;
   private readonly maxReferenceAttempts: number;
+  private readonly onFollowUpLocked: NonNullable<RequestRepositoryOptions['onFollowUpLocked']>;
 
   constructor(
     private readonly documents: RequestDocuments,
@@ -93,6 +98,7 @@ export class DocumentRequestRepository implements RequestRepository {
     this.clock = options.clock ?? (() => new Date());
     this.newReference = options.newReference ?? (() => generateReference());
     this.maxReferenceAttempts = options.maxReferenceAttempts ?? 8;
+    this.onFollowUpLocked = options.onFollowUpLocked ?? (() => undefined);
   }
 
   async submit(draftInput: RequestDraftInput, idempotencyKey: string, options: SubmitOptions = {}): Promise<SubmitResult> {
@@ -167,7 +173,20 @@ export class DocumentRequestRepository implements RequestRepository {
         await verifyAgainstNothing(parsedCode ?? '000000');
         return null;
       }
-      if (!(await verifyFollowUpCode(parsedCode, doc.followUp))) return null;
+      const now = this.clock();
+      const guard = await this.documents.followUpGuard(doc.reference);
+      const lockedMs = (guard?.lockedUntil?.getTime() ?? 0) - now.getTime();
+      if (lockedMs > 0) throw new FollowUpLockedError(Math.ceil(lockedMs / 1000));
+      if (!(await verifyFollowUpCode(parsedCode, doc.followUp))) {
+        const failures = await this.documents.countFollowUpFailure(doc.reference, now);
+        const lockedForSeconds = lockSecondsAfter(failures);
+        if (lockedForSeconds > 0) {
+          await this.documents.lockFollowUp(doc.reference, new Date(now.getTime() + lockedForSeconds * 1000));
+          this.onFollowUpLocked({ failures, lockedForSeconds });
+        }
+        return null;
+      }
+      if (guard) await this.documents.clearFollowUpFailures(doc.reference);
       return {
         reference: doc.reference,
         status: doc.status,
@@ -252,6 +271,9 @@ export class DocumentRequestRepository implements RequestRepository {
       const byStatus = Object.fromEntries(REQUEST_STATUSES.map((s) => [s, 0])) as Record<RequestStatus, number>;
       for (const status of REQUEST_STATUSES) {
         byStatus[status] = options.dryRun ? await this.documents.countExpired(status, now) : await this.documents.removeExpired(status, now);
+      }
+      if (!options.dryRun) {
+        await this.documents.removeFollowUpGuardsBefore(new Date(now.getTime() - FOLLOW_UP_GUARD.forgetAfterDays * 24 * 3600 * 1000));
       }
       return { total: Object.values(byStatus).reduce((a, b) => a + b, 0), byStatus };
     });

@@ -2,7 +2,18 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type Datastore from '@seald-io/nedb';
 import type { EmbeddedDatabase } from '../embeddedDatabase';
+import type { FollowUpGuardState } from './followUpGuard';
 import type { RequestDocument, RequestDocuments, RequestLookup } from './requestDocuments';
+
+/** Stored per reference in `<requests collection>Guards`. */
+interface GuardDocument {
+  _id: string;
+  failures: number;
+  lockedUntil?: Date;
+  updatedAt: Date;
+}
+
+export const guardCollectionOf = (collectionName: string) => `${collectionName}Guards`;
 
 const isUniqueViolation = (error: unknown) => (error as { errorType?: string } | null)?.errorType === 'uniqueViolated';
 
@@ -18,6 +29,8 @@ export async function embeddedRequestDocuments(database: EmbeddedDatabase, colle
   await collection.ensureIndexAsync({ fieldName: 'organisationId' });
   await collection.ensureIndexAsync({ fieldName: 'subjectKey' });
   await collection.ensureIndexAsync({ fieldName: 'expiresAt' });
+  const guards: Datastore = await database.collection(guardCollectionOf(collectionName));
+  await guards.ensureIndexAsync({ fieldName: 'updatedAt' });
   // The file embeddedDatabase.ts gives this collection.
   const file = database.dir ? path.join(database.dir, `${collectionName}.db`) : null;
 
@@ -86,5 +99,30 @@ export async function embeddedRequestDocuments(database: EmbeddedDatabase, colle
       if (removed) await flush();
       return removed;
     },
+    async followUpGuard(reference) {
+      const doc = await guards.findOneAsync<GuardDocument>({ _id: reference });
+      return doc ? guardState(doc) : null;
+    },
+    async countFollowUpFailure(reference, now) {
+      const { affectedDocuments } = await guards.updateAsync(
+        { _id: reference },
+        { $inc: { failures: 1 }, $set: { updatedAt: now } },
+        { upsert: true, returnUpdatedDocs: true },
+      );
+      return (affectedDocuments as GuardDocument | null)?.failures ?? 1;
+    },
+    async lockFollowUp(reference, until) {
+      await guards.updateAsync({ _id: reference }, { $max: { lockedUntil: until } }, {});
+    },
+    async clearFollowUpFailures(reference) {
+      await guards.removeAsync({ _id: reference }, {});
+    },
+    removeFollowUpGuardsBefore(before) {
+      return guards.removeAsync({ updatedAt: { $lt: before } }, { multi: true });
+    },
   };
+}
+
+function guardState(doc: GuardDocument): FollowUpGuardState {
+  return { failures: doc.failures, ...(doc.lockedUntil ? { lockedUntil: new Date(doc.lockedUntil) } : {}) };
 }

@@ -43,6 +43,15 @@ export class ReferenceExhaustedError extends Error {
   }
 }
 
+/** Too many wrong follow-up codes for this reference: no check until `retryAfterSeconds` have passed. */
+export class FollowUpLockedError extends Error {
+  readonly code = 'FOLLOW_UP_LOCKED';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Requests verifyFollowUp: too many wrong codes for this reference; retry in ${retryAfterSeconds} s`);
+    this.name = 'FollowUpLockedError';
+  }
+}
+
 /** A store operation failed underneath (database error); the original error is the `cause`. */
 export class RequestStoreError extends Error {
   readonly code = 'REQUEST_STORE_FAILED';

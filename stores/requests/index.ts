@@ -3,6 +3,7 @@ export * from './adviserRegistry';
 export * from './documentRequestRepository';
 export * from './embeddedRequestDocuments';
 export * from './errors';
+export * from './followUpGuard';
 export * from './mongoRequestDocuments';
 export * from './openRequests';
 export * from './requestDocuments';

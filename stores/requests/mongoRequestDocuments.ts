@@ -2,6 +2,14 @@ import type { Collection, Db, Filter, WriteConcernSettings } from 'mongodb';
 import { isDuplicateKeyError } from '../mongoConnection';
 import type { RequestDocument, RequestDocuments, RequestLookup } from './requestDocuments';
 
+/** Wrong follow-up codes of one reference, in `<requests collection>Guards`. */
+interface GuardDocument {
+  _id: string;
+  failures: number;
+  lockedUntil?: Date;
+  updatedAt: Date;
+}
+
 export interface MongoRequestOptions {
   collectionName?: string;
   /** Acknowledge writes once a majority of the replica set has them (journaled by the server's default). */
@@ -25,6 +33,10 @@ export async function mongoRequestDocuments(db: Db, options: MongoRequestOptions
   await collection.createIndex({ organisationId: 1, createdAt: -1 }, { name: 'organisation_createdAt' });
   await collection.createIndex({ subjectKey: 1 }, { name: 'subjectKey' });
   await collection.createIndex({ status: 1, expiresAt: 1 }, { name: 'status_expiresAt' });
+  const guards: Collection<GuardDocument> = db.collection<GuardDocument>(`${options.collectionName ?? 'requests'}Guards`, {
+    writeConcern: options.writeConcern ?? REQUESTS_WRITE_CONCERN,
+  });
+  await guards.createIndex({ updatedAt: 1 }, { name: 'updatedAt' });
 
   function filter(lookup: RequestLookup): Filter<RequestDocument> {
     switch (lookup.by) {
@@ -76,6 +88,27 @@ export async function mongoRequestDocuments(db: Db, options: MongoRequestOptions
     },
     async removeExpired(status, now) {
       return (await collection.deleteMany({ status, expiresAt: { $lte: now } })).deletedCount;
+    },
+    async followUpGuard(reference) {
+      const doc = await guards.findOne({ _id: reference });
+      return doc ? { failures: doc.failures, ...(doc.lockedUntil ? { lockedUntil: doc.lockedUntil } : {}) } : null;
+    },
+    async countFollowUpFailure(reference, now) {
+      const doc = await guards.findOneAndUpdate(
+        { _id: reference },
+        { $inc: { failures: 1 }, $set: { updatedAt: now } },
+        { upsert: true, returnDocument: 'after' },
+      );
+      return doc?.failures ?? 1;
+    },
+    async lockFollowUp(reference, until) {
+      await guards.updateOne({ _id: reference }, { $max: { lockedUntil: until } });
+    },
+    async clearFollowUpFailures(reference) {
+      await guards.deleteOne({ _id: reference });
+    },
+    async removeFollowUpGuardsBefore(before) {
+      return (await guards.deleteMany({ updatedAt: { $lt: before } })).deletedCount;
     },
   };
 }

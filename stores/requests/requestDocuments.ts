@@ -1,3 +1,4 @@
+import type { FollowUpGuardState } from './followUpGuard';
 import type { FollowUpHash } from '../../knowledge/requests/followUpCode';
 import type { RequestRecord } from '../../knowledge/requests/schema';
 import type { RequestStatus } from '../../knowledge/requests/statuses';
@@ -44,4 +45,14 @@ export interface RequestDocuments {
   countExpired(status: RequestStatus, now: Date): Promise<number>;
   /** Removes documents of this status whose `expiresAt` is at or before `now`. */
   removeExpired(status: RequestStatus, now: Date): Promise<number>;
+  /** The wrong-code counter of a reference (null when it has none). */
+  followUpGuard(reference: string): Promise<FollowUpGuardState | null>;
+  /** Adds one wrong code to the reference's counter (atomically) and returns the new count. */
+  countFollowUpFailure(reference: string, now: Date): Promise<number>;
+  /** Locks the reference until `until`; a later lock already set stays. */
+  lockFollowUp(reference: string, until: Date): Promise<void>;
+  /** Forgets the reference's counter (after a right code). */
+  clearFollowUpFailures(reference: string): Promise<void>;
+  /** Forgets counters untouched since `before`; returns how many. */
+  removeFollowUpGuardsBefore(before: Date): Promise<number>;
 }

@@ -13,7 +13,7 @@ describe('proactive sender', () => {
   });
 
   it('writes into an open web chat conversation', async () => {
-    const conversation = conversationLog.open();
+    const conversation = conversationLog.open()!;
     const ok = await sender.send({ channelId: 'webchat', conversation: { id: conversation.conversationId } as never, user: { id: 'u', name: 'u' }, bot: { id: 'b', name: 'b' } }, 'Du nouveau');
     expect(ok).toBe(true);
     expect(conversationLog.since(conversation, 0).activities.map((a) => a.text)).toContain('Du nouveau');

@@ -3,7 +3,8 @@ import type { RequestRecord } from '../../knowledge/requests/schema';
 import { InvalidTransitionError } from '../../knowledge/requests/statuses';
 import { InvalidRequestError } from '../../knowledge/requests/errors';
 import type { AdviserRegistry } from '../../stores/requests/adviserRegistry';
-import { IdempotencyConflictError, RequestNotFoundError, StaleVersionError } from '../../stores/requests/errors';
+import { FollowUpLockedError, IdempotencyConflictError, RequestNotFoundError, StaleVersionError } from '../../stores/requests/errors';
+import { FOLLOW_UP_GUARD } from '../../stores/requests/followUpGuard';
 import type { RequestRepository } from '../../stores/requests/requestRepository';
 import { aDraft, aDraftFor, adviserOfA, aSubjectKey, NOW, ORG_A, ORG_B } from '../requests/builders';
 
@@ -12,6 +13,8 @@ export interface RequestFixture {
   advisers: AdviserRegistry;
   /** Moves the repository's clock. */
   setNow(date: Date): void;
+  /** Another repository on the same documents (another conversation, process or instance). */
+  sameStore(options?: { onFollowUpLocked?: (event: { failures: number; lockedForSeconds: number }) => void }): RequestRepository;
 }
 
 let keyCounter = 0;
@@ -124,6 +127,45 @@ export function requestsContract(fresh: () => Promise<RequestFixture>): void {
       expect(await f.requests.verifyFollowUp(request.reference, wrong)).toBeNull();
       expect(await f.requests.verifyFollowUp('GI-ZZZZZZ', followUpCode!)).toBeNull();
       expect(await f.requests.verifyFollowUp('nonsense', 'abc')).toBeNull();
+    });
+
+    it('counts wrong codes per reference in the store and locks the reference, longer each time', async () => {
+      const { request, followUpCode } = await f.requests.submit(aDraft(), aKey());
+      const other = await f.requests.submit(aDraft({ subjectKey: aSubjectKey('other') }), aKey());
+      const wrong = followUpCode === '000000' ? '000001' : '000000';
+      const events: Array<{ failures: number; lockedForSeconds: number }> = [];
+      // Each guess through a fresh repository: a new conversation or process changes nothing.
+      for (let i = 0; i < FOLLOW_UP_GUARD.freeFailures; i++) {
+        expect(await f.sameStore({ onFollowUpLocked: (e) => events.push(e) }).verifyFollowUp(request.reference, wrong)).toBeNull();
+      }
+      expect(events).toEqual([{ failures: FOLLOW_UP_GUARD.freeFailures, lockedForSeconds: FOLLOW_UP_GUARD.firstLockSeconds }]);
+      expect(JSON.stringify(events)).not.toContain(request.reference);
+      // Locked: even the right code is not checked; another reference is not affected.
+      await expect(f.sameStore().verifyFollowUp(request.reference, followUpCode!)).rejects.toThrow(FollowUpLockedError);
+      expect((await f.requests.verifyFollowUp(other.request.reference, other.followUpCode!))?.status).toBe('received');
+
+      // After the lock, one more wrong code locks for twice as long.
+      f.setNow(new Date(NOW.getTime() + (FOLLOW_UP_GUARD.firstLockSeconds + 1) * 1000));
+      expect(await f.requests.verifyFollowUp(request.reference, wrong)).toBeNull();
+      const locked = await f.requests.verifyFollowUp(request.reference, followUpCode!).catch((e: unknown) => e);
+      expect(locked).toBeInstanceOf(FollowUpLockedError);
+      expect((locked as FollowUpLockedError).retryAfterSeconds).toBe(2 * FOLLOW_UP_GUARD.firstLockSeconds);
+
+      // The right code once the lock is over shows the status and clears the counter.
+      f.setNow(new Date(NOW.getTime() + (4 * FOLLOW_UP_GUARD.firstLockSeconds) * 1000));
+      expect((await f.requests.verifyFollowUp(request.reference, followUpCode!))?.status).toBe('received');
+      for (let i = 0; i < FOLLOW_UP_GUARD.freeFailures - 1; i++) expect(await f.requests.verifyFollowUp(request.reference, wrong)).toBeNull();
+      expect((await f.requests.verifyFollowUp(request.reference, followUpCode!))?.status).toBe('received');
+    });
+
+    it('counts parallel wrong guesses exactly (no lost update)', async () => {
+      const { request, followUpCode } = await f.requests.submit(aDraft(), aKey());
+      const wrong = followUpCode === '000000' ? '000001' : '000000';
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 12 }, () => f.sameStore().verifyFollowUp(request.reference, wrong)),
+      );
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(outcomes.length - outcomes.filter((o) => o.status === 'rejected').length);
+      await expect(f.requests.verifyFollowUp(request.reference, followUpCode!)).rejects.toThrow(FollowUpLockedError);
     });
   });
 

@@ -26,6 +26,7 @@ function fixture(documents: RequestDocuments, advisers: Parameters<typeof docume
     requests: new DocumentRequestRepository(documents, { clock }),
     advisers: documentAdviserRegistry(advisers, clock),
     setNow: (date) => (now = date),
+    sameStore: (options = {}) => new DocumentRequestRepository(documents, { clock, ...options }),
   };
 }
 

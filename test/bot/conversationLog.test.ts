@@ -1,0 +1,54 @@
+import { ConversationLog } from '../../bot/directline/conversationLog';
+
+const message = (bytes: number) => ({ type: 'message', text: 'x'.repeat(bytes) });
+
+describe('Direct Line conversation log: bounded memory', () => {
+  it('keeps each conversation within its byte budget (oldest activities go) and the total within its own', () => {
+    const log = new ConversationLog({ maxBytesPerConversation: 20_000, maxTotalBytes: 50_000 });
+    const conversations = Array.from({ length: 5 }, () => log.open()!);
+    for (const c of conversations) log.start(c);
+    for (let i = 0; i < 40; i++) for (const c of conversations) log.append(c.conversationId, message(1000));
+    for (const c of conversations) expect(c.bytes).toBeLessThanOrEqual(20_000);
+    expect(log.usage.bytes).toBeLessThanOrEqual(50_000);
+    // Watermarks keep counting: a poll from the start gets what is kept, and the right next watermark.
+    const page = log.since(conversations[0]!, 0);
+    expect(Number(page.watermark)).toBe(40);
+  });
+
+  it('forgets the locale with its conversation (nothing left behind for evicted conversations)', () => {
+    const log = new ConversationLog({ maxPending: 10 });
+    for (let i = 0; i < 1000; i++) log.open('fr-FR');
+    expect(log.usage).toEqual({ conversations: 10, pending: 10, bytes: 0 });
+  });
+
+  it('a token flood never evicts a conversation in use; newcomers are refused when every place is live', () => {
+    const log = new ConversationLog({ maxConversations: 50, maxPending: 20 });
+    const live = log.open('fr-FR')!;
+    log.start(live);
+    log.append(live.conversationId, message(100));
+    for (let i = 0; i < 5000; i++) log.open();
+    expect(log.byToken(live.token)).toBe(live);
+    expect(log.since(live, 0).activities).toHaveLength(1);
+
+    const full = new ConversationLog({ maxConversations: 3, maxPending: 3 });
+    const people = [full.open()!, full.open()!, full.open()!];
+    people.forEach((p) => full.start(p));
+    expect(full.open()).toBeUndefined();
+    for (const p of people) expect(full.byToken(p.token)).toBe(p);
+  });
+
+  it('evicts an idle started conversation before refusing a newcomer', () => {
+    let now = 0;
+    const log = new ConversationLog({ maxConversations: 2, liveSeconds: 60 }, () => now);
+    const idle = log.open()!;
+    log.start(idle);
+    now = 30_000;
+    const active = log.open()!;
+    log.start(active);
+    now = 70_000;
+    log.since(active, 0);
+    expect(log.open()).toBeDefined();
+    expect(log.byToken(idle.token)).toBeUndefined();
+    expect(log.byToken(active.token)).toBe(active);
+  });
+});
