@@ -12,6 +12,16 @@ const httpsUrl = z.preprocess(
   z.url({ protocol: /^https$/, error: 'must be an https address' }).optional(),
 );
 
+/** `https://host[:port]` exactly: no path, query or credentials. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
 export const configSchema = z
   .object({
     NODE_ENV: z
@@ -68,6 +78,24 @@ export const configSchema = z
       .default('true')
       .transform((v) => v === 'true')
       .describe('serve the web chat page and its Direct Line endpoints'),
+    WEBCHAT_FRAME_ANCESTORS: z
+      .string()
+      .default('')
+      .transform((value, ctx) => {
+        const origins = value.split(/[\s,]+/).filter(Boolean);
+        for (const origin of origins) {
+          if (!isOrigin(origin)) ctx.addIssue({ code: 'custom', message: `${origin} is not an origin such as https://intranet.example.fr` });
+        }
+        return origins;
+      })
+      .describe('origins allowed to show the web page and the kiosk in a frame, separated by spaces; empty = none'),
+    KIOSK_IDLE_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(3600)
+      .default(180)
+      .describe('seconds without a touch after which the kiosk clears the screen and ends the conversation'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.MicrosoftAppId) {

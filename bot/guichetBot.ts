@@ -49,10 +49,23 @@ export class GuichetBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    if (isEndOfPerson(context)) {
+      // The kiosk's « Nouvelle personne » or idle reset: forget this conversation and its user.
+      await this.deps.conversationState.delete(context);
+      await this.deps.userState.delete(context);
+      return;
+    }
     const profile = await this.profile.get(context, {});
     setTurnLocale(context, profile.locale ?? toLocale(context.activity.locale) ?? DEFAULT_LOCALE);
     await super.run(context);
     await this.deps.conversationState.saveChanges(context, false);
     await this.deps.userState.saveChanges(context, false);
   }
+}
+
+/** The event the kiosk page sends when a person leaves (web chat only: it names its own conversation). */
+export const END_OF_PERSON_EVENT = 'guichet.end';
+
+function isEndOfPerson(context: TurnContext): boolean {
+  return context.activity.type === 'event' && context.activity.name === END_OF_PERSON_EVENT;
 }

@@ -91,7 +91,7 @@ export function createServer(deps: ServerDeps): Server {
     else sendProblem(res, 503, 'store_unavailable', `the ${deps.storeKind} store does not answer`);
   });
 
-  if (deps.config.WEBCHAT_ENABLED) registerWebChatPage(server);
+  if (deps.config.WEBCHAT_ENABLED) registerWebChatPage(server, deps.config);
   for (const register of deps.routes) register(server);
   return server;
 }

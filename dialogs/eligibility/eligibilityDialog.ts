@@ -31,6 +31,7 @@ import { sessionOf, type Situation } from '../shared/session';
 import { tr, turnLocale } from '../shared/turnLocale';
 import type { FeatureOptions } from '../shared/understanding';
 import { isAdviserPhrasing } from './adviserPhrasing';
+import { printableMessage } from '../shared/printable';
 
 export const ELIGIBILITY_DIALOG = 'eligibility';
 const MAIN = 'eligibility.main';
@@ -205,7 +206,7 @@ export class EligibilityDialog extends ComponentDialog {
     lines.push('', described.prescriber.explanation);
     if (eligible.length < described.results.length) lines.push(t('eligibilityDialog:orienteur'));
     lines.push(t('eligibilityDialog:siaeOwnDiagnosis'));
-    await step.context.sendActivity(lines.join('\n'));
+    await step.context.sendActivity(printableMessage(lines.join('\n'), { kind: 'eligibility' }));
     if (described.proofs.length > 0) {
       const proofs = described.proofs.map((p) => `- ${p.text} ${p.maxAgeText}`);
       await step.context.sendActivity([t('eligibilityDialog:proofs'), ...proofs].join('\n'));

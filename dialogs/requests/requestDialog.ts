@@ -19,6 +19,7 @@ import { sessionOf } from '../shared/session';
 import { tr, turnLocale } from '../shared/turnLocale';
 import type { FeatureOptions } from '../shared/understanding';
 import { communeOf, readField, REQUEST_FIELDS, type RequestDraftState, type RequestField } from './requestFields';
+import { printableMessage } from '../shared/printable';
 
 export const REQUEST_DIALOG = 'request';
 const MAIN = 'request.main';
@@ -267,7 +268,8 @@ export class RequestDialog extends ComponentDialog {
     if (organisation?.email) lines.push(t('requests:sent.contact', { contact: organisation.email }));
     if (criteria.length > 0) lines.push('', t('requests:sent.documents'), ...criteria.map((k) => `- ${t(criterionTextKey(k, 'proof'))}`));
     lines.push('', t('requests:sent.next'));
-    await step.context.sendActivity(lines.join('\n'));
+    const printable = { kind: 'request', reference: result.request.reference, organisation: organisation?.name ?? decision.organisationId, ...(organisation?.email ? { contact: organisation.email } : {}) } as const;
+    await step.context.sendActivity(printableMessage(lines.join('\n'), printable));
   }
 }
 

@@ -21,6 +21,7 @@ import { tr, turnLocale } from '../shared/turnLocale';
 import type { FeatureOptions, UnderstoodPlace } from '../shared/understanding';
 import { placeChoiceLabel } from './placeLabel';
 import { structureCard } from './structureCard';
+import { printableChannelData, printableStructure } from '../shared/printable';
 
 export const SEARCH_DIALOG = 'search';
 const STEPS = 'search.steps';
@@ -219,6 +220,7 @@ export class SearchDialog extends ComponentDialog {
       );
       const message = MessageFactory.carousel(cards);
       message.attachmentLayout = AttachmentLayoutTypes.Carousel;
+      message.channelData = printableChannelData({ kind: 'structures', items: found.items.map((i) => printableStructure(i.structure, t)) });
       await step.context.sendActivity(message);
       if (found.items.some((i) => isDemo(i.structure))) await step.context.sendActivity(t('directory:demoDataset'));
     }

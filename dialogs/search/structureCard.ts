@@ -21,6 +21,12 @@ export function formatKm(km: number, locale: Locale): string {
   return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: km < 10 ? 1 : 0 }).format(km);
 }
 
+/** The address on one line: street, complement, postcode and commune. */
+export function structureAddress(structure: Structure): string {
+  const { line1, line2, postcode, communeName } = structure.address;
+  return [line1, line2, [postcode, communeName].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+}
+
 /**
  * One structure as an Adaptive Card 1.5 (the version Teams renders): name, kind in words, distance,
  * address, and actions to call, write, visit, see on a map, or start a request there.
@@ -32,9 +38,7 @@ export function structureCard(
   locale: Locale,
   options: { canRequest?: boolean } = {},
 ): Attachment {
-  const address = [structure.address.line1, structure.address.line2, [structure.address.postcode, structure.address.communeName].filter(Boolean).join(' ')]
-    .filter(Boolean)
-    .join(', ');
+  const address = structureAddress(structure);
   // Short lines rather than a fact table: cards are narrow in a carousel.
   const where =
     distanceKm === undefined

@@ -93,16 +93,16 @@ export interface DemoPartner {
 }
 
 export const DEMO_PARTNERS: readonly DemoPartner[] = [
-  { id: 'demo:972-ft-01', kind: 'FT', name: 'France Travail – agence de Fort-de-France', insee: '97209', description: 'Exemple fictif. Inscription, offres d’emploi, conseil et PASS IAE.' },
-  { id: 'demo:972-ft-02', kind: 'FT', name: 'France Travail – agence du Lamentin', insee: '97213', description: 'Exemple fictif. Inscription, offres d’emploi, conseil et PASS IAE.' },
-  { id: 'demo:972-ft-03', kind: 'FT', name: 'France Travail – agence de La Trinité', insee: '97230', description: 'Exemple fictif. Inscription, offres d’emploi, conseil et PASS IAE.' },
-  { id: 'demo:972-ft-04', kind: 'FT', name: 'France Travail – agence de Saint-Pierre', insee: '97225', description: 'Exemple fictif. Inscription, offres d’emploi, conseil et PASS IAE.' },
-  { id: 'demo:972-ft-05', kind: 'FT', name: 'France Travail – agence de Rivière-Salée', insee: '97221', description: 'Exemple fictif. Inscription, offres d’emploi, conseil et PASS IAE.' },
-  { id: 'demo:972-ft-06', kind: 'FT', name: 'France Travail – agence du Marin', insee: '97217', description: 'Exemple fictif. Inscription, offres d’emploi, conseil et PASS IAE.' },
-  { id: 'demo:972-ml-01', kind: 'ML', name: 'Mission Locale du Nord de la Martinique', insee: '97228', description: 'Exemple fictif. Accompagnement des jeunes de 16 à 25 ans : emploi, formation, logement, santé.' },
-  { id: 'demo:972-ml-02', kind: 'ML', name: 'Mission Locale du Centre de la Martinique', insee: '97209', description: 'Exemple fictif. Accompagnement des jeunes de 16 à 25 ans : emploi, formation, logement, santé.' },
-  { id: 'demo:972-ml-03', kind: 'ML', name: 'Mission Locale du Sud de la Martinique', insee: '97221', description: 'Exemple fictif. Accompagnement des jeunes de 16 à 25 ans : emploi, formation, logement, santé.' },
-  { id: 'demo:972-cap-emploi-01', kind: 'CAP_EMPLOI', name: 'Cap Emploi Martinique', insee: '97213', description: 'Exemple fictif. Emploi des personnes en situation de handicap (RQTH).' },
-  { id: 'demo:972-plie-01', kind: 'PLIE', name: 'PLIE du Centre de la Martinique', insee: '97209', description: 'Exemple fictif. Parcours vers l’emploi avec un référent unique.' },
-  { id: 'demo:972-dept-01', kind: 'DEPT', name: 'Collectivité Territoriale de Martinique – service insertion', insee: '97209', description: 'Exemple fictif. Insertion des bénéficiaires du RSA.' },
+  { id: 'demo:972-ft-01', kind: 'FT', name: 'France Travail – agence de Fort-de-France', insee: '97209', description: 'Inscription, offres d’emploi, conseil et PASS IAE.' },
+  { id: 'demo:972-ft-02', kind: 'FT', name: 'France Travail – agence du Lamentin', insee: '97213', description: 'Inscription, offres d’emploi, conseil et PASS IAE.' },
+  { id: 'demo:972-ft-03', kind: 'FT', name: 'France Travail – agence de La Trinité', insee: '97230', description: 'Inscription, offres d’emploi, conseil et PASS IAE.' },
+  { id: 'demo:972-ft-04', kind: 'FT', name: 'France Travail – agence de Saint-Pierre', insee: '97225', description: 'Inscription, offres d’emploi, conseil et PASS IAE.' },
+  { id: 'demo:972-ft-05', kind: 'FT', name: 'France Travail – agence de Rivière-Salée', insee: '97221', description: 'Inscription, offres d’emploi, conseil et PASS IAE.' },
+  { id: 'demo:972-ft-06', kind: 'FT', name: 'France Travail – agence du Marin', insee: '97217', description: 'Inscription, offres d’emploi, conseil et PASS IAE.' },
+  { id: 'demo:972-ml-01', kind: 'ML', name: 'Mission Locale du Nord de la Martinique', insee: '97228', description: 'Accompagnement des jeunes de 16 à 25 ans : emploi, formation, logement, santé.' },
+  { id: 'demo:972-ml-02', kind: 'ML', name: 'Mission Locale du Centre de la Martinique', insee: '97209', description: 'Accompagnement des jeunes de 16 à 25 ans : emploi, formation, logement, santé.' },
+  { id: 'demo:972-ml-03', kind: 'ML', name: 'Mission Locale du Sud de la Martinique', insee: '97221', description: 'Accompagnement des jeunes de 16 à 25 ans : emploi, formation, logement, santé.' },
+  { id: 'demo:972-cap-emploi-01', kind: 'CAP_EMPLOI', name: 'Cap Emploi Martinique', insee: '97213', description: 'Emploi des personnes en situation de handicap (RQTH).' },
+  { id: 'demo:972-plie-01', kind: 'PLIE', name: 'PLIE du Centre de la Martinique', insee: '97209', description: 'Parcours vers l’emploi avec un référent unique.' },
+  { id: 'demo:972-dept-01', kind: 'DEPT', name: 'Collectivité Territoriale de Martinique – service insertion', insee: '97209', description: 'Insertion des bénéficiaires du RSA.' },
 ];

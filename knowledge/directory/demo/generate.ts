@@ -91,7 +91,7 @@ export function generateMartiniqueDemo(): Structure[] {
             kind,
             ...territoryOf(commune),
             email: `contact@${activity.slug}.demo.example`,
-            description: `Exemple fictif. ${KIND_PHRASE[kind]} : ${activity.sectors.join(', ')}.`,
+            description: `${KIND_PHRASE[kind]} : ${activity.sectors.join(', ')}.`,
             sectors: [...activity.sectors],
             insertionPosts: posts[i]!,
             acceptsApplications: true,
