@@ -1,10 +1,12 @@
 import { Culture, recognizeNumber } from '@microsoft/recognizers-text-suite';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { warmUpTerritory } from '../territory';
 import examplesFile from './examples.json';
 import { classify, cueScores, type Learned } from './intents/classifier';
-import { createExampleVote, words } from './intents/examples';
-import { trainLinearModel, type ModelInput } from './intents/linearModel';
+import { indexExamples, loadExampleIndex, voteOf, words, type ExampleIndex } from './intents/examples';
+import { linearModelFrom, trainLinearModel, type LinearModel, type LinearWeights, type ModelInput } from './intents/linearModel';
 import { normalizeForIntents } from './intents/normalize';
 import { INTENTS, loadLexicons, type Intent } from './lexicons';
 import { extractSlots, type Slots } from './slots';
@@ -77,36 +79,92 @@ function read(text: string, locale: 'fr' | 'en', context?: UnderstandingContext)
 /** Labelled messages without a context are read as the Martinique deployment reads messages (training and evaluation). */
 export const EXAMPLE_CONTEXT: UnderstandingContext = Object.freeze({ departement: '972' });
 
+/** What the understanding learns from labelled examples: nothing in it changes between builds. */
+interface Learning {
+  /** How many in-domain examples use each word: a message made of words none of them uses is likely off-topic. */
+  domain: ReadonlyMap<string, number>;
+  linear: LinearModel;
+  index: ExampleIndex;
+}
+
+/** A `Learning` as JSON, computed at build time (`npm run build` writes it next to this module in dist/). */
+export interface SavedUnderstanding {
+  format: typeof SAVED_FORMAT;
+  domain: Array<[string, number]>;
+  linear: LinearWeights;
+  examples: ReturnType<ExampleIndex['toJSON']>;
+}
+const SAVED_FORMAT = 1;
+
+function inputOf(domain: ReadonlyMap<string, number>, r: Read, own?: Set<string>, selfInDomain = false): ModelInput {
+  const content = words(r.normalized);
+  const unknown = content.filter((w) => (domain.get(w) ?? 0) - (selfInDomain && own?.has(w) ? 1 : 0) <= 0).length;
+  return { normalized: r.normalized, slots: r.slots, cues: cueScores(r.normalized, r.slots), unknownWords: unknown, contentWords: content.length };
+}
+
 /**
- * Builds the understanding function from labelled examples: the nearest-examples vote indexes them,
- * the linear model is trained on them (with the slots and cue scores the function reads). The
- * shipped `understand` is built once from examples.json; the evaluation builds others from folds.
+ * Learns from labelled examples: the nearest-examples vote indexes them, the linear model is
+ * trained on them (with the slots and cue scores the function reads).
  */
-export function createUnderstanding(examples: readonly LabelledExample[]): UnderstandFunction {
+function learn(examples: readonly LabelledExample[]): Learning {
   loadLexicons();
   const readExamples = examples.flatMap((e) => {
     const r = read(e.text, e.locale ?? 'fr', e.context ?? EXAMPLE_CONTEXT);
     return r ? [{ r, intent: e.intent, own: new Set(words(r.normalized)) }] : [];
   });
-  // How many in-domain examples use each word: a message made of words none of them uses is likely off-topic.
   const domain = new Map<string, number>();
   for (const { intent, own } of readExamples) if (intent !== 'offtopic') for (const w of own) domain.set(w, (domain.get(w) ?? 0) + 1);
-  const inputOf = (r: Read, own?: Set<string>, selfInDomain = false) => {
-    const content = words(r.normalized);
-    const unknown = content.filter((w) => (domain.get(w) ?? 0) - (selfInDomain && own?.has(w) ? 1 : 0) <= 0).length;
-    return { normalized: r.normalized, slots: r.slots, cues: cueScores(r.normalized, r.slots), unknownWords: unknown, contentWords: content.length };
-  };
   // Each training example is read as if it were new: its own words do not make it in-domain.
-  const training = readExamples.map(({ r, intent, own }) => ({ input: inputOf(r, own, intent !== 'offtopic'), intent }));
-  const learned: Learned & { inputOf: (r: Read) => ModelInput } = { vote: createExampleVote(examples), linear: trainLinearModel(training), inputOf: (r: Read) => inputOf(r) };
+  const training = readExamples.map(({ r, intent, own }) => ({ input: inputOf(domain, r, own, intent !== 'offtopic'), intent }));
+  return { domain, linear: trainLinearModel(training), index: indexExamples(examples) };
+}
+
+function understandingOf(learning: Learning): UnderstandFunction {
+  const learned: Learned = { vote: voteOf(learning.index), linear: learning.linear };
   return (text, locale, context) => {
     const r = read(text, locale, context);
     if (!r) return { intent: 'offtopic', confidence: 0, slots: {} };
-    const result = classify(r.prepared.tokens.length, learned, learned.inputOf(r));
+    const result = classify(r.prepared.tokens.length, learned, inputOf(learning.domain, r));
     const out: Understanding = { intent: result.intent, confidence: result.confidence, slots: r.slots };
     if (result.alternatives.length > 0) out.alternatives = result.alternatives;
     return out;
   };
+}
+
+/**
+ * Builds the understanding function from labelled examples. The shipped `understand` reads what
+ * the build learned from examples.json (or learns it when run from sources); the evaluation builds
+ * others from folds.
+ */
+export function createUnderstanding(examples: readonly LabelledExample[]): UnderstandFunction {
+  return understandingOf(learn(examples));
+}
+
+/** Learns from labelled examples once: the understanding function and the learning as the build saves it. */
+export function learnUnderstanding(examples: readonly LabelledExample[]): { understand: UnderstandFunction; saved: SavedUnderstanding } {
+  const learning = learn(examples);
+  const saved: SavedUnderstanding = { format: SAVED_FORMAT, domain: [...learning.domain], linear: learning.linear.toJSON(), examples: learning.index.toJSON() };
+  return { understand: understandingOf(learning), saved };
+}
+
+/** The understanding function from a saved learning (same answers as the learning it was saved from). */
+export function understandingFromSaved(saved: SavedUnderstanding): UnderstandFunction {
+  if (saved.format !== SAVED_FORMAT) throw new Error(`saved understanding: format ${String(saved.format)}, expected ${SAVED_FORMAT}`);
+  loadLexicons();
+  return understandingOf({
+    domain: new Map(saved.domain),
+    linear: linearModelFrom(saved.linear),
+    index: loadExampleIndex(saved.examples),
+  });
+}
+
+/** Where the build writes the saved learning: next to the compiled module (dist/knowledge/understanding/). */
+export const SAVED_UNDERSTANDING_FILE = join(__dirname, 'learned.json');
+
+/** The shipped learning: the build's file when there is one (dist/), else learned now (sources, tests). */
+function shippedUnderstanding(): UnderstandFunction {
+  if (existsSync(SAVED_UNDERSTANDING_FILE)) return understandingFromSaved(JSON.parse(readFileSync(SAVED_UNDERSTANDING_FILE, 'utf8')) as SavedUnderstanding);
+  return createUnderstanding(shippedExamples());
 }
 
 let shipped: UnderstandFunction | undefined;
@@ -117,7 +175,7 @@ let shipped: UnderstandFunction | undefined;
  * Synchronous and total: empty, huge (> 600 characters), emoji-only or markup input gives off-topic.
  */
 export function understand(text: string, locale: 'fr' | 'en', context?: UnderstandingContext): Understanding {
-  shipped ??= createUnderstanding(shippedExamples());
+  shipped ??= shippedUnderstanding();
   return shipped(text, locale, context);
 }
 

@@ -1,4 +1,4 @@
-import MiniSearch from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import { foldText } from '../../text/fold';
 import type { Intent } from '../lexicons';
 import { normalizeForIntents } from './normalize';
@@ -46,15 +46,38 @@ export type ExampleVote = (normalized: string) => Scores;
  * (weighted by score) times the vote weight; empty when no example is close enough.
  */
 export function createExampleVote(examples: readonly LabelledText[]): ExampleVote {
-  const index = new MiniSearch<Doc>({
-    fields: ['text'],
-    storeFields: ['intent'],
-    // Examples are normalised as messages are (classifier.ts); the query arrives normalised.
-    tokenize: (text) => words(normalizeForIntents(foldText(text))),
-    processTerm: (term) => term,
-    searchOptions: { tokenize: words, fuzzy: (term) => (term.length >= 6 ? 0.2 : false), prefix: (term) => term.length >= 5, combineWith: 'OR' },
-  });
+  return voteOf(indexExamples(examples));
+}
+
+/** The examples' search index; `toJSON()` of it ships with the build (`loadExampleIndex` reads it back). */
+export type ExampleIndex = MiniSearch<Doc>;
+
+const INDEX_OPTIONS: Options<Doc> = {
+  fields: ['text'],
+  storeFields: ['intent'],
+  // Examples are normalised as messages are (classifier.ts); the query arrives normalised.
+  tokenize: (text: string) => words(normalizeForIntents(foldText(text))),
+  processTerm: (term: string) => term,
+  searchOptions: {
+    tokenize: words,
+    fuzzy: (term: string) => (term.length >= 6 ? 0.2 : false),
+    prefix: (term: string) => term.length >= 5,
+    combineWith: 'OR',
+  },
+};
+
+export function indexExamples(examples: readonly LabelledText[]): ExampleIndex {
+  const index = new MiniSearch<Doc>(INDEX_OPTIONS);
   index.addAll(examples.map((e, id) => ({ id, text: e.text, intent: e.intent })));
+  return index;
+}
+
+/** An index saved with `index.toJSON()`, with the same options. */
+export function loadExampleIndex(saved: AsPlainObject): ExampleIndex {
+  return MiniSearch.loadJS<Doc>(saved, INDEX_OPTIONS);
+}
+
+export function voteOf(index: ExampleIndex): ExampleVote {
   return (normalized) => {
     const hits = index
       .search(normalized)

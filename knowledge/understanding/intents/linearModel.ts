@@ -61,6 +61,15 @@ export function featuresOf(input: ModelInput): Map<string, number> {
 export interface LinearModel {
   /** Probability of each intent (offtopic included), summing to 1. */
   probabilities(input: ModelInput): Record<Intent, number>;
+  /** The learned weights, to ship with the build (`linearModelFrom` reads them back). */
+  toJSON(): LinearWeights;
+}
+
+/** What training learns: the feature names (in numbering order) and their weights (features × intents, row-major). */
+export interface LinearWeights {
+  classes: readonly Intent[];
+  features: string[];
+  weights: number[];
 }
 
 function softmaxInPlace(logits: Float64Array): Float64Array {
@@ -119,14 +128,34 @@ export function trainLinearModel(examples: ReadonlyArray<{ input: ModelInput; in
       }
     }
   }
+  return modelOf(ids, weights);
+}
+
+function modelOf(ids: ReadonlyMap<string, number>, weights: Float64Array): LinearModel {
+  const k = INTENTS.length;
+  const logits = new Float64Array(k);
   return {
     probabilities(input) {
-      const known = [...featuresOf(input)].filter(([name]) => ids.has(name));
-      const p = logitsOf(
-        known.map(([name]) => ids.get(name)!),
-        known.map(([, v]) => v),
-      );
-      return Object.fromEntries(classes.map((c, i) => [c, p[i]!])) as Record<Intent, number>;
+      logits.fill(0);
+      for (const [name, v] of featuresOf(input)) {
+        const id = ids.get(name);
+        if (id === undefined) continue;
+        const base = id * k;
+        for (let c = 0; c < k; c++) logits[c]! += weights[base + c]! * v;
+      }
+      const p = softmaxInPlace(logits);
+      return Object.fromEntries(INTENTS.map((c, i) => [c, p[i]!])) as Record<Intent, number>;
+    },
+    toJSON() {
+      return { classes: [...INTENTS], features: [...ids.keys()], weights: Array.from(weights) };
     },
   };
+}
+
+/** A trained model from its weights (as `toJSON` wrote them); refuses weights of another intent list. */
+export function linearModelFrom(saved: LinearWeights): LinearModel {
+  const k = INTENTS.length;
+  if (saved.classes.length !== k || saved.classes.some((c, i) => c !== INTENTS[i])) throw new Error('linear model: the intents changed since it was trained');
+  if (saved.weights.length !== saved.features.length * k) throw new Error('linear model: weights do not match the features');
+  return modelOf(new Map(saved.features.map((name, i) => [name, i])), Float64Array.from(saved.weights));
 }
