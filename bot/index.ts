@@ -14,7 +14,7 @@ import { ApplicantNotifier } from './channels/applicantNotifier';
 import { createApp } from './app';
 import { ConfigError, DEVELOPMENT_SUBJECT_KEY_SECRET, loadConfig, type Config } from './config';
 import { createLogger } from './logger';
-import { scheduleStatePurge, seedDemoDirectory, warmUp } from './startup';
+import { scheduleStatePurge, seedDemoDirectory, warmRecognizersSoon, warmUp } from './startup';
 
 /** Exit code for a bad configuration (EX_CONFIG in sysexits.h). */
 const EXIT_BAD_CONFIG = 78;
@@ -75,6 +75,7 @@ async function main(): Promise<void> {
   app.server.listen(config.PORT, config.HOST, () => {
     const address = app.server.address();
     logger.info({ event: 'listening', port: address.port, store: store.kind }, `Guichet IAE on http://localhost:${address.port}/`);
+    warmRecognizersSoon(logger);
   });
 
   let stopping = false;

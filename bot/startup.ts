@@ -1,5 +1,5 @@
 import { warmUpFaq } from '../knowledge/faq';
-import { warmUnderstanding } from '../knowledge/understanding/understand';
+import { warmNumberRecognizers, warmUnderstanding } from '../knowledge/understanding/understand';
 import { warmUpTerritory } from '../knowledge/territory/resolve';
 import { warmRecognizers } from '../knowledge/understanding/ageOrBirthDate';
 import { loadMartiniqueDemo } from '../knowledge/directory/demo';
@@ -24,16 +24,32 @@ export async function seedDemoDirectory(directory: DirectoryRepository, enabled:
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Loads the language models and the geography now, so the first person does not wait. */
+/** Loads the geography, the FAQ and the understanding now, so the first person does not wait. */
 export function warmUp(logger: Logger): void {
   const started = Date.now();
-  warmRecognizers();
-  const recognizersMs = Date.now() - started;
   warmUpTerritory();
-  const territoryMs = Date.now() - started - recognizersMs;
+  const territoryMs = Date.now() - started;
   warmUpFaq();
-  warmUnderstanding();
-  logger.info({ event: 'warmed_up', recognizersMs, territoryMs, faqMs: Date.now() - started - recognizersMs - territoryMs });
+  const faqMs = Date.now() - started - territoryMs;
+  warmUnderstanding({ numbers: false });
+  logger.info({ event: 'warmed_up', territoryMs, faqMs, understandingMs: Date.now() - started - territoryMs - faqMs });
+}
+
+/**
+ * Compiles the recognizers' regular expressions (dates, ages, numbers: seconds of CPU) once the
+ * server listens, one step at a time so that requests are served in between; they are needed only
+ * by some messages (a birth date, an age in words), which would otherwise wait for it.
+ */
+export function warmRecognizersSoon(logger: Logger): void {
+  const started = Date.now();
+  const steps = [() => warmRecognizers(['fr']), () => warmRecognizers(['en']), () => warmNumberRecognizers()];
+  const next = () => {
+    const step = steps.shift();
+    if (!step) return logger.info({ event: 'recognizers_warmed', ms: Date.now() - started });
+    step();
+    setTimeout(next, 0).unref();
+  };
+  setTimeout(next, 0).unref();
 }
 
 /**

@@ -41,7 +41,7 @@ export function parseAgeOrBirthDate(text: string, locale: Locale, today: string)
   return plain ? { kind: 'age', years: Number(plain[1]) } : undefined;
 }
 
-/** Loads the French and English recognizer models once, so the first person does not wait. */
-export function warmRecognizers(): void {
-  for (const locale of Object.keys(CULTURES) as Locale[]) parseAgeOrBirthDate('né le 3 mars 1990, 32 ans', locale, '2026-01-01');
+/** Loads the recognizer models (French and English, or the locales given) once, so the first person does not wait. */
+export function warmRecognizers(locales: readonly Locale[] = ['fr', 'en']): void {
+  for (const locale of locales) parseAgeOrBirthDate('né le 3 mars 1990, 32 ans', locale, '2026-01-01');
 }

@@ -179,13 +179,21 @@ export function understand(text: string, locale: 'fr' | 'en', context?: Understa
   return shipped(text, locale, context);
 }
 
-/** Loads lexicons, number recognizers, territory indexes and the learned parts once (start-up, or a test's beforeAll). */
-export function warmUnderstanding(): void {
+/**
+ * Loads lexicons, territory indexes, the learned parts and (unless `numbers: false`) the number
+ * recognizers once (start-up, or a test's beforeAll). The recognizers' first use compiles their
+ * regular expressions (seconds): the bot does it after it starts listening (`warmNumberRecognizers`).
+ */
+export function warmUnderstanding(options: { numbers?: boolean } = {}): void {
   loadLexicons();
   warmUpTerritory();
+  if (options.numbers !== false) warmNumberRecognizers();
+  understand('bonjour je cherche un chantier d insertion vers le Lamentin, 20 km, j ai 54 ans', 'fr');
+}
+
+export function warmNumberRecognizers(): void {
   recognizeNumber('cinquante-quatre ans depuis trente mois', Culture.French);
   recognizeNumber('fifty four years', Culture.English);
-  understand('bonjour je cherche un chantier d insertion vers le Lamentin, 20 km, j ai 54 ans', 'fr');
 }
 
 /** Every intent, for callers that build menus from them. */
