@@ -5,7 +5,7 @@
 //   node scripts/build.mjs --if-stale  builds only when a source is newer than the last build (npm start)
 // Plain JavaScript: it runs before anything is compiled.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,12 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stamp = join(root, 'dist', '.build-stamp');
 /** What the build reads: the folders tsconfig.build.json includes and the files that change its output. */
-const SOURCES = ['bot', 'locales', 'dialogs', 'knowledge', 'stores', 'bench', 'eval', 'scripts', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
+const SOURCES = [
+  ...JSON.parse(readFileSync(join(root, 'tsconfig.build.json'), 'utf8')).include,
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'package-lock.json',
+];
 
 function newestChange(path) {
   if (!existsSync(path)) return 0;
