@@ -1,3 +1,4 @@
+import type { TurnContext } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 
 /**
@@ -19,4 +20,6 @@ export interface Feature {
   readonly hidden?: boolean;
   /** Intents of free text that start this feature (its dialog then gets `FeatureOptions`). */
   readonly intents?: readonly string[];
+  /** Whether this person can use it on this channel (the help lists only those); always, when absent. */
+  readonly availableTo?: (context: TurnContext) => Promise<boolean>;
 }

@@ -2,7 +2,7 @@ import type { DirectoryReader } from '../knowledge/directory/directoryPort';
 import { todayInParis } from '../knowledge/calendar';
 import type { AdviserRegistry } from '../stores/requests/adviserRegistry';
 import type { RequestRepository } from '../stores/requests/requestRepository';
-import { AdviserDialog } from './requests/adviserDialog';
+import { AdviserDialog, adviserOf } from './requests/adviserDialog';
 import type { ApplicantNotices } from './requests/applicantNotices';
 import { EligibilityDialog } from './eligibility/eligibilityDialog';
 import { FaqDialog, type FaqKnowledge } from './faq/faqDialog';
@@ -89,7 +89,7 @@ export function createFeatures(deps: FeatureDeps = {}): Feature[] {
       {
         id: 'myData',
         menuLabelKey: 'myData:menu',
-        helpKey: 'myData:help',
+        helpKey: 'myData:helpLine',
         hidden: true,
         dialog: new MyDataDialog(requestDeps),
         synonyms: ['mes donnees', 'my data', 'mes infos'],
@@ -104,13 +104,15 @@ export function createFeatures(deps: FeatureDeps = {}): Feature[] {
         synonyms: ['effacer mes donnees', 'supprimer mes donnees', 'delete my data', 'erase my data'],
       },
     );
-    if (deps.advisers) {
+    const advisers = deps.advisers;
+    if (advisers) {
       features.push({
         id: 'adviser',
         menuLabelKey: 'adviser:menu',
         helpKey: 'adviser:helpLine',
         hidden: true,
-        dialog: new AdviserDialog({ requests: deps.requests, advisers: deps.advisers, notifier: deps.notifier }),
+        dialog: new AdviserDialog({ requests: deps.requests, advisers, notifier: deps.notifier }),
+        availableTo: async (context) => (await adviserOf(context, advisers)) !== null,
         synonyms: ['demandes recues', 'espace conseiller', 'mes dossiers', 'requests received', 'adviser'],
       });
     }

@@ -3,6 +3,7 @@ import { parseFollowUpCode, parseReference } from '../../knowledge/requests';
 import { FollowUpLockedError } from '../../stores/requests/errors';
 import type { RequestRepository } from '../../stores/requests/requestRepository';
 import { sessionOf } from '../shared/session';
+import { rememberProven } from './keptRequests';
 import { tr } from '../shared/turnLocale';
 import type { FeatureOptions } from '../shared/understanding';
 
@@ -60,6 +61,7 @@ export class FollowUpDialog extends ComponentDialog {
       return step.endDialog();
     }
     session.followUpAttempts = 0;
+    rememberProven(session, view);
     const lines = [t('followUp:status', { reference: view.reference, status: t(`followUp:statuses.${view.status}`) })];
     if (view.pass) lines.push(t('followUp:pass', { number: view.pass.number, start: view.pass.startDate, end: view.pass.endDate }));
     await step.context.sendActivity(lines.join('\n'));

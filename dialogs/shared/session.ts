@@ -21,6 +21,8 @@ export interface ConversationSession {
   requestDraft?: object;
   /** A message understood with doubt, waiting for the person to pick what they meant. */
   pendingUnderstood?: { understood: object; text: string };
+  /** Requests proved with their reference and code here (`suivre ma demande`): shown and erased like the person's own. */
+  provenRequests?: Array<{ reference: string; organisationId: string }>;
   /** Wrong follow-up attempts in this conversation (limited). */
   followUpAttempts?: number;
   /** The last eligibility result, carried to a search or a request. */

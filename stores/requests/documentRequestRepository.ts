@@ -265,6 +265,12 @@ export class DocumentRequestRepository implements RequestRepository {
     return guarded('eraseBySubject', () => this.documents.removeBySubject(key));
   }
 
+  async eraseByReference(reference: string): Promise<number> {
+    const parsed = typeof reference === 'string' ? parseReference(reference) : undefined;
+    if (!parsed) throw new InvalidRequestError('eraseByReference', 'reference', 'must be a request reference');
+    return guarded('eraseByReference', () => this.documents.removeByReference(parsed));
+  }
+
   async purgeExpired(now: Date = this.clock(), options: { dryRun?: boolean } = {}): Promise<PurgeCounts> {
     if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new InvalidRequestError('purgeExpired', 'now', 'must be a date');
     return guarded('purgeExpired', async () => {

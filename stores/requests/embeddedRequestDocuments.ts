@@ -91,6 +91,11 @@ export async function embeddedRequestDocuments(database: EmbeddedDatabase, colle
       if (removed) await flush();
       return removed;
     },
+    async removeByReference(reference) {
+      const removed = await collection.removeAsync({ reference }, { multi: false });
+      if (removed) await flush();
+      return removed;
+    },
     countExpired(status, now) {
       return collection.countAsync({ status, expiresAt: { $lte: now } });
     },

@@ -83,6 +83,9 @@ export async function mongoRequestDocuments(db: Db, options: MongoRequestOptions
     async removeBySubject(subjectKey) {
       return (await collection.deleteMany({ subjectKey })).deletedCount;
     },
+    async removeByReference(reference) {
+      return (await collection.deleteOne({ reference })).deletedCount;
+    },
     countExpired(status, now) {
       return collection.countDocuments({ status, expiresAt: { $lte: now } });
     },

@@ -41,6 +41,8 @@ export interface RequestDocuments {
   /** Replaces the document only if its stored version is `expectedVersion`; false otherwise. */
   replaceIfVersion(doc: RequestDocument, expectedVersion: number): Promise<boolean>;
   removeBySubject(subjectKey: string): Promise<number>;
+  /** Removes the one document with this reference; 1 when it was there, 0 otherwise. */
+  removeByReference(reference: string): Promise<number>;
   /** Counts documents of this status whose `expiresAt` is at or before `now` (dry runs). */
   countExpired(status: RequestStatus, now: Date): Promise<number>;
   /** Removes documents of this status whose `expiresAt` is at or before `now`. */

@@ -66,6 +66,11 @@ export interface RequestRepository {
   listBySubject(subjectKey: string): Promise<RequestRecord[]>;
   /** Deletes every request of this person (`effacer mes données`); returns how many. */
   eraseBySubject(subjectKey: string): Promise<number>;
+  /**
+   * Deletes one request by its reference (as typed); returns 1, or 0 when there is none. Only for a
+   * request the person proved with its reference and code (`suivre ma demande`) in this conversation.
+   */
+  eraseByReference(reference: string): Promise<number>;
   /** Deletes requests past their retention period (retention.ts); returns counts only. `dryRun` only counts. */
   purgeExpired(now?: Date, options?: { dryRun?: boolean }): Promise<PurgeCounts>;
 }

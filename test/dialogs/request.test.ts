@@ -72,9 +72,9 @@ describe('request dialog', () => {
     const mine = textOf(await bot.say('mes données'));
     expect(mine).toContain(reference);
     const confirm = await bot.say('effacer mes données');
-    expect(textOf(confirm)).toContain(fr('myData:confirmErase'));
+    expect(textOf(confirm)).toContain(fr('myData:confirmEraseRequests', { count: 1 }));
     const erased = textOf(await bot.say('oui'));
-    expect(erased).toMatch(/J'ai effacé vos données et \d+ demandes?/);
+    expect(erased).toContain(fr('myData:erased.requests', { count: 1 }));
     expect(await requests.listBySubject(subject)).toEqual([]);
   });
 

@@ -89,8 +89,8 @@ describe('one message, straight to the right place', () => {
     else expect(said).toContain(fr('faqDialog:choices'));
   });
 
-  it('"effacer mes données" asks for confirmation', async () => {
-    expect(textOf(await shortcut(bot(), 'effacer mes données'))).toContain(fr('myData:confirmErase'));
+  it('"effacer mes données" reaches the erase (nothing kept yet: it says so, without a question)', async () => {
+    expect(textOf(await shortcut(bot(), 'effacer mes données'))).toContain(fr('myData:nothingToErase'));
   });
 
   it('"I need a job near Schoelcher" keeps the place and asks only the kind', async () => {

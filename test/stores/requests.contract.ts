@@ -286,6 +286,17 @@ export function requestsContract(fresh: () => Promise<RequestFixture>): void {
       expect(await f.requests.get(other.id, ORG_A)).not.toBeNull();
       await expect(f.requests.eraseBySubject({ $exists: true } as never)).rejects.toThrow(/subjectKey/);
     });
+
+    it('erases one request by its reference (as typed), and nothing else', async () => {
+      const me = aSubjectKey('proved-elsewhere');
+      const first = (await f.requests.submit(aDraft({ subjectKey: me }), aKey())).request;
+      const second = (await f.requests.submit(aDraft({ subjectKey: me }), aKey())).request;
+      expect(await f.requests.eraseByReference(` ${first.reference.toLowerCase()} `)).toBe(1);
+      expect(await f.requests.eraseByReference(first.reference)).toBe(0);
+      expect((await f.requests.listBySubject(me)).map((r) => r.id)).toEqual([second.id]);
+      await expect(f.requests.eraseByReference({ $ne: null } as never)).rejects.toThrow(/reference/);
+      await expect(f.requests.eraseByReference('nope')).rejects.toThrow(/reference/);
+    });
   });
 
   describe('retention', () => {

@@ -31,22 +31,24 @@ function toReply(activity: Partial<Activity>): Reply {
  * Drives the real bot (root dialog, features, state) through botbuilder's TestAdapter, one
  * message at a time, like a person in a chat window.
  */
+export interface BotDriverOptions {
+  features?: Feature[];
+  locale?: string;
+  channelId?: string;
+  storage?: Storage;
+  understand?: Understand;
+  /** A Teams identity (AAD object id and tenant), for adviser tests. */
+  teamsIdentity?: { aadObjectId: string; tenantId: string };
+  /** The person's channel id (another person, or the same one on another device); TestAdapter's 'user1' when absent. */
+  userId?: string;
+}
+
 export class BotDriver {
   readonly adapter: TestAdapter;
   readonly storage: Storage;
   private readonly teamsIdentity?: { aadObjectId: string; tenantId: string };
 
-  constructor(
-    options: {
-      features?: Feature[];
-      locale?: string;
-      channelId?: string;
-      storage?: Storage;
-      understand?: Understand;
-      /** A Teams identity (AAD object id and tenant), for adviser tests. */
-      teamsIdentity?: { aadObjectId: string; tenantId: string };
-    } = {},
-  ) {
+  constructor(options: BotDriverOptions = {}) {
     this.teamsIdentity = options.teamsIdentity;
     this.storage = options.storage ?? new MemoryStorage();
     const conversationState = new ConversationState(this.storage);
@@ -55,6 +57,7 @@ export class BotDriver {
     this.adapter = new TestAdapter(async (context) => bot.run(context), {
       channelId: options.channelId ?? 'webchat',
       locale: options.locale ?? 'fr-FR',
+      ...(options.userId ? { from: { id: options.userId, name: options.userId } } : {}),
     });
     installTurnErrorHandler(this.adapter, conversationState, createLogger('silent'));
   }

@@ -1,15 +1,20 @@
 import { translator, type Locale } from '../../locales/i18n';
 import type { Feature } from '../../dialogs/feature';
-import { BotDriver, buttonsOf, textOf } from './botDriver';
+import { BotDriver, buttonsOf, textOf, type BotDriverOptions } from './botDriver';
+
+/** An i18n key, or a key with its interpolation values (counts, references). */
+export type ExpectedText = string | { key: string; params: Record<string, unknown> };
 
 /** One exchange: what the person does, and the i18n keys whose text the bot's replies must contain, in order. */
 export interface TranscriptStep {
   user: string | { value: unknown } | { join: true };
-  bot: string[];
+  bot: ExpectedText[];
   /** Keys whose text must NOT appear in this turn's replies. */
   notBot?: string[];
   /** Button labels (as i18n keys) that must be offered. */
   buttons?: string[];
+  /** Exactly these buttons (as i18n keys), in this order. */
+  onlyButtons?: string[];
 }
 
 export interface Transcript {
@@ -19,16 +24,17 @@ export interface Transcript {
 }
 
 /** Runs a transcript table against a fresh bot; replies are compared through i18next, never as literals. */
-export async function runTranscript(transcript: Transcript, features: () => Feature[]): Promise<void> {
+export async function runTranscript(transcript: Transcript, features: () => Feature[], driverOptions: BotDriverOptions = {}): Promise<BotDriver> {
   const t = translator(transcript.locale);
-  const driver = new BotDriver({ features: features(), locale: transcript.locale === 'fr' ? 'fr-FR' : 'en-US' });
+  const driver = new BotDriver({ features: features(), locale: transcript.locale === 'fr' ? 'fr-FR' : 'en-US', ...driverOptions });
   for (const [index, step] of transcript.steps.entries()) {
     const { user } = step;
     const replies = typeof user === 'object' && 'join' in user ? await driver.join() : await driver.say(user);
     const said = textOf(replies);
     let from = 0;
-    for (const key of step.bot) {
-      const expected = t(key);
+    for (const text of step.bot) {
+      const key = typeof text === 'string' ? text : text.key;
+      const expected = typeof text === 'string' ? t(text) : t(text.key, text.params);
       const at = said.indexOf(expected, from);
       if (at < 0) {
         throw new Error(`step ${index + 1} (${JSON.stringify(step.user)}): expected "${key}" → "${expected}" in:\n${said}`);
@@ -37,5 +43,7 @@ export async function runTranscript(transcript: Transcript, features: () => Feat
     }
     for (const key of step.notBot ?? []) expect([key, said.includes(t(key))]).toEqual([key, false]);
     for (const key of step.buttons ?? []) expect(buttonsOf(replies)).toContain(t(key));
+    if (step.onlyButtons) expect(buttonsOf(replies)).toEqual(step.onlyButtons.map((key) => t(key)));
   }
+  return driver;
 }
