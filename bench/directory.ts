@@ -39,7 +39,7 @@ function centers(data: readonly Structure[], count: number): LatLng[] {
   return Array.from({ length: count }, () => destination(pick(random, data).location, random() * 10, random() * 360));
 }
 
-interface StoreResult {
+export interface StoreResult {
   store: string;
   loadMs: number;
   memory?: { heapUsedMb: number; rssMb: number; heapDeltaMb: number };
@@ -77,7 +77,13 @@ async function measureStore(store: string, directory: DirectoryRepository, data:
   };
 }
 
-export async function benchDirectory(options: DirectoryBenchOptions): Promise<void> {
+export interface DirectoryBenchResult {
+  structures: number;
+  centers: number;
+  stores: StoreResult[];
+}
+
+export async function benchDirectory(options: DirectoryBenchOptions): Promise<DirectoryBenchResult> {
   const log = options.log ?? ((line: string) => console.log(line));
   const t0 = performance.now();
   const data = generateStructures({ count: options.structures, seed: 2026 });
@@ -128,4 +134,5 @@ export async function benchDirectory(options: DirectoryBenchOptions): Promise<vo
   log('');
   log(mongoNote);
   if (!(globalThis as { gc?: () => void }).gc) log('Memory without --expose-gc includes garbage not yet collected (node --expose-gc dist/bench/index.js for retained figures).');
+  return { structures: data.length, centers: options.centers, stores: results };
 }

@@ -1,19 +1,176 @@
-import { benchDirectory } from './directory';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { benchDirectory, type DirectoryBenchResult } from './directory';
+import { table } from './stats';
+import { echoScripts, load, probe, rssMb, startBot, startEndpoint, stopEndpoint, type LoadResult } from './turns';
 
 /**
- * Benches, run after a build: `npm run build && node dist/bench/index.js`
- * (MONGODB_URI=mongodb://… to include MongoDB; BENCH_STRUCTURES and BENCH_CENTERS to change sizes).
+ * `npm run bench` (after a build): the turn bench (bare restify echo, bare botbuilder echo bot, the
+ * bot's turn types and a realistic mix at 50 connections; an open-loop run at a constant rate; start
+ * time; memory after start and after 10 000 conversations), on the embedded store and, when
+ * MONGODB_URI is set, on MongoDB; then the directory bench. Prints tables and writes
+ * bench-results/bench-<time>.json.
+ * Knobs: BENCH_ONLY=turns|directory, BENCH_DURATION (s, 5), BENCH_CONNECTIONS (50), BENCH_RATE (200),
+ * BENCH_CONVERSATIONS (10000), BENCH_STRUCTURES (50000), BENCH_CENTERS (200).
  */
+
+const positive = (value: string | undefined, fallback: number) => {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+};
+
+const DURATION = positive(process.env.BENCH_DURATION, 5);
+const CONNECTIONS = positive(process.env.BENCH_CONNECTIONS, 50);
+const RATE = positive(process.env.BENCH_RATE, 200);
+const CONVERSATIONS = positive(process.env.BENCH_CONVERSATIONS, 10_000);
+
+/** Each turn type is the first message of a new conversation. */
+const TURN_TYPES: Array<[string, string]> = [
+  ['« aide »', 'aide'],
+  ['« aci près du Lamentin »', 'aci près du Lamentin'],
+  ['« bonjour »', 'bonjour'],
+  ['« je touche le RSA depuis 2 ans, suis-je éligible ? »', 'je touche le RSA depuis 2 ans, suis-je éligible ?'],
+  ['« combien de structures dans le Sud ? »', 'combien de structures dans le Sud ?'],
+];
+
+/** A realistic conversation, played in a loop by each connection (undefined = the welcome on joining). */
+const MIX: Array<string | undefined> = [
+  undefined,
+  'menu',
+  'aci près du Lamentin',
+  'je touche le RSA depuis 2 ans, suis-je éligible ?',
+  'non',
+  '32 ans',
+  'oui',
+  "c'est quoi un chantier d'insertion ?",
+  'combien de structures dans le Sud ?',
+];
+
+interface StoreRun {
+  store: string;
+  readyMs: number;
+  warmMs?: number;
+  rssAfterStartMb?: number;
+  rssAfterConversationsMb?: number;
+  conversations: number;
+  conversationsPerSecond: number;
+  rows: LoadResult[];
+  openLoop: LoadResult;
+}
+
+const fmtMs = (ms: number | undefined) => (ms === undefined ? '–' : `${Math.round(ms)} ms`);
+
+async function benchBot(store: { mongodbUri?: string }, log: (line: string) => void): Promise<StoreRun> {
+  const bot = await startBot(store);
+  try {
+    const rssAfterStartMb = rssMb(bot.pid);
+    log(`${bot.name}: ready ${fmtMs(bot.readyMs)} after process start, recognizers warm ${fmtMs(bot.warmMs)}, RSS ${rssAfterStartMb?.toFixed(0) ?? '–'} MB`);
+    const replies = new Map<string, number>();
+    for (const [name, text] of TURN_TYPES) replies.set(name, (await probe(bot.port, [text])).replies);
+    const mixProbe = await probe(bot.port, MIX);
+    replies.set('mix', mixProbe.replies);
+    // Warm-up (JIT, caches), not measured.
+    await load(bot.port, 'warm-up', MIX, { connections: CONNECTIONS, durationS: 2 });
+    const rows: LoadResult[] = [];
+    for (const [name, text] of TURN_TYPES) {
+      rows.push({ ...(await load(bot.port, name, [text], { connections: CONNECTIONS, durationS: DURATION })), replies: replies.get(name) });
+    }
+    rows.push({ ...(await load(bot.port, `realistic mix (${MIX.length} turns: welcome, menu, search, 4-turn eligibility, question, stats)`, MIX, { connections: CONNECTIONS, durationS: DURATION })), replies: replies.get('mix') });
+    // Open loop: a constant offered rate spread over enough connections that none waits on another.
+    const openLoop = await load(bot.port, `open loop, ${RATE} turns/s offered (mix)`, MIX, { connections: Math.max(CONNECTIONS, RATE / 2), durationS: Math.max(DURATION, 10), overallRate: RATE });
+    const started = performance.now();
+    const conversations = await load(bot.port, 'conversations', ['bonjour'], { connections: CONNECTIONS, durationS: 0, amount: CONVERSATIONS });
+    const elapsed = (performance.now() - started) / 1000;
+    (globalThis as { gc?: () => void }).gc?.();
+    const rssAfterConversationsMb = rssMb(bot.pid);
+    log(`${bot.name}: ${CONVERSATIONS} conversations in ${elapsed.toFixed(1)} s (${conversations.errors + conversations.non2xx} failed), RSS ${rssAfterConversationsMb?.toFixed(0) ?? '–'} MB`);
+    return {
+      store: bot.name,
+      readyMs: bot.readyMs,
+      warmMs: bot.warmMs,
+      rssAfterStartMb,
+      rssAfterConversationsMb,
+      conversations: CONVERSATIONS,
+      conversationsPerSecond: CONVERSATIONS / elapsed,
+      rows,
+      openLoop,
+    };
+  } finally {
+    await stopEndpoint(bot);
+    bot.cleanup();
+  }
+}
+
+async function benchEcho(name: string, script: string, log: (line: string) => void): Promise<LoadResult & { readyMs: number }> {
+  const endpoint = await startEndpoint(name, script, {});
+  try {
+    await load(endpoint.port, 'warm-up', ['hello'], { connections: CONNECTIONS, durationS: 1 });
+    const row = await load(endpoint.port, name, ['hello'], { connections: CONNECTIONS, durationS: DURATION });
+    log(`${name}: ready ${fmtMs(endpoint.readyMs)}, ${Math.round(row.turnsPerSecond)} turns/s`);
+    return { ...row, readyMs: endpoint.readyMs };
+  } finally {
+    await stopEndpoint(endpoint);
+  }
+}
+
+function machine() {
+  const list = cpus();
+  return { cores: list.length, cpu: list[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverage: loadavg().map((l) => Number(l.toFixed(2))) };
+}
+
 async function main(): Promise<void> {
-  const positive = (value: string | undefined, fallback: number) => {
-    const n = Number(value);
-    return Number.isInteger(n) && n > 0 ? n : fallback;
-  };
-  await benchDirectory({
-    structures: positive(process.env.BENCH_STRUCTURES, 50_000),
-    centers: positive(process.env.BENCH_CENTERS, 200),
-    mongodbUri: process.env.MONGODB_URI?.trim() || undefined,
-  });
+  const log = (line: string) => console.log(line);
+  const only = process.env.BENCH_ONLY;
+  const mongodbUri = process.env.MONGODB_URI?.trim() || undefined;
+  const before = machine();
+  log(`Machine: ${before.cores} cores (${before.cpu}), ${before.memoryGb} GB, Node ${before.node}, load average ${before.loadAverage.join(' / ')}`);
+  const results: Record<string, unknown> = { date: new Date().toISOString(), machine: before, settings: { DURATION, CONNECTIONS, RATE, CONVERSATIONS } };
+
+  if (only !== 'directory') {
+    const restify = await benchEcho('bare restify JSON echo (HTTP ceiling)', echoScripts.restify, log);
+    const echoBot = await benchEcho('bare botbuilder echo bot, same stack (framework ceiling)', echoScripts.botbuilder, log);
+    const stores = [await benchBot({}, log)];
+    if (mongodbUri) stores.push(await benchBot({ mongodbUri }, log));
+    results.turns = { restify, echoBot, stores };
+
+    const ratio = (r: LoadResult) => `${Math.round((100 * r.turnsPerSecond) / echoBot.turnsPerSecond)} %`;
+    const line = (store: string, r: LoadResult) => [store, r.scenario, Math.round(r.turnsPerSecond), ratio(r), r.p50, r.p99, r.errors + r.non2xx, r.replies ?? '–'];
+    log('');
+    log(
+      table(
+        ['store', 'what', 'turns/s', 'vs echo bot', 'p50 (ms)', 'p99 (ms)', 'failed', 'replies'],
+        [line('–', restify), line('–', echoBot), ...stores.flatMap((s) => [...s.rows, s.openLoop].map((r) => line(s.store, r)))],
+      ),
+    );
+    log('');
+    log(
+      table(
+        ['store', 'ready (ms)', 'recognizers warm (ms)', 'RSS after start (MB)', `RSS after ${CONVERSATIONS} conversations (MB)`],
+        stores.map((s) => [s.store, Math.round(s.readyMs), s.warmMs === undefined ? '–' : Math.round(s.warmMs), s.rssAfterStartMb ?? '–', s.rssAfterConversationsMb ?? '–']),
+      ),
+    );
+    if (mongodbUri) log('MongoDB: the server at MONGODB_URI (in CI, mongo-java-server: an in-memory Java server without real indexes, on the same 2 cores), so its figures say how the bot behaves with a remote store, not what a real MongoDB would give.');
+  }
+
+  if (only !== 'turns') {
+    log('');
+    const directory: DirectoryBenchResult = await benchDirectory({
+      structures: positive(process.env.BENCH_STRUCTURES, 50_000),
+      centers: positive(process.env.BENCH_CENTERS, 200),
+      mongodbUri,
+    });
+    results.directory = directory;
+  }
+
+  results.loadAverageAfter = loadavg().map((l) => Number(l.toFixed(2)));
+  log('');
+  log(`Load average after: ${(results.loadAverageAfter as number[]).join(' / ')} (figures are only comparable within one run on a quiet machine).`);
+  const dir = join(process.cwd(), 'bench-results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  log(`Results: ${file}`);
 }
 
 main().catch((error: unknown) => {
