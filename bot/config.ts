@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { servedPlace, SERVED_TYPES } from '../knowledge/territory';
 
 /**
  * The one schema of the environment. Every key has a description and a default where one is safe;
@@ -73,6 +74,14 @@ export const configSchema = z
     TEAMS_WEBSITE_URL: httpsUrl.describe('https page about the service, shown in Teams (required by npm run teams:package)'),
     TEAMS_PRIVACY_URL: httpsUrl.describe('https page of the privacy notice; empty = TEAMS_WEBSITE_URL'),
     TEAMS_TERMS_URL: httpsUrl.describe('https page of the terms of use; empty = TEAMS_WEBSITE_URL'),
+    TERRITORY: z
+      .string()
+      .trim()
+      .max(40)
+      .optional()
+      .describe(
+        'territory this guichet serves: a département (972), an EPCI SIREN (200041788), a zone (972-NORD) or a région (region:02); unset = 972 with the demo data, national without; empty = national',
+      ),
     WEBCHAT_ENABLED: z
       .enum(['true', 'false'])
       .default('true')
@@ -111,12 +120,29 @@ export const configSchema = z
     if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required with MicrosoftAppId' });
     }
+    const served = env.TERRITORY ? servedPlace(env.TERRITORY) : undefined;
+    if (env.TERRITORY && !(served && (SERVED_TYPES as readonly string[]).includes(served.type))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TERRITORY'],
+        message: 'must be a département (972), EPCI SIREN (200041788), zone (972-NORD) or région (region:02) code, or empty for the whole country',
+      });
+    }
     if (env.MicrosoftAppId && env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required for a SingleTenant app' });
     }
   });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** The territory of the demo data (Martinique), served when TERRITORY is not set and the demo data is loaded. */
+export const DEMO_TERRITORY = '972';
+
+/** The code of the territory this guichet serves, or undefined for the whole country (TERRITORY, see the schema). */
+export function servedTerritoryOf(config: Pick<Config, 'TERRITORY' | 'DEMO_DATA'>): string | undefined {
+  if (config.TERRITORY === undefined) return config.DEMO_DATA ? DEMO_TERRITORY : undefined;
+  return config.TERRITORY === '' || config.TERRITORY.toUpperCase() === 'FR' ? undefined : config.TERRITORY;
+}
 
 /** Used outside production when SUBJECT_KEY_SECRET is not set: fine on a laptop, never in production. */
 export const DEVELOPMENT_SUBJECT_KEY_SECRET = 'guichet-iae-development-only-secret';

@@ -12,7 +12,7 @@ import { understand } from '../knowledge/understanding/understand';
 import { registerOpenApiRoute } from './api/openapiRoute';
 import { ApplicantNotifier } from './channels/applicantNotifier';
 import { createApp } from './app';
-import { ConfigError, DEVELOPMENT_SUBJECT_KEY_SECRET, loadConfig, type Config } from './config';
+import { ConfigError, DEVELOPMENT_SUBJECT_KEY_SECRET, loadConfig, servedTerritoryOf, type Config } from './config';
 import { createLogger } from './logger';
 import { scheduleStatePurge, seedDemoDirectory, warmRecognizersSoon, warmUp } from './startup';
 
@@ -51,9 +51,12 @@ async function main(): Promise<void> {
   });
   if (!config.SUBJECT_KEY_SECRET) logger.warn({ event: 'development_subject_key_secret' }, 'SUBJECT_KEY_SECRET is not set: using the development value');
   const notifier = new ApplicantNotifier(store.stateStorage);
+  const territory = servedTerritoryOf(config);
+  logger.info({ event: 'territory', territory: territory ?? 'FR' });
+  const understandHere: typeof understand = (text, locale, context) => understand(text, locale, { territory, ...context });
   const app = createApp({
     notifier,
-    understand,
+    understand: understandHere,
     config,
     logger,
     store,
@@ -63,12 +66,13 @@ async function main(): Promise<void> {
       advisers,
       notifier,
       subjectSecret: config.SUBJECT_KEY_SECRET ?? DEVELOPMENT_SUBJECT_KEY_SECRET,
+      territory,
       faq: { searchFaq, getFaqEntry },
     }),
     apiRoutes: [
       (server) => registerEligibilityRoutes(server),
-      (server) => registerDirectoryRoutes(server, directory),
-      (server) => registerUnderstandRoutes(server, understand),
+      (server) => registerDirectoryRoutes(server, directory, { territory }),
+      (server) => registerUnderstandRoutes(server, understand, { territory }),
       registerOpenApiRoute,
     ],
   });

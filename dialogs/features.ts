@@ -26,6 +26,8 @@ export interface FeatureDeps {
   subjectSecret?: string;
   /** Tells applicants when advisers move their requests. */
   notifier?: ApplicantNotices;
+  /** The territory the guichet serves (TERRITORY code, see bot/config.ts); undefined: the whole country. */
+  territory?: string;
   /** The knowledge base of questions about IAE. */
   faq?: FaqKnowledge;
 }
@@ -123,7 +125,7 @@ export function createFeatures(deps: FeatureDeps = {}): Feature[] {
         id: 'search',
         menuLabelKey: 'search:menu',
         helpKey: 'search:helpLine',
-        dialog: new SearchDialog({ directory: deps.directory, canRequest: deps.requests !== undefined }),
+        dialog: new SearchDialog({ directory: deps.directory, canRequest: deps.requests !== undefined, territory: deps.territory }),
         intents: ['search'],
         synonyms: ['chercher', 'recherche', 'search', 'trouver une structure'],
       },
@@ -131,7 +133,7 @@ export function createFeatures(deps: FeatureDeps = {}): Feature[] {
         id: 'orientation',
         menuLabelKey: 'orientation:menu',
         helpKey: 'orientation:helpLine',
-        dialog: new OrientationDialog({ directory: deps.directory, today }),
+        dialog: new OrientationDialog({ directory: deps.directory, today, territory: deps.territory }),
         intents: ['orientation'],
         synonyms: ['orientation', 'etre oriente', 'qui contacter'],
       },
@@ -139,7 +141,7 @@ export function createFeatures(deps: FeatureDeps = {}): Feature[] {
         id: 'stats',
         menuLabelKey: 'stats:menu',
         helpKey: 'stats:helpLine',
-        dialog: new StatsDialog({ directory: deps.directory }),
+        dialog: new StatsDialog({ directory: deps.directory, territory: deps.territory }),
         intents: ['stats'],
         synonyms: ['stats', 'statistiques', 'chiffres', 'figures'],
       },

@@ -12,7 +12,7 @@ import type { DirectoryReader } from '../../knowledge/directory/directoryPort';
 import type { StructureKind } from '../../knowledge/directory/kinds';
 import { needsSaidIn } from '../../knowledge/orientation/needsInText';
 import { NEEDS, orient, type Need, type OrientationProfile } from '../../knowledge/orientation/orientationRules';
-import { anchorOf, resolvePlace, type Place } from '../../knowledge/territory';
+import { anchorOf, placeContext, resolvePlace, type Place } from '../../knowledge/territory';
 import type { YesNoAnswer } from '../../knowledge/understanding/yesNo';
 import { placeFromUnderstood } from '../search/searchDialog';
 import { structureCard } from '../search/structureCard';
@@ -37,6 +37,8 @@ const RADII_KM = [25, 100] as const;
 export interface OrientationDialogDeps {
   directory: DirectoryReader;
   today: () => string;
+  /** The territory the guichet serves (TERRITORY code): its namesakes win. */
+  territory?: string;
 }
 
 interface Values {
@@ -56,7 +58,7 @@ export class OrientationDialog extends ComponentDialog {
     this.addDialog(new ButtonsPrompt(NEED_PROMPT));
     this.addDialog(new AgeOrBirthDatePrompt(AGE_PROMPT, deps.today));
     this.addDialog(new YesNoUnknownPrompt(YES_NO_PROMPT));
-    this.addDialog(new TextPrompt(PLACE_PROMPT, (prompt) => validatePlace(prompt)));
+    this.addDialog(new TextPrompt(PLACE_PROMPT, (prompt) => validatePlace(prompt, this.deps.territory)));
     this.addDialog(
       new WaterfallDialog(STEPS, [
         this.askNeed.bind(this),
@@ -184,10 +186,10 @@ export class OrientationDialog extends ComponentDialog {
   }
 }
 
-async function validatePlace(prompt: PromptValidatorContext<string>): Promise<boolean> {
+async function validatePlace(prompt: PromptValidatorContext<string>, territory: string | undefined): Promise<boolean> {
   if (!prompt.recognized.succeeded) return false;
   const session = sessionOf(prompt.context);
-  const result = resolvePlace(prompt.recognized.value ?? '', session.departement ? { departement: session.departement } : undefined);
+  const result = resolvePlace(prompt.recognized.value ?? '', placeContext({ departement: session.departement, territory }));
   const place = result.status === 'found' ? result.place : result.status === 'not_found' ? undefined : result.candidates[0];
   if (!place) return false;
   prompt.recognized.value = JSON.stringify(place);

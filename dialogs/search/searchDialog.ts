@@ -13,10 +13,11 @@ import { DEFAULT_RADIUS_KM, RADIUS_CHOICES_KM, SIAE_KINDS, isSiaeKind, type Stru
 import type { DirectoryReader } from '../../knowledge/directory/directoryPort';
 import { findStructures, searchesAround } from '../../knowledge/directory/findStructures';
 import { isDemo } from '../../knowledge/directory/structure';
-import { resolvePlace, type Place } from '../../knowledge/territory';
+import { placeContext, resolvePlace, type Place } from '../../knowledge/territory';
 import { placeOfKey } from '../../knowledge/territory/places';
 import { loadTerritory } from '../../knowledge/territory/load';
 import { sessionOf } from '../shared/session';
+import { outsideSentence } from '../shared/territory';
 import { tr, turnLocale } from '../shared/turnLocale';
 import type { FeatureOptions, UnderstoodPlace } from '../shared/understanding';
 import { placeChoiceLabel } from './placeLabel';
@@ -64,6 +65,8 @@ export interface SearchDialogDeps {
   directory: DirectoryReader;
   /** Cards of SIAE offer « Faire une demande ici » (when requests exist). */
   canRequest?: boolean;
+  /** The territory the guichet serves (TERRITORY code); undefined: the whole country. */
+  territory?: string;
 }
 
 /** A place the understanding found, as a full territory place. */
@@ -148,7 +151,7 @@ export class SearchDialog extends ComponentDialog {
   private async validatePlace(prompt: PromptValidatorContext<string>): Promise<boolean> {
     if (!prompt.recognized.succeeded) return false;
     const session = sessionOf(prompt.context);
-    const result = resolvePlace(prompt.recognized.value ?? '', session.departement ? { departement: session.departement } : undefined);
+    const result = resolvePlace(prompt.recognized.value ?? '', placeContext({ departement: session.departement, territory: this.deps.territory }));
     if (result.status !== 'not_found') {
       prompt.recognized.value = JSON.stringify(result);
       return true;
@@ -202,6 +205,8 @@ export class SearchDialog extends ComponentDialog {
     const locale = turnLocale(step.context);
     const what = state.partners ? t('search:what.partners') : kindsInWords(kinds, t);
     const where = placeChoiceLabel(place);
+    const outside = offset === 0 ? outsideSentence(t, place, this.deps.territory, found.total > 0) : undefined;
+    if (outside) await step.context.sendActivity(outside);
 
     if (found.total === 0) {
       await step.context.sendActivity(

@@ -29,7 +29,8 @@ export interface UnderstoodMessage {
   alternatives?: Array<{ intent: string; confidence: number }>;
 }
 
-export type Understand = (text: string, locale: Locale, context?: { departement?: string }) => UnderstoodMessage;
+/** `departement`: what the conversation knows; `territory`: the code of the territory the guichet serves (TERRITORY). */
+export type Understand = (text: string, locale: Locale, context?: { departement?: string; territory?: string }) => UnderstoodMessage;
 
 /** At or above this confidence the assistant acts on what it understood; below, it asks. */
 export const CONFIDENT = 0.6;

@@ -48,6 +48,10 @@ export function isSiaeKind(kind: string): kind is SiaeKind {
   return (SIAE_KINDS as readonly string[]).includes(kind);
 }
 
+export function isStructureKind(kind: string): kind is StructureKind {
+  return (STRUCTURE_KINDS as readonly string[]).includes(kind);
+}
+
 export function isPartnerKind(kind: string): boolean {
   return (PARTNER_KINDS as readonly string[]).includes(kind);
 }

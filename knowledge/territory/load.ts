@@ -86,9 +86,9 @@ function buildTerritory(): TerritoryData {
   }
 
   const departements = new Map<string, DepartementRecord>();
-  for (const d of readRawDepartements()) departements.set(d.code, { code: d.code, name: d.nom, region: d.region, chefLieu: d.chefLieu, communes: [], population: 0 });
+  for (const d of readRawDepartements()) departements.set(d.code, { code: d.code, name: d.nom, region: d.region, chefLieu: d.chefLieu, liaison: d.typeLiaison, communes: [], population: 0 });
   const regions = new Map<string, RegionRecord>();
-  for (const r of readRawRegions()) regions.set(r.code, { code: r.code, name: r.nom, chefLieu: r.chefLieu, departements: [], communes: [], population: 0 });
+  for (const r of readRawRegions()) regions.set(r.code, { code: r.code, name: r.nom, chefLieu: r.chefLieu, liaison: r.typeLiaison, departements: [], communes: [], population: 0 });
   for (const d of departements.values()) regions.get(d.region)?.departements.push(d.code);
   for (const code of currentCommunes) {
     const c = communes.get(code)!;

@@ -2,7 +2,7 @@ import { SAINT_TOKEN, compactKey, startsWithArticle, stripArticle } from './norm
 import type { NameEntry } from './name-index';
 import { parseDepartementCode } from './patterns';
 import { placeOfKey } from './places';
-import { decide, type Candidate } from './rank';
+import { decide, type Candidate, type RankContext } from './rank';
 import type { Territory } from './territory';
 import type { ResolveContext, ResolveResult } from './types';
 
@@ -29,7 +29,7 @@ export function nameCandidates(t: Territory, q: string): Candidate[] {
   return out;
 }
 
-export function lookupName(t: Territory, q: string, ctx: ResolveContext): ResolveResult | undefined {
+export function lookupName(t: Territory, q: string, ctx: RankContext): ResolveResult | undefined {
   return decide(t.data, nameCandidates(t, q), ctx);
 }
 

@@ -103,3 +103,35 @@ export function placeOfKey(data: TerritoryData, key: string): Place | undefined 
       return undefined;
   }
 }
+
+/** Place types written in a reference ("commune:97209", "postcode:13001", "region:02"). */
+const REF = /^([a-z]+):(.{1,40})$/;
+
+/**
+ * The place of a typed reference `<type>:<code>`, as the API returns it (`ref`): every place type but
+ * coordinates (read by the caller). Codes are case-insensitive ("departement:2a", "zone:972-nord").
+ */
+export function placeOfRef(data: TerritoryData, ref: string): Place | undefined {
+  const m = REF.exec(ref.trim().toLowerCase());
+  if (!m) return undefined;
+  const [, type, raw] = m as unknown as [string, string, string];
+  const code = raw.trim().toUpperCase();
+  switch (type) {
+    case 'commune':
+    case 'arrondissement': {
+      const c = data.communes.get(code);
+      return c && c.kind === type ? communePlace(c) : undefined;
+    }
+    case 'postcode':
+      return /^\d{5}$/.test(code) ? postcodePlace(data, code) : undefined;
+    case 'departement':
+    case 'region':
+    case 'epci':
+    case 'zone':
+      return placeOfKey(data, `${type}:${code}`);
+    case 'country':
+      return code === COUNTRY_CODE ? countryPlace(data) : undefined;
+    default:
+      return undefined;
+  }
+}

@@ -1,5 +1,6 @@
 import type { TerritoryData } from './load';
 import type { NameLevel } from './name-index';
+import { isInside, servedPlace } from './served';
 import type { Place, ResolveContext, ResolveResult } from './types';
 
 /** How namesakes are ranked and when a short choice must be offered. */
@@ -13,25 +14,41 @@ export interface Candidate {
   level: NameLevel;
 }
 
-/** Context with its région filled in from the département ("972" → région "02"). */
-export function completeContext(data: TerritoryData, ctx: ResolveContext | undefined): ResolveContext {
+/** A context ready for ranking: the served territory as a place. */
+export interface RankContext extends ResolveContext {
+  served?: Place;
+}
+
+/**
+ * Context with its région filled in from the département ("972" → région "02"); without a
+ * département of its own, the served territory's département and région.
+ */
+export function completeContext(data: TerritoryData, ctx: ResolveContext | undefined): RankContext {
   if (!ctx) return {};
-  const departement = ctx.departement?.trim().toUpperCase() || undefined;
-  const region = ctx.region?.trim() || (departement ? data.departements.get(departement)?.region : undefined);
-  const out: ResolveContext = {};
+  const known = ctx.territory ? servedPlace(ctx.territory) : undefined;
+  // The whole country ranks nothing: as no territory.
+  const served = known && known.type !== 'country' ? known : undefined;
+  const departement = ctx.departement?.trim().toUpperCase() || served?.departement;
+  const region = ctx.region?.trim() || (departement ? data.departements.get(departement)?.region : undefined) || served?.region;
+  const out: RankContext = {};
   if (departement) out.departement = departement;
   if (region) out.region = region;
+  if (served) {
+    out.territory = ctx.territory;
+    out.served = served;
+  }
   return out;
 }
 
-/** 2: same département as the context, 1: same région, 0: elsewhere or no context. */
-export function contextScore(place: Place, ctx: ResolveContext): number {
+/** 3: inside the served territory, 2: same département as the context, 1: same région, 0: elsewhere or no context. */
+export function contextScore(place: Place, ctx: RankContext): number {
+  if (ctx.served && place.type !== 'country' && isInside(place, ctx.served)) return 3;
   if (ctx.departement && place.departement === ctx.departement) return 2;
   if (ctx.region && place.region === ctx.region) return 1;
   return 0;
 }
 
-export function compareByContextThenPopulation(ctx: ResolveContext) {
+export function compareByContextThenPopulation(ctx: RankContext) {
   return (a: Place, b: Place): number => contextScore(b, ctx) - contextScore(a, ctx) || (b.population ?? 0) - (a.population ?? 0) || a.code.localeCompare(b.code);
 }
 
@@ -62,7 +79,7 @@ export function collapse<T extends { place: Place; level?: NameLevel }>(data: Te
 }
 
 /** Places without duplicates or redundant areas, best first for the context, at most MAX_CANDIDATES. */
-export function shortList(data: TerritoryData, places: Place[], ctx: ResolveContext): Place[] {
+export function shortList(data: TerritoryData, places: Place[], ctx: RankContext): Place[] {
   return collapse(data, places.map((place) => ({ place })))
     .map((c) => c.place)
     .sort(compareByContextThenPopulation(ctx))
@@ -70,14 +87,14 @@ export function shortList(data: TerritoryData, places: Place[], ctx: ResolveCont
 }
 
 /** Turns exact-name candidates into an answer. */
-export function decide(data: TerritoryData, found: Candidate[], ctx: ResolveContext): ResolveResult | undefined {
+export function decide(data: TerritoryData, found: Candidate[], ctx: RankContext): ResolveResult | undefined {
   const candidates = collapse(data, found);
   if (candidates.length === 0) return undefined;
   const strong = candidates.filter((c) => c.level !== 'context' || contextScore(c.place, ctx) > 0);
   const weak = candidates.filter((c) => !strong.includes(c));
   const ranked = candidates.map((c) => c.place).sort(compareByContextThenPopulation(ctx));
 
-  if (candidates.length > 1 && (ctx.departement || ctx.region)) {
+  if (candidates.length > 1 && (ctx.departement || ctx.region || ctx.served)) {
     const scores = ranked.map((p) => contextScore(p, ctx));
     if (scores[0]! > 0 && scores[0]! > scores[1]!) return { status: 'found', place: ranked[0]! };
   }

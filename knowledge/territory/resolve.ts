@@ -4,8 +4,8 @@ import { nearestCommunes } from './geometry';
 import { lookupName, nameCandidates, parseQualifier } from './lookup';
 import { normalizeText, stripArticle } from './normalize';
 import { POSTCODE, parseArrondissement, parseCoordinates, parseDepartementCode, parsePostcodeAndName } from './patterns';
-import { communePlace, departementPlace, placeOfKey, postcodePlace } from './places';
-import { compareByContextThenPopulation, completeContext, contextScore, MAX_CANDIDATES, shortList } from './rank';
+import { communePlace, countryPlace, departementPlace, epciPlace, placeOfKey, placeOfRef, postcodePlace, zonePlace } from './places';
+import { compareByContextThenPopulation, completeContext, contextScore, MAX_CANDIDATES, shortList, type RankContext } from './rank';
 import { getTerritory, type Territory } from './territory';
 import type { LatLng, Place, ResolveContext, ResolveResult } from './types';
 
@@ -70,11 +70,12 @@ function coordsPlace(point: LatLng): Place {
 }
 
 /** Codes and the fixed forms: postal code, département number, arrondissement, postal code + name. */
-function resolveForms(t: Territory, q: string, ctx: ResolveContext): ResolveResult | undefined {
+function resolveForms(t: Territory, q: string, ctx: RankContext, codes: boolean): ResolveResult | undefined {
   if (POSTCODE.test(q)) {
     const place = postcodePlace(t.data, q);
     if (place) return { status: 'found', place };
     const insee = resolveInsee(q);
+    if (insee && codes) return { status: 'found', place: insee };
     return insee ? { status: 'suggestions', candidates: [insee] } : NOT_FOUND;
   }
   const departements = parseDepartementCode(q)?.map((code) => departementPlace(t.data, code)).filter((p): p is Place => !!p);
@@ -96,9 +97,9 @@ function resolveForms(t: Territory, q: string, ctx: ResolveContext): ResolveResu
   return undefined;
 }
 
-function resolveExact(t: Territory, q: string, ctx: ResolveContext): ResolveResult | undefined {
+function resolveExact(t: Territory, q: string, ctx: RankContext, codes: boolean): ResolveResult | undefined {
   // "le 972", "la 2a": an article before a code.
-  const form = resolveForms(t, q, ctx) ?? (stripArticle(q) !== q ? resolveForms(t, stripArticle(q), ctx) : undefined);
+  const form = resolveForms(t, q, ctx, codes) ?? (stripArticle(q) !== q ? resolveForms(t, stripArticle(q), ctx, codes) : undefined);
   if (form) return form;
   const byName = lookupName(t, q, ctx);
   if (byName) return byName;
@@ -112,9 +113,9 @@ function resolveExact(t: Territory, q: string, ctx: ResolveContext): ResolveResu
 }
 
 /** After exact lookups: whole words inside names, then typos. Never `found`. */
-function resolveFuzzy(t: Territory, q: string, ctx: ResolveContext): ResolveResult {
+function resolveFuzzy(t: Territory, q: string, ctx: RankContext): ResolveResult {
   const qualified = parseQualifier(t, q);
-  const attempts: Array<{ text: string; ctx: ResolveContext; only: boolean }> = [];
+  const attempts: Array<{ text: string; ctx: RankContext; only: boolean }> = [];
   if (qualified) attempts.push({ text: qualified.name, ctx: qualified.ctx, only: true });
   attempts.push({ text: q, ctx, only: false });
   for (const search of [wordEntries, fuzzyEntries]) {
@@ -129,28 +130,61 @@ function resolveFuzzy(t: Territory, q: string, ctx: ResolveContext): ResolveResu
   return NOT_FOUND;
 }
 
+const EPCI_CODE = /^\d{9}$/;
+const ZONE_CODE = /^[0-9AB]{2,3}-[A-Z]+$/i;
+const REF = /^[a-z]{4,14}:/i;
+
+/**
+ * The codes the API returns, read back as they were written: a typed reference ("commune:13001",
+ * "region:02", "zone:972-NORD", "coords:14.6,-61.07"), an EPCI SIREN, a zone code, "FR".
+ * Undefined when the text is none of these forms.
+ */
+function resolveCode(t: Territory, raw: string): ResolveResult | undefined {
+  let place: Place | undefined;
+  if (REF.test(raw)) {
+    const point = /^coords:/i.test(raw) ? parseCoordinates(raw.slice(raw.indexOf(':') + 1)) : undefined;
+    place = point ? coordsPlace(point) : placeOfRef(t.data, raw);
+    return place ? { status: 'found', place } : NOT_FOUND;
+  }
+  if (EPCI_CODE.test(raw)) place = epciPlace(t.data, raw);
+  else if (ZONE_CODE.test(raw)) place = zonePlace(t.data, raw.toUpperCase());
+  else if (raw === 'FR') place = countryPlace(t.data);
+  else return undefined;
+  return place ? { status: 'found', place } : NOT_FOUND;
+}
+
+export interface ResolveOptions {
+  /** Exact lookups only (no typo suggestions). */
+  exact?: boolean;
+  /** Codes as a client sends them: a 5-digit code that is no postal code is an INSEE code (found, not suggested). */
+  codes?: boolean;
+}
+
 /**
  * What place a person means by a short text: a commune (with or without accents, hyphens, article,
  * saint forms), a postal code (before any INSEE reading), a département number or name, a région,
  * an EPCI, a Martinique zone, "France", a Paris/Lyon/Marseille arrondissement or a "lat,lng" pair.
- * Filler words ("près de", "à", "vers") are ignored. Namesakes are ranked by the context territory,
- * then by population. Exact lookups first; typos only give `suggestions` (skipped with `exact`:
+ * Filler words ("près de", "à", "vers") are ignored. Namesakes are ranked by the served territory
+ * (`context.territory`: one inside it wins outright), the context département, then by population.
+ * Every code the API returns is read back: typed references ("region:02"), EPCI SIREN, zone codes. Exact lookups first; typos only give `suggestions` (skipped with `exact`:
  * the free-text reader, which never uses suggestions, calls this many times per message).
  */
-export function resolvePlace(text: string, context?: ResolveContext, options?: { exact?: boolean }): ResolveResult {
+export function resolvePlace(text: string, context?: ResolveContext, options?: ResolveOptions): ResolveResult {
   if (typeof text !== 'string') return NOT_FOUND;
   const raw = text.trim();
   if (!raw || raw.length > MAX_INPUT_LENGTH) return NOT_FOUND;
   const point = parseCoordinates(raw);
   if (point) return { status: 'found', place: coordsPlace(point) };
+  const t = getTerritory();
+  const code = resolveCode(t, raw);
+  if (code) return code;
   const normalized = normalizeText(raw);
   if (!normalized || normalized.length > MAX_NAME_LENGTH) return NOT_FOUND;
-  const t = getTerritory();
   const ctx = completeContext(t.data, context);
   const stripped = stripPlaceFillers(normalized);
   for (const q of new Set([normalized, stripped])) {
     if (!q) continue;
-    const result = resolveExact(t, q, ctx);
+    const result = resolveExact(t, q, ctx, options?.codes === true);
     if (result) return result;
   }
   return stripped && !options?.exact ? resolveFuzzy(t, stripped, ctx) : NOT_FOUND;

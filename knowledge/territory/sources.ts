@@ -50,10 +50,14 @@ export interface RawDepartement {
   nom: string;
   region: string;
   chefLieu: string;
+  typeLiaison: number;
 }
 export function readRawDepartements(): RawDepartement[] {
   const items = readArray('departements.json');
-  for (const d of items) for (const field of ['code', 'nom', 'region', 'chefLieu']) check(isString(d[field]), 'departements', d, field);
+  for (const d of items) {
+    for (const field of ['code', 'nom', 'region', 'chefLieu']) check(isString(d[field]), 'departements', d, field);
+    check(Number.isInteger(d.typeLiaison), 'departements', d, 'typeLiaison');
+  }
   return items as unknown as RawDepartement[];
 }
 
@@ -61,10 +65,14 @@ export interface RawRegion {
   code: string;
   nom: string;
   chefLieu: string;
+  typeLiaison: number;
 }
 export function readRawRegions(): RawRegion[] {
   const items = readArray('regions.json');
-  for (const r of items) for (const field of ['code', 'nom', 'chefLieu']) check(isString(r[field]), 'regions', r, field);
+  for (const r of items) {
+    for (const field of ['code', 'nom', 'chefLieu']) check(isString(r[field]), 'regions', r, field);
+    check(Number.isInteger(r.typeLiaison), 'regions', r, 'typeLiaison');
+  }
   return items as unknown as RawRegion[];
 }
 

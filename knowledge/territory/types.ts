@@ -44,10 +44,16 @@ export type ResolveResult =
   | { status: 'suggestions'; candidates: Place[] }
   | { status: 'not_found' };
 
-/** What the conversation already knows: ranks namesakes (e.g. `{ departement: '972' }`). */
+/**
+ * What the conversation already knows: ranks namesakes (e.g. `{ departement: '972' }`).
+ * `territory` is the code of the territory the guichet serves (TERRITORY: a département, EPCI, zone
+ * or région code, see `servedPlace`): a namesake inside it wins outright, and its département and
+ * région rank next when the conversation has none of its own.
+ */
 export interface ResolveContext {
   departement?: string;
   region?: string;
+  territory?: string;
 }
 
 export interface CommuneRecord {
@@ -69,6 +75,8 @@ export interface DepartementRecord {
   name: string;
   region: string;
   chefLieu: string;
+  /** INSEE "type de nom en clair" (0 de, 1 d', 2 du, 3 de la, 4 des, 5 de l'): how a sentence links to the name. */
+  liaison: number;
   /** Current communes (no arrondissements). */
   communes: string[];
   population: number;
@@ -78,6 +86,8 @@ export interface RegionRecord {
   code: string;
   name: string;
   chefLieu: string;
+  /** INSEE "type de nom en clair", as for départements. */
+  liaison: number;
   departements: string[];
   communes: string[];
   population: number;

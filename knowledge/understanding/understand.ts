@@ -2,7 +2,7 @@ import { Culture, recognizeNumber } from '@microsoft/recognizers-text-suite';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { warmUpTerritory } from '../territory';
+import { placeContext, warmUpTerritory } from '../territory';
 import examplesFile from './examples.json';
 import { classify, cueScores, type Learned } from './intents/classifier';
 import { indexExamples, loadExampleIndex, voteOf, words, type ExampleIndex } from './intents/examples';
@@ -31,7 +31,8 @@ export interface Understanding {
   alternatives?: Array<{ intent: Intent; confidence: number }>;
 }
 
-export type UnderstandingContext = { departement?: string };
+/** What the conversation knows (`departement`) and the territory the guichet serves (`territory`, a TERRITORY code). */
+export type UnderstandingContext = { departement?: string; territory?: string };
 export type UnderstandFunction = (text: string, locale: 'fr' | 'en', context?: UnderstandingContext) => Understanding;
 
 /** A labelled message: the development examples (examples.json) and the evaluation corpora share this shape. */
@@ -71,8 +72,11 @@ function read(text: string, locale: 'fr' | 'en', context?: UnderstandingContext)
   if (typeof text !== 'string' || text.length > MAX_UNDERSTOOD_LENGTH) return undefined;
   const prepared = prepareText(text.replace(/<[^>]{0,200}>/g, ' '));
   if (prepared.tokens.length === 0) return undefined;
-  const departement = typeof context?.departement === 'string' && context.departement.trim() ? context.departement.trim() : undefined;
-  const slots = extractSlots(prepared, locale === 'en' ? 'en' : 'fr', departement ? { departement } : {});
+  const known = {
+    departement: typeof context?.departement === 'string' ? context.departement : undefined,
+    territory: typeof context?.territory === 'string' ? context.territory : undefined,
+  };
+  const slots = extractSlots(prepared, locale === 'en' ? 'en' : 'fr', placeContext(known));
   return { prepared, slots, normalized: normalizeForIntents(prepared.folded) };
 }
 

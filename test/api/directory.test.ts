@@ -145,7 +145,7 @@ describe('GET /api/v1/stats', () => {
     expect(siae.reduce((n: number, k: { structures: number }) => n + k.structures, 0)).toBe(61);
   });
 
-  it.each(['', '?territory=', '?territory=14.6,-61.0', '?territory=qqqzzz', '?territory=972&x=1'])('400 for %s', async (query) => {
+  it.each(['?territory=', '?territory=14.6,-61.0', '?territory=qqqzzz', '?territory=972&x=1', '?kind=XYZ'])('400 for %s', async (query) => {
     const { status, body } = await get(`/api/v1/stats${query}`);
     expect(status).toBe(400);
     expect(body.error.code).toBeDefined();

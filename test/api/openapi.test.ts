@@ -1,5 +1,5 @@
 import type { Server } from 'restify';
-import { registerDirectoryRoutes } from '../../bot/api/directoryRoutes';
+import { placesQuery, registerDirectoryRoutes, statsQuery, structuresQuery } from '../../bot/api/directoryRoutes';
 import { registerEligibilityRoutes } from '../../bot/api/eligibilityRoutes';
 import { registerOpenApiRoute } from '../../bot/api/openapiRoute';
 import { registerUnderstandRoutes } from '../../bot/api/understandRoutes';
@@ -40,5 +40,15 @@ describe('GET /api/v1/openapi.json', () => {
       .routes.map((r: { method: string; path: string }) => `${r.method.toUpperCase()} ${r.path}`)
       .filter((r: string) => r.includes('/api/v1/') && !r.endsWith('/openapi.json'));
     expect(documented.sort()).toEqual([...new Set(routes)].sort());
+  });
+
+  it('documents exactly the query parameters the directory routes accept', async () => {
+    const spec = (await (await fetch(`${running.baseUrl}/api/v1/openapi.json`)).json()) as {
+      paths: Record<string, { get?: { parameters?: Array<{ name: string; in: string }> } }>;
+    };
+    const documented = (path: string) => (spec.paths[path]?.get?.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name).sort();
+    expect(documented('/api/v1/places')).toEqual(Object.keys(placesQuery.shape).sort());
+    expect(documented('/api/v1/structures')).toEqual(Object.keys(structuresQuery.shape).sort());
+    expect(documented('/api/v1/stats')).toEqual(Object.keys(statsQuery.shape).sort());
   });
 });

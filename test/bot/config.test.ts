@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ConfigError, configSchema, loadConfig } from '../../bot/config';
+import { ConfigError, configSchema, loadConfig, servedTerritoryOf } from '../../bot/config';
 import { projectPath } from '../../knowledge/projectFiles';
 
 describe('configuration', () => {
@@ -54,5 +54,22 @@ describe('configuration', () => {
     for (const [key, schema] of Object.entries(configSchema.shape)) {
       expect([key, (schema as { description?: string }).description]).toEqual([key, expect.any(String)]);
     }
+  });
+
+  describe('TERRITORY', () => {
+    it('is the demo territory (972) when unset with the demo data, national without it or when empty', () => {
+      expect(servedTerritoryOf(loadConfig({}))).toBe('972');
+      expect(servedTerritoryOf(loadConfig({ DEMO_DATA: 'false' }))).toBeUndefined();
+      expect(servedTerritoryOf(loadConfig({ TERRITORY: '' }))).toBeUndefined();
+      expect(servedTerritoryOf(loadConfig({ TERRITORY: 'FR' }))).toBeUndefined();
+    });
+
+    it.each(['972', '974', '2A', '200041788', '972-NORD', 'region:02'])('accepts %s', (code) => {
+      expect(servedTerritoryOf(loadConfig({ TERRITORY: code, DEMO_DATA: 'false' }))).toBe(code);
+    });
+
+    it.each(['Martinique', '999', '97209', 'commune:97209', '14.6,-61.07', 'region:99'])('refuses %s at start, naming the key', (code) => {
+      expect(() => loadConfig({ TERRITORY: code })).toThrow(/TERRITORY: must be a département/);
+    });
   });
 });

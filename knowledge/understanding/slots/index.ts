@@ -1,3 +1,4 @@
+import type { ResolveContext } from '../../territory';
 import type { StructureKind } from '../../directory/kinds';
 import type { CriterionKey } from '../../eligibility/criterionKeys';
 import type { Place } from '../../territory';
@@ -23,7 +24,7 @@ export interface Slots {
 }
 
 /** Every slot of a prepared message. Pure and synchronous; never throws on odd text. */
-export function extractSlots(p: PreparedText, locale: NluLocale, context: { departement?: string }): Slots {
+export function extractSlots(p: PreparedText, locale: NluLocale, context: ResolveContext): Slots {
   const slots: Slots = {};
   if (p.tokens.length === 0) return slots;
   const skip = new Set<number>();

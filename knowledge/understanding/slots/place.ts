@@ -1,4 +1,4 @@
-import { getTerritory, normalizeText, resolvePlace, stripPlaceFillers, stripArticle, type Place, type ResolveResult } from '../../territory';
+import { getTerritory, normalizeText, resolvePlace, stripPlaceFillers, stripArticle, type Place, type ResolveContext, type ResolveResult } from '../../territory';
 import { loadLexicons } from '../lexicons';
 import type { PreparedText } from './text';
 
@@ -97,8 +97,8 @@ function commonWords(): ReadonlySet<string> {
  * count (typos would turn ordinary words into villages); an ambiguous name gives candidates.
  * `skip` holds token indices already read as something else (a kind, a criterion, "20 km").
  */
-export function extractPlace(p: PreparedText, skip: ReadonlySet<number>, context: { departement?: string }, locale: 'fr' | 'en' = 'fr'): PlaceFound {
-  const ctx = context.departement ? { departement: context.departement } : undefined;
+export function extractPlace(p: PreparedText, skip: ReadonlySet<number>, context: ResolveContext, locale: 'fr' | 'en' = 'fr'): PlaceFound {
+  const ctx = context.departement || context.territory ? context : undefined;
   // English: "a" is an article ("thanks a lot" is not the Lot), zone words are said in English.
   const english = locale === 'en';
   const coords = COORDS.exec(p.raw);
@@ -149,7 +149,7 @@ export function extractPlace(p: PreparedText, skip: ReadonlySet<number>, context
 }
 
 /** Runs of words outside every lexicon, longest first: "aci lamentin", "stats schoelcher". Exact, single answer only. */
-function fallbackPlace(p: PreparedText, skip: ReadonlySet<number>, words: ReadonlySet<string>, ctx: { departement?: string } | undefined, english: boolean): PlaceFound {
+function fallbackPlace(p: PreparedText, skip: ReadonlySet<number>, words: ReadonlySet<string>, ctx: ResolveContext | undefined, english: boolean): PlaceFound {
   const tokens = p.tokens;
   // In English, a lone word is a place only written with a capital ("Nice", not "have a nice day").
   const capitalised = new Set(p.raw.split(/[^\p{L}]+/u).filter((w) => /^\p{Lu}/u.test(w)).map((w) => normalizeText(w)));
