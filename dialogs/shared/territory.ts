@@ -26,5 +26,5 @@ export function outsideSentence(t: TFunction, place: Place, territory: string | 
   const served = servedArea(territory);
   if (!served || isInside(place, served)) return undefined;
   const kind = place.type === 'commune' || place.type === 'arrondissement' ? 'commune' : place.type === 'postcode' || place.type === 'coords' ? place.type : 'area';
-  return t(hasResults ? 'territory:outside' : 'territory:outsideEmpty', { context: kind, of: ofTerritory(t, served) });
+  return hasResults ? t(`territory:outside.${kind}`, { of: ofTerritory(t, served) }) : t(`territory:outsideEmpty.${kind}`, { of: ofTerritory(t, served) });
 }
