@@ -1,6 +1,6 @@
 import type { StructureInput } from '../structure';
 import { CsvSyntaxError, parseCsv } from './csv';
-import { RowIssues, cleanEmail, cleanPhone, cleanPostcode, cleanText, describeValue, validateStructure } from './fields';
+import { RowIssues, cleanPostcode, cleanText, contactFields, describeValue, placeFields, validateStructure } from './fields';
 import { aspKind } from './kindMaps';
 import { MAX_IMPORT_CHARS, MAX_IMPORT_RECORDS, todayIso, type CommuneResolver, type ImportOptions, type ImportResult } from './types';
 
@@ -131,16 +131,12 @@ export function parseAspCsv(text: string, resolveCommune: CommuneResolver, optio
       siret,
       name,
       kind,
-      address: { communeName: commune.name, ...(line1 ? { line1 } : {}), ...(postcode ? { postcode } : {}) },
-      territory: { communeInsee: commune.insee, departement: commune.departement, region: commune.region, ...(commune.epci ? { epci: commune.epci } : {}) },
+      ...placeFields(commune, { line1, postcode }),
       location: { lat: commune.lat, lng: commune.lng, precision: 'commune' },
       source: { kind: 'asp', label },
       updatedAt,
+      ...contactFields(issues, { phone: [row.get('TELEPHONE'), 'TELEPHONE'], email: [row.get('MAIL_SIAE'), 'MAIL_SIAE'] }),
     };
-    const phone = cleanPhone(row.get('TELEPHONE'), 'TELEPHONE', issues);
-    if (phone) input.phone = phone;
-    const email = cleanEmail(row.get('MAIL_SIAE'), 'MAIL_SIAE', issues);
-    if (email) input.email = email;
     const checked = validateStructure(input, row.line);
     if ('rejection' in checked) {
       result.rejected.push(checked.rejection);

@@ -1,6 +1,6 @@
 import { haversineKm } from '../../territory';
 import type { StructureInput } from '../structure';
-import { cleanEmail, cleanPhone, cleanPostcode, cleanSiret, cleanText, cleanWebsite, describeValue, idPart } from './fields';
+import { cleanPostcode, cleanText, describeValue, idPart, jsonContactFields, placeFields } from './fields';
 import { importJsonRecords, isoDate } from './json';
 import { dataInclusionKind } from './kindMaps';
 import { todayIso, type CommuneResolver, type ImportOptions, type ImportResult } from './types';
@@ -59,20 +59,12 @@ export function parseDataInclusionJson(json: unknown, resolveCommune: CommuneRes
         id,
         name,
         kind,
-        address: { communeName: commune.name, ...(line1 ? { line1 } : {}), ...(line2 ? { line2 } : {}), ...(postcode ? { postcode } : {}) },
-        territory: { communeInsee: commune.insee, departement: commune.departement, region: commune.region, ...(commune.epci ? { epci: commune.epci } : {}) },
+        ...placeFields(commune, { line1, line2, postcode }),
         location: hasPoint ? { lat: lat!, lng: lng!, precision: 'address' } : { lat: commune.lat, lng: commune.lng, precision: 'commune' },
         source: { kind: 'data-inclusion', label },
         updatedAt: updatedAt ?? todayIso(options),
+        ...jsonContactFields(item, issues),
       };
-      const siret = cleanSiret(item.siret, 'siret', issues);
-      if (siret) input.siret = siret;
-      const phone = cleanPhone(item.telephone, 'telephone', issues);
-      if (phone) input.phone = phone;
-      const email = cleanEmail(item.courriel, 'courriel', issues);
-      if (email) input.email = email;
-      const website = cleanWebsite(item.site_web, 'site_web', issues);
-      if (website) input.website = website;
       const description = cleanText(item.description ?? item.presentation_detail ?? item.presentation_resume, 'description', issues, 2000, { multiline: true });
       if (description) input.description = description;
       return input;

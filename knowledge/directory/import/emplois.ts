@@ -1,5 +1,5 @@
 import type { StructureInput } from '../structure';
-import { RowIssues, cleanEmail, cleanPhone, cleanPostcode, cleanSiret, cleanText, cleanWebsite, describeValue, idPart } from './fields';
+import { RowIssues, cleanPostcode, cleanText, describeValue, idPart, jsonContactFields, placeFields } from './fields';
 import { importJsonRecords, isObject, isoDate } from './json';
 import { emploisKind } from './kindMaps';
 import { todayIso, type CommuneResolver, type ImportOptions, type ImportResult } from './types';
@@ -53,22 +53,14 @@ export function parseEmploisJson(json: unknown, resolveCommune: CommuneResolver,
         id,
         name,
         kind,
-        address: { communeName: commune.name, ...(line1 ? { line1 } : {}), ...(line2 ? { line2 } : {}), ...(postcode ? { postcode } : {}) },
-        territory: { communeInsee: commune.insee, departement: commune.departement, region: commune.region, ...(commune.epci ? { epci: commune.epci } : {}) },
+        ...placeFields(commune, { line1, line2, postcode }),
         location: { lat: commune.lat, lng: commune.lng, precision: 'commune' },
         sectors: sectorsOf(item.postes, issues),
         acceptsApplications: item.bloque_candidatures !== true,
         source: { kind: 'emplois', label },
         updatedAt: updatedAt ?? todayIso(options),
+        ...jsonContactFields(item, issues),
       };
-      const siret = cleanSiret(item.siret, 'siret', issues);
-      if (siret) input.siret = siret;
-      const phone = cleanPhone(item.telephone, 'telephone', issues);
-      if (phone) input.phone = phone;
-      const email = cleanEmail(item.courriel, 'courriel', issues);
-      if (email) input.email = email;
-      const website = cleanWebsite(item.site_web, 'site_web', issues);
-      if (website) input.website = website;
       const description = cleanText(item.description, 'description', issues, 2000, { multiline: true });
       if (description) input.description = description;
       return input;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { structureSchema, type Structure, type StructureInput } from '../structure';
-import type { ImportRejection, ImportWarning } from './types';
+import type { ImportRejection, ImportWarning, ResolvedCommune } from './types';
 
 /**
  * Field cleaning shared by the importers. A bad optional field (phone, e-mail, website, SIRET of a
@@ -138,4 +138,38 @@ export function describeValue(value: unknown): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
   const short = text.length > 40 ? `${text.slice(0, 40)}…` : text;
   return JSON.stringify(short.replace(INVISIBLE, '?'));
+}
+
+/** The address lines of a record and the territory codes of its commune. */
+export function placeFields(commune: ResolvedCommune, lines: { line1?: string; line2?: string; postcode?: string }): Pick<StructureInput, 'address' | 'territory'> {
+  const { line1, line2, postcode } = lines;
+  return {
+    address: { communeName: commune.name, ...(line1 ? { line1 } : {}), ...(line2 ? { line2 } : {}), ...(postcode ? { postcode } : {}) },
+    territory: { communeInsee: commune.insee, departement: commune.departement, region: commune.region, ...(commune.epci ? { epci: commune.epci } : {}) },
+  };
+}
+
+/** A raw value and the source's name for its field (warnings name it). */
+type Raw = [value: unknown, field: string];
+
+/** The optional contact fields, each cleaned: a bad one is left out with a warning. */
+export function contactFields(
+  issues: RowIssues,
+  raw: { siret?: Raw; phone?: Raw; email?: Raw; website?: Raw },
+): Pick<StructureInput, 'siret' | 'phone' | 'email' | 'website'> {
+  const siret = raw.siret && cleanSiret(raw.siret[0], raw.siret[1], issues);
+  const phone = raw.phone && cleanPhone(raw.phone[0], raw.phone[1], issues);
+  const email = raw.email && cleanEmail(raw.email[0], raw.email[1], issues);
+  const website = raw.website && cleanWebsite(raw.website[0], raw.website[1], issues);
+  return { ...(siret ? { siret } : {}), ...(phone ? { phone } : {}), ...(email ? { email } : {}), ...(website ? { website } : {}) };
+}
+
+/** The contact fields of the JSON sources, which name them alike (siret, telephone, courriel, site_web). */
+export function jsonContactFields(item: Record<string, unknown>, issues: RowIssues): Pick<StructureInput, 'siret' | 'phone' | 'email' | 'website'> {
+  return contactFields(issues, {
+    siret: [item.siret, 'siret'],
+    phone: [item.telephone, 'telephone'],
+    email: [item.courriel, 'courriel'],
+    website: [item.site_web, 'site_web'],
+  });
 }
