@@ -3,6 +3,8 @@ import type { Candidate } from './candidates';
 import type { KindStats } from '../../knowledge/directory/directoryPort';
 import type { DirectoryCapabilities } from './directoryRepository';
 import type { DocumentFilter } from './filters';
+import type { SearchBox } from './searchBox';
+import type { StructureKind } from '../../knowledge/directory/kinds';
 
 /**
  * What the directory needs from a database: a few plain operations on records keyed by `id`.
@@ -22,6 +24,11 @@ export interface DirectoryDocuments {
   count(): Promise<number>;
   /** The sort and filter fields of records matching `filter` (plus sectors/description with `withText`). */
   candidates(filter: DocumentFilter, withText: boolean): Promise<Candidate[]>;
+  /**
+   * The candidates inside a search box, of these kinds (all when absent or empty), from a spatial
+   * index; adapters without one leave it out and `candidates` gets the box as a filter.
+   */
+  inBox?(box: SearchBox, kinds: readonly StructureKind[] | undefined, withText: boolean): Promise<Candidate[]>;
   /** Structures and posts by kind among records matching `filter` (any order, zero rows allowed). */
   kindTotals(filter: DocumentFilter): Promise<KindStats[]>;
 }

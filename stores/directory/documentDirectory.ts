@@ -63,7 +63,10 @@ export class DocumentDirectory implements DirectoryRepository {
   async search(input: RadiusQuery): Promise<{ total: number; items: Array<{ structure: Structure; distanceKm: number }> }> {
     const query = parseRadiusQuery(input);
     const matches = textMatcher(query.text);
-    const candidates = await this.documents.candidates(boxFilter(searchBox(query.center, query.radiusKm), query.kinds), matches !== undefined);
+    const box = searchBox(query.center, query.radiusKm);
+    const candidates = this.documents.inBox
+      ? await this.documents.inBox(box, query.kinds, matches !== undefined)
+      : await this.documents.candidates(boxFilter(box, query.kinds), matches !== undefined);
     const near = withinRadius(matches ? candidates.filter(matches) : candidates, query.center, query.radiusKm);
     const sorted = sortByDistance(near);
     const page = sorted.slice(query.offset, query.offset + query.limit);
