@@ -26,6 +26,8 @@ export interface AppDeps {
   features: readonly Feature[];
   /** Reads free text (the understanding module); without it only menu labels and commands are read. */
   understand?: Understand;
+  /** The territory the guichet serves (TERRITORY code); the welcome names it. */
+  territory?: string;
   /** Gets the proactive sender once the channel adapters exist (applicant notices). */
   notifier?: { attach(sender: ProactiveSender): void };
   /** Route groups of the public API (eligibility, directory…). */
@@ -42,7 +44,7 @@ export interface App {
 export function createApp(deps: AppDeps): App {
   const conversationState = new ConversationState(deps.store.stateStorage);
   const userState = new UserState(deps.store.stateStorage);
-  const bot = new GuichetBot({ conversationState, userState, features: deps.features, understand: deps.understand });
+  const bot = new GuichetBot({ conversationState, userState, features: deps.features, understand: deps.understand, territory: deps.territory });
   const logic = (context: TurnContext) => bot.run(context);
 
   const cloudAdapter = createCloudAdapter(deps.config);

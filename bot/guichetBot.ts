@@ -14,6 +14,8 @@ export interface GuichetBotDeps {
   features: readonly Feature[];
   /** Reads free text (intent and slots); without it, only menu labels and commands are understood. */
   understand?: Understand;
+  /** The territory the guichet serves (TERRITORY code); the welcome names it. */
+  territory?: string;
 }
 
 /**
@@ -30,6 +32,7 @@ export class GuichetBot extends ActivityHandler {
     this.root = new RootDialog({
       features: deps.features,
       understand: deps.understand,
+      territory: deps.territory,
       dialogState: deps.conversationState.createProperty<DialogState>('dialogState'),
       session: sessionAccessor(deps.conversationState),
       profile: this.profile,

@@ -57,6 +57,7 @@ async function main(): Promise<void> {
   const app = createApp({
     notifier,
     understand: understandHere,
+    territory,
     config,
     logger,
     store,

@@ -14,6 +14,7 @@ import { MENU_DIALOG, MenuDialog, type MenuOptions } from './menuDialog';
 import { structureCardActionSchema } from './search/structureCard';
 import { setTurnSession, type ConversationSession } from './shared/session';
 import { setTurnLocale, tr } from './shared/turnLocale';
+import { ofTerritory, servedArea } from './shared/territory';
 import type { Understand } from './shared/understanding';
 import type { UserProfile } from './shared/userProfile';
 
@@ -22,6 +23,8 @@ export const ROOT_DIALOG = 'root';
 export interface RootDialogDeps {
   features: readonly Feature[];
   understand?: Understand;
+  /** The territory the guichet serves (TERRITORY code): the welcome names it. */
+  territory?: string;
   dialogState: StatePropertyAccessor<DialogState>;
   session: StatePropertyAccessor<ConversationSession>;
   profile: StatePropertyAccessor<UserProfile>;
@@ -131,7 +134,9 @@ export class RootDialog extends ComponentDialog {
 
   private async welcome(context: TurnContext, session: ConversationSession): Promise<void> {
     const t = tr(context);
-    await context.sendActivity([t('common:welcome.hello'), t('common:welcome.purpose'), t('common:welcome.privacy')].join('\n\n'));
+    const served = servedArea(this.deps.territory);
+    const hello = served ? t('common:welcome.helloTerritory', { of: ofTerritory(t, served) }) : t('common:welcome.hello');
+    await context.sendActivity([hello, t('common:welcome.purpose'), t('common:welcome.privacy')].join('\n\n'));
     session.welcomed = true;
   }
 

@@ -92,3 +92,20 @@ describe('search dialog on the Martinique desk', () => {
     expect(said).toMatch(/Sainte-Anne \(972\)/);
   });
 });
+
+describe('welcome', () => {
+  it.each([
+    ['972', 'Bonjour ! Je suis le Guichet IAE de la Martinique.'],
+    ['974', 'Bonjour ! Je suis le Guichet IAE de La Réunion.'],
+    ['59', 'Bonjour ! Je suis le Guichet IAE du Nord.'],
+    [undefined, fr('common:welcome.hello')],
+  ])('served territory %s: « %s »', async (territory, hello) => {
+    const bot = new BotDriver({ features: features(territory), territory });
+    expect(textOf(await bot.join())).toContain(hello);
+  });
+
+  it('in English', async () => {
+    const bot = new BotDriver({ features: features('972'), territory: '972', locale: 'en-US' });
+    expect(textOf(await bot.join())).toContain('Hello! I am the Guichet IAE for Martinique.');
+  });
+});

@@ -37,6 +37,8 @@ export interface BotDriverOptions {
   channelId?: string;
   storage?: Storage;
   understand?: Understand;
+  /** The territory the guichet serves (TERRITORY code). */
+  territory?: string;
   /** A Teams identity (AAD object id and tenant), for adviser tests. */
   teamsIdentity?: { aadObjectId: string; tenantId: string };
   /** The person's channel id (another person, or the same one on another device); TestAdapter's 'user1' when absent. */
@@ -53,7 +55,7 @@ export class BotDriver {
     this.storage = options.storage ?? new MemoryStorage();
     const conversationState = new ConversationState(this.storage);
     const userState = new UserState(this.storage);
-    const bot = new GuichetBot({ conversationState, userState, features: options.features ?? [], understand: options.understand });
+    const bot = new GuichetBot({ conversationState, userState, features: options.features ?? [], understand: options.understand, territory: options.territory });
     this.adapter = new TestAdapter(async (context) => bot.run(context), {
       channelId: options.channelId ?? 'webchat',
       locale: options.locale ?? 'fr-FR',
