@@ -138,6 +138,15 @@ describe('namesakes: the served territory wins, overridable per call', () => {
     expect(body.slots.kinds).toEqual(kinds);
   });
 
+  it.each([
+    ['combien de structures dans le Nord ?', 'zone', '972-NORD'],
+    ['chiffres du sud', 'zone', '972-SUD'],
+    ['une aci dans le centre', 'zone', '972-CENTRE'],
+  ])('understand « %s » reads the zone of Martinique', async (text, type, code) => {
+    const res = await postJson(`${martinique.baseUrl}/api/v1/understand`, { text });
+    expect(((await res.json()) as Record<string, any>).slots.place).toMatchObject({ type, code });
+  });
+
   it('understand takes a territory per call, and refuses an unknown one', async () => {
     const res = await postJson(`${martinique.baseUrl}/api/v1/understand`, { text: 'EI à Sainte-Anne', territory: '971' });
     expect(((await res.json()) as Record<string, any>).slots.place).toMatchObject({ code: '97128' });
