@@ -70,6 +70,7 @@ export function createFeatures(deps: FeatureDeps = {}): Feature[] {
       today,
       subjectSecret: deps.subjectSecret,
       notifier: deps.notifier,
+      advisers: deps.advisers,
     };
     features.push(
       {
@@ -84,7 +85,7 @@ export function createFeatures(deps: FeatureDeps = {}): Feature[] {
         id: 'followUp',
         menuLabelKey: 'followUp:menu',
         helpKey: 'followUp:helpLine',
-        dialog: new FollowUpDialog(deps.requests),
+        dialog: new FollowUpDialog({ requests: deps.requests, subjectSecret: deps.subjectSecret }),
         intents: ['followup'],
         synonyms: ['suivre ma demande', 'suivi', 'follow my request'],
       },

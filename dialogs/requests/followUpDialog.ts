@@ -1,5 +1,5 @@
 import { ComponentDialog, TextPrompt, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { parseFollowUpCode, parseReference } from '../../knowledge/requests';
+import { parseFollowUpCode, parseReference, subjectKeyOf } from '../../knowledge/requests';
 import { FollowUpLockedError } from '../../stores/requests/errors';
 import type { RequestRepository } from '../../stores/requests/requestRepository';
 import { sessionOf } from '../shared/session';
@@ -15,12 +15,24 @@ const CODE = 'followUp.code';
 /** Wrong reference/code pairs allowed in one conversation before the bot stops checking. */
 export const MAX_FOLLOW_UP_ATTEMPTS = 5;
 
-/** `suivre ma demande`: reference, then the private code, then the status in plain words. */
+export interface FollowUpDeps {
+  requests: RequestRepository;
+  /** Secret of the pseudonymous subject key: the requests made from this conversation are shown again. */
+  subjectSecret: string;
+}
+
+/**
+ * `suivre ma demande`: the requests made from this conversation (same channel identity) are shown
+ * again with their status, so a lost reference is not a dead end; otherwise the reference, then
+ * the private code, then the status in plain words, and whom to contact when the number is lost.
+ */
 export class FollowUpDialog extends ComponentDialog {
   readonly helpKey = 'followUp:help';
+  private readonly requests: RequestRepository;
 
-  constructor(private readonly requests: RequestRepository) {
+  constructor(private readonly deps: FollowUpDeps) {
     super(FOLLOW_UP_DIALOG);
+    this.requests = deps.requests;
     this.addDialog(new TextPrompt(REFERENCE, (p) => readInto(p, parseReference)));
     this.addDialog(new TextPrompt(CODE, (p) => readInto(p, parseFollowUpCode)));
     this.addDialog(new WaterfallDialog(STEPS, [this.askReference.bind(this), this.askCode.bind(this), this.answer.bind(this)]));
@@ -33,10 +45,26 @@ export class FollowUpDialog extends ComponentDialog {
       await step.context.sendActivity(t('followUp:tooMany'));
       return step.endDialog();
     }
-    const given = (step.options as FeatureOptions).understood?.slots.reference;
+    const given = (step.options as FeatureOptions | undefined)?.understood?.slots.reference;
     const reference = given ? parseReference(given) : undefined;
     if (reference) return step.next(reference);
-    return step.prompt(REFERENCE, { prompt: t('followUp:askReference'), retryPrompt: t('followUp:referenceRetry') });
+    const own = await this.ownRequests(step);
+    if (own.length > 0) {
+      const list = own.map((r) => `${r.reference} (${t(`followUp:statuses.${r.status}`)})`).join(' ; ');
+      await step.context.sendActivity(t('followUp:yours', { count: own.length, list }));
+      return step.endDialog();
+    }
+    return step.prompt(REFERENCE, { prompt: t('followUp:askReference'), retryPrompt: `${t('followUp:referenceRetry')}\n${t('followUp:lost')}` });
+  }
+
+  /** The requests made from this channel identity (what « mes données » shows too); none if the store fails. */
+  private async ownRequests(step: WaterfallStepContext) {
+    const { channelId, from } = step.context.activity;
+    try {
+      return await this.requests.listBySubject(subjectKeyOf(channelId, from.id, this.deps.subjectSecret));
+    } catch {
+      return [];
+    }
   }
 
   private async askCode(step: WaterfallStepContext) {
@@ -57,7 +85,7 @@ export class FollowUpDialog extends ComponentDialog {
     }
     if (!view) {
       session.followUpAttempts = (session.followUpAttempts ?? 0) + 1;
-      await step.context.sendActivity(t('followUp:wrong'));
+      await step.context.sendActivity(`${t('followUp:wrong')}\n${t('followUp:lost')}`);
       return step.endDialog();
     }
     session.followUpAttempts = 0;

@@ -6,12 +6,13 @@ import type { DirectoryReader } from '../../knowledge/directory/directoryPort';
 import {
   CURRENT_CONSENT_VERSION,
   CONSENT_VERSIONS,
-  chooseOrganisation,
+  chooseDestination,
   routingAnchor,
   generateFollowUpCode,
   subjectKeyOf,
   type RequestDraftInput,
 } from '../../knowledge/requests';
+import type { AdviserRegistry } from '../../stores/requests/adviserRegistry';
 import type { RequestRepository } from '../../stores/requests/requestRepository';
 import { ButtonsPrompt } from '../shared/choices';
 import type { ApplicantNotices } from './applicantNotices';
@@ -35,6 +36,8 @@ const ROUTING_RADIUS_KM = 100;
 export interface RequestDialogDeps {
   requests: RequestRepository;
   directory: DirectoryReader;
+  /** Who has advisers registered: a chosen structure with advisers receives the candidature itself. */
+  advisers?: Pick<AdviserRegistry, 'list'>;
   today: () => string;
   /** Secret of the pseudonymous subject key (SUBJECT_KEY_SECRET). */
   subjectSecret: string;
@@ -49,12 +52,15 @@ export interface RequestOptions extends FeatureOptions {
 type SummaryAction = 'send' | 'fix' | 'cancel';
 
 /**
- * Starts an agrément / PASS IAE request: a plain consent screen first (nothing is kept without it),
- * then only what a prescriber needs — name, birth date, one way to be reached, commune, an
- * optional note — skipping what the conversation already knows; a summary to correct any field;
- * then the request goes to the prescriber organisation that fits (routing rule as data) and the
- * person gets a reference and a private follow-up code. If the store is down, the draft stays in
- * the conversation and can be sent later.
+ * A request for a diagnosis and an orientation by a prescriber (not a PASS IAE: the employer obtains
+ * it at the hire). Started from a structure's card, it is a candidature for that structure: it goes
+ * to the structure when it has advisers registered, otherwise to the prescriber with the structure
+ * named as the person's wish, and the person is told which (data/routing.json, `candidature`).
+ * A plain consent screen first (nothing is kept without it), then only what is needed — name,
+ * birth date, one way to be reached, commune, an optional note — skipping what the conversation
+ * already knows; a summary that says what the request is, to correct any field; then a reference,
+ * a private follow-up code, and the way back to them if they are lost. If the store is down, the
+ * draft stays in the conversation and can be sent later.
  */
 export class RequestDialog extends ComponentDialog {
   readonly helpKey = 'requests:help';
@@ -158,8 +164,10 @@ export class RequestDialog extends ComponentDialog {
     draft.idempotencyKey ??= randomUUID();
     draft.followUpCode ??= generateFollowUpCode();
     const criteria = this.criteria(step, draft);
+    const chosen = draft.structureId ? await this.deps.directory.get(draft.structureId) : undefined;
     const lines = [
       t('requests:summary.title'),
+      chosen ? t('requests:summary.kind.candidature', { structure: chosen.name }) : t('requests:summary.kind.diagnosis'),
       `- ${t('requests:fields.firstName')} : ${draft.firstName}`,
       `- ${t('requests:fields.lastName')} : ${draft.lastName}`,
       `- ${t('requests:fields.birthDate')} : ${formatDate(draft.birthDate!, turnLocale(step.context))}`,
@@ -220,12 +228,18 @@ export class RequestDialog extends ComponentDialog {
     const today = this.deps.today();
     const commune = draft.commune!;
     // Measured from the chosen structure when there is one (its territory), else from the commune.
-    const chosen = draft.structureId ? await this.deps.directory.get(draft.structureId) : undefined;
+    const found = draft.structureId ? await this.deps.directory.get(draft.structureId) : undefined;
+    const chosen = found ? { ...found, id: draft.structureId! } : undefined;
     const anchor = routingAnchor(commune.lat !== undefined && commune.lng !== undefined ? { lat: commune.lat, lng: commune.lng } : undefined, chosen);
     const candidates = anchor
       ? (await this.deps.directory.search({ center: anchor, radiusKm: ROUTING_RADIUS_KM, kinds: [...PARTNER_KINDS_ROUTED], limit: 50, offset: 0 })).items
       : [];
-    const decision = chooseOrganisation({ birthDate: draft.birthDate!, criteria, today }, candidates);
+    const hasAdvisers = chosen && this.deps.advisers ? (await this.deps.advisers.list({ organisationId: chosen.id })).length > 0 : false;
+    const decision = chooseDestination(
+      { birthDate: draft.birthDate!, criteria, today },
+      candidates,
+      chosen ? { id: chosen.id, kind: chosen.kind, hasAdvisers } : undefined,
+    );
     if (!decision) {
       await step.context.sendActivity(t('requests:noOrganisation'));
       return;
@@ -258,17 +272,22 @@ export class RequestDialog extends ComponentDialog {
     await this.deps.notifier?.remember(result.request.id, step.context).catch(() => undefined);
     const organisation = await this.deps.directory.get(decision.organisationId);
     sessionOf(step.context).requestDraft = undefined;
+    const name = organisation?.name ?? decision.organisationId;
+    const kind = t(`directory:kinds.${decision.kind}.name`);
     const lines = [
       t('requests:sent.title'),
       t('requests:sent.reference', { reference: result.request.reference }),
       t('requests:sent.code', { code: result.followUpCode ?? draft.followUpCode }),
       t('requests:sent.keep'),
-      t('requests:sent.organisation', { name: organisation?.name ?? decision.organisationId, kind: t(`directory:kinds.${decision.kind}.name`) }),
     ];
+    if (decision.to === 'structure') lines.push(t('requests:sent.candidature.toStructure', { structure: name }));
+    else if (chosen) lines.push(t('requests:sent.candidature.viaPrescriber', { structure: chosen.name, name, kind }));
+    else lines.push(t('requests:sent.organisation', { name, kind }));
     if (organisation?.email) lines.push(t('requests:sent.contact', { contact: organisation.email }));
+    lines.push(t('requests:sent.lost', { name }));
     if (criteria.length > 0) lines.push('', t('requests:sent.documents'), ...criteria.map((k) => `- ${t(criterionTextKey(k, 'proof'))}`));
-    lines.push('', t('requests:sent.next'));
-    const printable = { kind: 'request', reference: result.request.reference, organisation: organisation?.name ?? decision.organisationId, ...(organisation?.email ? { contact: organisation.email } : {}) } as const;
+    lines.push('', t(decision.to === 'structure' ? 'requests:sent.candidature.nextStructure' : 'requests:sent.next'));
+    const printable = { kind: 'request', reference: result.request.reference, organisation: name, ...(organisation?.email ? { contact: organisation.email } : {}) } as const;
     await step.context.sendActivity(printableMessage(lines.join('\n'), printable));
   }
 }

@@ -3,11 +3,11 @@ import { OTHER_EMPLOYER_KINDS, SIAE_KINDS } from '../directory/kinds';
 import { CRITERION_KEYS } from '../eligibility/criterionKeys';
 
 /** The topics of the knowledge base, in the order a menu would list them. */
-export const FAQ_TOPICS = ['iae', 'kinds', 'pass-iae', 'eligibility', 'prescribers', 'actors', 'proofs', 'after', 'guichet', 'martinique'] as const;
+export const FAQ_TOPICS = ['iae', 'kinds', 'pass-iae', 'work', 'eligibility', 'prescribers', 'actors', 'proofs', 'after', 'guichet', 'martinique'] as const;
 export type FaqTopic = (typeof FAQ_TOPICS)[number];
 
-/** The files of ../shared/domain/ an entry may cite. */
-export const FAQ_SOURCE_FILES = ['iae-ecosystem.md', 'eligibility-rules.md'] as const;
+/** The files of knowledge/sources/ an entry may cite. */
+export const FAQ_SOURCE_FILES = ['iae-ecosystem.md', 'eligibility-rules.md', 'public-references.md'] as const;
 
 /** Kinds an entry can be tagged with: the SIAE and their neighbours (GEIQ, EA, EATT). */
 export const FAQ_KINDS = [...SIAE_KINDS, ...OTHER_EMPLOYER_KINDS] as const;
@@ -25,6 +25,8 @@ export const faqEntrySchema = z
     id: kebab,
     topic: z.enum(FAQ_TOPICS),
     source: sourceRef,
+    /** The day the entry was last checked against its source (ISO date). */
+    checked: z.iso.date(),
     related: z.array(kebab).max(5),
     kinds: z.array(z.enum(FAQ_KINDS)).optional(),
     criteria: z.array(z.enum(CRITERION_KEYS)).optional(),

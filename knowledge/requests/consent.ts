@@ -15,7 +15,9 @@ export interface ConsentVersion {
 }
 
 export const CONSENT_VERSIONS = [
-  { id: 'request-v1', since: '2026-11-01', localeKey: 'requests:consent.v1' },
+  { id: 'request-v1', since: '2026-11-01', until: '2026-12-06', localeKey: 'requests:consent.v1' },
+  // v2: the request may go to the structure the person chose, not only to a prescriber (issue 12 §4).
+  { id: 'request-v2', since: '2026-12-07', localeKey: 'requests:consent.v2' },
 ] as const satisfies readonly ConsentVersion[];
 
 export type ConsentVersionId = (typeof CONSENT_VERSIONS)[number]['id'];

@@ -1,5 +1,7 @@
 import { CRITERION_KEYS } from '../eligibility/criterionKeys';
+import { isCandidature } from './routing';
 import type { HistoryEntry, RequestRecord } from './schema';
+import type { RequestStatus } from './statuses';
 
 /**
  * Exports of a request for the national platform (*Les emplois de l'inclusion*): a JSON document
@@ -15,6 +17,12 @@ export interface RequestExport {
   submittedAt: string;
   updatedAt: string;
   organisationId: string;
+  /**
+   * `diagnosis`: a request to a prescriber for a diagnosis and an orientation; `candidature`: an
+   * application received by the structure the person chose. The status `pass_issued` (kept as
+   * stored) means: hired by an SIAE, with the PASS IAE number that employer obtained.
+   */
+  requestKind: 'diagnosis' | 'candidature';
   consentVersion: string;
   person: {
     firstName: string;
@@ -45,6 +53,7 @@ export function exportRequest(record: RequestRecord): RequestExport {
     submittedAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
     organisationId: record.organisationId,
+    requestKind: isCandidature(record) ? 'candidature' : 'diagnosis',
     consentVersion: record.consent.version,
     person: {
       firstName: person.firstName,
@@ -70,11 +79,21 @@ export function exportRequest(record: RequestRecord): RequestExport {
 
 /** Labels of the printable summary (French by default; a caller may pass translated ones). */
 export const SUMMARY_LABELS_FR = {
-  title: "Demande d'agrément / PASS IAE",
+  title: 'Demande IAE : diagnostic ou candidature',
   reference: 'Référence',
+  requestKind: 'Type de demande',
+  kinds: { diagnosis: 'diagnostic et orientation par un prescripteur', candidature: 'candidature dans la structure' },
+  statuses: {
+    received: 'reçue',
+    diagnosis_in_progress: 'diagnostic en cours',
+    eligibility_confirmed: 'éligibilité validée',
+    not_eligible: 'non éligible',
+    pass_issued: 'embauche en SIAE (PASS IAE)',
+    closed: 'fermée',
+  },
   status: 'Statut',
   submittedAt: 'Déposée le',
-  organisation: 'Organisme prescripteur',
+  organisation: 'Organisme qui reçoit la demande',
   consent: 'Consentement (version)',
   name: 'Nom, prénom',
   birthDate: 'Date de naissance',
@@ -83,12 +102,15 @@ export const SUMMARY_LABELS_FR = {
   criteria: 'Critères déclarés',
   structure: 'Structure souhaitée',
   note: 'Note',
-  pass: 'PASS IAE',
+  pass: 'Embauche en SIAE (PASS IAE)',
   history: 'Historique',
   none: 'aucun',
 } as const;
 
-export type SummaryLabels = { readonly [K in keyof typeof SUMMARY_LABELS_FR]: string };
+export type SummaryLabels = { readonly [K in Exclude<keyof typeof SUMMARY_LABELS_FR, 'kinds' | 'statuses'>]: string } & {
+  readonly kinds: { readonly diagnosis: string; readonly candidature: string };
+  readonly statuses: Readonly<Record<RequestStatus, string>>;
+};
 
 /** A plain-text summary to print or paste, one fact per line. */
 export function printableSummary(record: RequestRecord, labels: SummaryLabels = SUMMARY_LABELS_FR): string {
@@ -97,7 +119,8 @@ export function printableSummary(record: RequestRecord, labels: SummaryLabels = 
     labels.title,
     '='.repeat(labels.title.length),
     `${labels.reference}: ${e.reference}`,
-    `${labels.status}: ${e.status}`,
+    `${labels.requestKind}: ${labels.kinds[e.requestKind]}`,
+    `${labels.status}: ${labels.statuses[record.status]} (${e.status})`,
     `${labels.submittedAt}: ${e.submittedAt.slice(0, 10)}`,
     `${labels.organisation}: ${e.organisationId}`,
     `${labels.consent}: ${e.consentVersion}`,

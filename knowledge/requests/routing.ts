@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PARTNER_KINDS, type StructureKind } from '../directory/kinds';
+import { isPartnerKind, PARTNER_KINDS, type StructureKind } from '../directory/kinds';
 import { CRITERION_KEYS, type CriterionKey } from '../eligibility/criterionKeys';
 import routingFile from './data/routing.json';
 import { ageOn } from '../calendar';
@@ -32,11 +32,22 @@ const fileSchema = z
       .min(1)
       .refine((rules) => Object.keys(rules.at(-1)!.when).length === 0, 'the last rule must match everyone')
       .refine((rules) => new Set(rules.map((r) => r.id)).size === rules.length, 'rule ids must be unique'),
+    /** A request started from a structure's card: to the structure when it has advisers, else to the prescriber with the structure as a wish. */
+    candidature: z
+      .object({
+        ruleId: z.string().regex(/^[a-z0-9_-]{1,40}$/),
+        sendToStructureWhen: z.literal('advisers_registered'),
+        otherwise: z.literal('prescriber_with_wish'),
+      })
+      .strict(),
   })
-  .strict();
+  .strict()
+  .refine((file) => !file.rules.some((r) => r.id === file.candidature.ruleId), 'the candidature rule id must differ from the prescriber rules');
 
 export type RoutingRule = z.infer<typeof ruleSchema>;
-export const ROUTING_RULES: readonly RoutingRule[] = fileSchema.parse(routingFile).rules;
+const ROUTING = fileSchema.parse(routingFile);
+export const ROUTING_RULES: readonly RoutingRule[] = ROUTING.rules;
+export const CANDIDATURE_ROUTING = ROUTING.candidature;
 
 export interface RoutingProfile {
   birthDate: string;
@@ -87,6 +98,36 @@ export function chooseOrganisation(profile: RoutingProfile, candidates: readonly
     if (best) return { organisationId: best.structure.id, kind, ruleId: rule.id, distanceKm: best.distanceKm };
   }
   return undefined;
+}
+
+/** The structure whose card the request started from, and whether it receives requests here. */
+export interface ChosenStructure {
+  id: string;
+  kind: StructureKind;
+  /** Advisers of this structure are registered (stores/requests adviser registry). */
+  hasAdvisers: boolean;
+}
+
+/**
+ * Where a request goes, and why. `to: 'structure'`: a candidature received by the chosen structure
+ * itself. `to: 'prescriber'`: a request for a diagnosis; `wish` names the structure the person
+ * chose, when there is one, so that the prescriber knows it.
+ */
+export type Destination = RoutingDecision & ({ to: 'structure' } | { to: 'prescriber'; wish?: string });
+
+export function chooseDestination(profile: RoutingProfile, candidates: readonly RoutingCandidate[], chosen?: ChosenStructure): Destination | undefined {
+  // sendToStructureWhen: advisers_registered (the only value the file allows).
+  if (chosen && chosen.hasAdvisers && !isPartnerKind(chosen.kind)) {
+    return { organisationId: chosen.id, kind: chosen.kind, ruleId: CANDIDATURE_ROUTING.ruleId, distanceKm: 0, to: 'structure' };
+  }
+  const decision = chooseOrganisation(profile, candidates);
+  if (!decision) return undefined;
+  return { ...decision, to: 'prescriber', ...(chosen ? { wish: chosen.id } : {}) };
+}
+
+/** A stored request is a candidature when the organisation that received it is the structure the person chose. */
+export function isCandidature(request: { organisationId: string; structureId?: string }): boolean {
+  return request.structureId !== undefined && request.organisationId === request.structureId;
 }
 
 export interface Point {

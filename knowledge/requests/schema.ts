@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PARTNER_KINDS } from '../directory/kinds';
+import { STRUCTURE_KINDS } from '../directory/kinds';
 import { CRITERION_KEYS, type CriterionKey } from '../eligibility/criterionKeys';
 import { CONSENT_VERSION_IDS } from './consent';
 import { ageOn } from '../calendar';
@@ -90,9 +90,12 @@ export const requestDraftSchema = z
     /** The structure (SIAE) the person wants to join, if any. */
     structureId: structureIdSchema.optional(),
     note: freeNoteSchema.optional(),
-    /** The prescriber organisation chosen by routing (a directory structure id of a partner kind). */
+    /**
+     * The organisation chosen by routing (a directory structure id): a prescriber (partner kind), or
+     * the chosen structure itself for a candidature (data/routing.json, `candidature`).
+     */
     organisationId: structureIdSchema,
-    routing: z.object({ ruleId: z.string().regex(/^[a-z0-9_-]{1,40}$/), kind: z.enum(PARTNER_KINDS) }).strict(),
+    routing: z.object({ ruleId: z.string().regex(/^[a-z0-9_-]{1,40}$/), kind: z.enum(STRUCTURE_KINDS) }).strict(),
     /** Who filled it in: the person, or an adviser for them. */
     submittedBy: z.enum(SUBMITTERS).default('person'),
     /** Channel it came from (webchat, msteams…), for statistics. */

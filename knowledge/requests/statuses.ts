@@ -1,8 +1,11 @@
 /**
- * The lifecycle of an agrément / PASS IAE request, as a transition table mirroring the real process:
- * the prescriber organisation receives the request, runs the diagnosis (individual
- * socio-professional interview), then confirms eligibility or not, then issues the PASS IAE or
- * closes the request. See README.md ("Workflow").
+ * The lifecycle of a request, as a transition table mirroring the real process: the organisation
+ * receives the request (a prescriber for a diagnosis, or the chosen structure for a candidature),
+ * runs the diagnosis (individual socio-professional interview), validates eligibility or not, then
+ * records the hire in an SIAE or closes the request. Prescribers validate eligibility; they do not
+ * issue the PASS IAE: the employer obtains it at the hire. The stored value `pass_issued` is kept
+ * as it is (existing requests stay readable, exports keep their values) and means "hired by an
+ * SIAE, with the PASS IAE number that employer obtained". See README.md ("Workflow").
  */
 export const REQUEST_STATUSES = [
   'received',

@@ -50,7 +50,7 @@ export function applyTransition(
   if (!parsed.success) throw invalidFrom(operation, parsed.error);
   const { pass: passInput, reason, note } = parsed.data;
   assertTransition(record.status, to);
-  if (to === 'pass_issued' && !passInput) throw new InvalidRequestError(operation, 'pass', 'required to issue a PASS IAE');
+  if (to === 'pass_issued' && !passInput) throw new InvalidRequestError(operation, 'pass', 'required to record the hire (PASS IAE number)');
   if (to !== 'pass_issued' && passInput) throw new InvalidRequestError(operation, 'pass', `only with pass_issued`);
   if (to !== 'closed' && reason) throw new InvalidRequestError(operation, 'reason', 'only with closed');
 

@@ -71,7 +71,9 @@ describe('adviser side', () => {
     expect(textOf(await bot.say('trop court'))).toContain(fr('adviser:passNumberRetry'));
     expect(textOf(await bot.say('99999 2612 345'))).toContain(fr('adviser:passStart'));
     const issued = await bot.say('01/12/2026');
-    expect(textOf(issued)).toMatch(/PASS IAE délivré/);
+    // Prescribers do not issue the PASS IAE: the step records the hire in an SIAE and the PASS number that employer obtained.
+    expect(textOf(issued)).toContain(fr('adviser:moved', { reference: record0Reference(issued), status: fr('adviser:statuses.pass_issued') }));
+    expect(textOf(issued)).not.toMatch(/délivr/);
     const record = (await stores.requests.listForOrganisation(ORG, { limit: 10, offset: 0 })).items[0]!;
     expect(record.status).toBe('pass_issued');
     expect(record.pass).toEqual({ number: '999992612345', startDate: '2026-12-01', endDate: '2028-11-30' });
@@ -172,3 +174,7 @@ describe('the applicant hears about a move', () => {
     expect(textOf(all)).toContain(fr('adviser:list', { count: 13, shown: 10 }));
   });
 });
+
+function record0Reference(replies: Array<{ text: string }>): string {
+  return /GI-[2-9A-HJ-NP-Z]{6}/.exec(replies.map((r) => r.text).join('\n'))?.[0] ?? '';
+}

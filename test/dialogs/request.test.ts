@@ -6,6 +6,7 @@ import { warmRecognizers } from '../../knowledge/understanding/ageOrBirthDate';
 import type { OpenedStore } from '../../stores/appStore';
 import type { DirectoryRepository } from '../../stores/directory';
 import { openRequestStores } from '../../stores/requests/openRequests';
+import type { AdviserRegistry } from '../../stores/requests/adviserRegistry';
 import type { RequestRepository } from '../../stores/requests/requestRepository';
 import { BotDriver, buttonsOf, textOf } from '../support/botDriver';
 import { demoDirectory } from '../support/demoDirectory';
@@ -16,21 +17,22 @@ const TODAY = '2026-11-22';
 let store: OpenedStore;
 let directory: DirectoryRepository;
 let requests: RequestRepository;
+let advisers: AdviserRegistry;
 
 beforeAll(async () => {
   warmRecognizers();
   ({ store, directory } = await demoDirectory());
-  ({ requests } = await openRequestStores(store.backend));
+  ({ requests, advisers } = await openRequestStores(store.backend));
 });
 afterAll(() => store.close());
 
-const features = () => createFeatures({ today: () => TODAY, directory, requests, subjectSecret: DEVELOPMENT_SUBJECT_KEY_SECRET });
+const features = () => createFeatures({ today: () => TODAY, directory, requests, advisers, subjectSecret: DEVELOPMENT_SUBJECT_KEY_SECRET });
 /** TestAdapter's user is user1 on webchat. */
 const subject = subjectKeyOf('webchat', 'user1', DEVELOPMENT_SUBJECT_KEY_SECRET);
 
 async function fillRequest(bot: BotDriver, answers: string[] = ['Marie', 'Dupont', '03/03/1990', '06 12 34 56 78', 'Le Robert', 'Passer']) {
   const consent = await bot.say(fr('requests:menu'));
-  expect(textOf(consent)).toContain(fr('requests:consent.v1'));
+  expect(textOf(consent)).toContain(fr('requests:consent.v2'));
   expect(buttonsOf(consent)).toEqual([fr('requests:accept'), fr('requests:refuse')]);
   let last = await bot.say(fr('requests:accept'));
   for (const answer of answers) last = await bot.say(answer);
@@ -38,12 +40,13 @@ async function fillRequest(bot: BotDriver, answers: string[] = ['Marie', 'Dupont
 }
 
 describe('request dialog', () => {
-  it('consent, the fields, a summary, then a reference and a private code; the follow-up shows the status', async () => {
+  it('consent, the fields, a summary that says it is a request for a diagnosis, then a reference and a private code; the follow-up shows the status', async () => {
     const bot = new BotDriver({ features: features() });
     await bot.join();
     const summary = await fillRequest(bot);
     const said = textOf(summary);
     expect(said).toContain(fr('requests:summary.title'));
+    expect(said).toContain(fr('requests:summary.kind.diagnosis'));
     expect(said).toContain('Marie');
     expect(said).toContain('03/03/1990');
     expect(said).toContain('0612345678');
@@ -55,22 +58,37 @@ describe('request dialog', () => {
     const code = /: (\d{6})/.exec(sent)?.[1];
     expect(reference).toBeDefined();
     expect(code).toBeDefined();
-    // 36 years old, no RQTH: France Travail, the nearest agency.
+    // 36 years old, no RQTH: France Travail, the nearest agency. A diagnosis, never « PASS IAE délivré » by the prescriber.
     expect(sent).toContain(fr('directory:kinds.FT.name'));
+    expect(sent).toContain(fr('requests:sent.next'));
+    expect(sent).not.toMatch(/peut vous donner le PASS/);
     const stored = await requests.listBySubject(subject);
-    expect(stored.map((r) => r.reference)).toContain(reference);
-    expect(stored.find((r) => r.reference === reference)!.consent.version).toBe('request-v1');
+    const mine = stored.find((r) => r.reference === reference)!;
+    expect(mine.consent.version).toBe('request-v2');
+    const organisation = await directory.get(mine.organisationId);
+    // A lost reference has a path: this conversation gives it again, or the organisation's name.
+    expect(sent).toContain(fr('requests:sent.lost', { name: organisation!.name }));
 
-    expect(textOf(await bot.say(fr('followUp:menu')))).toContain(fr('followUp:askReference'));
-    expect(textOf(await bot.say(reference!.toLowerCase()))).toContain(fr('followUp:askCode'));
-    expect(textOf(await bot.say(code!))).toContain(fr('followUp:status', { reference, status: fr('followUp:statuses.received') }));
+    // In the conversation that made it, « suivre ma demande » shows the request again: no number needed.
+    const again = textOf(await bot.say(fr('followUp:menu')));
+    expect(again).toContain(reference);
+    expect(again).toContain(fr('followUp:statuses.received'));
 
-    await bot.say(fr('followUp:menu'));
-    await bot.say(reference!);
-    expect(textOf(await bot.say(code === '000000' ? '111111' : '000000'))).toContain(fr('followUp:wrong'));
+    // From another conversation (another channel identity): reference, then code.
+    const elsewhere = new BotDriver({ features: features(), channelId: 'directline' });
+    await elsewhere.join();
+    expect(textOf(await elsewhere.say(fr('followUp:menu')))).toContain(fr('followUp:askReference'));
+    expect(textOf(await elsewhere.say(reference!.toLowerCase()))).toContain(fr('followUp:askCode'));
+    expect(textOf(await elsewhere.say(code!))).toContain(fr('followUp:status', { reference, status: fr('followUp:statuses.received') }));
 
-    const mine = textOf(await bot.say('mes données'));
-    expect(mine).toContain(reference);
+    await elsewhere.say(fr('followUp:menu'));
+    await elsewhere.say(reference!);
+    const wrong = textOf(await elsewhere.say(code === '000000' ? '111111' : '000000'));
+    expect(wrong).toContain(fr('followUp:wrong'));
+    expect(wrong).toContain(fr('followUp:lost'));
+
+    const data = textOf(await bot.say('mes données'));
+    expect(data).toContain(reference);
     const confirm = await bot.say('effacer mes données');
     expect(textOf(confirm)).toContain(fr('myData:confirmEraseRequests', { count: 1 }));
     const erased = textOf(await bot.say('oui'));
@@ -124,7 +142,7 @@ describe('request dialog', () => {
     const result = await bot.say('oui');
     expect(buttonsOf(result)).toContain(fr('eligibilityDialog:next.request'));
     const consent = await bot.say(fr('eligibilityDialog:next.request'));
-    expect(textOf(consent)).toContain(fr('requests:consent.v1'));
+    expect(textOf(consent)).toContain(fr('requests:consent.v2'));
     await bot.say(fr('requests:accept'));
     for (const answer of ['Paul', 'Martin', '03/03/1990', 'paul@example.org', 'Sainte-Marie 972', 'Passer']) await bot.say(answer);
     const sent = textOf(await bot.say(fr('requests:summary.send')));
@@ -136,15 +154,13 @@ describe('request dialog', () => {
     const bot = new BotDriver({ features: features(), locale: 'en-US' });
     await bot.join();
     const consent = await bot.say(en('requests:menu'));
-    expect(textOf(consent)).toContain(en('requests:consent.v1'));
+    expect(textOf(consent)).toContain(en('requests:consent.v2'));
     expect(textOf(await bot.say(en('requests:accept')))).toContain(en('requests:ask.firstName'));
   });
 });
 
 describe('request from a search card', () => {
-  it('« Faire une demande ici » on a structure card starts the request with that structure', async () => {
-    const bot = new BotDriver({ features: features() });
-    await bot.join();
+  async function startFromCard(bot: BotDriver): Promise<{ structureId: string; name: string }> {
     await bot.say(fr('search:menu'));
     await bot.say("Chantier d'insertion");
     const results = await bot.say('Le Lamentin (972)');
@@ -156,19 +172,63 @@ describe('request from a search card', () => {
     const data = submit!.data as { action: string; structureId: string };
     expect(data.action).toBe('request.start');
     const consent = await bot.say({ value: data });
-    expect(textOf(consent)).toContain(fr('requests:consent.v1'));
+    expect(textOf(consent)).toContain(fr('requests:consent.v2'));
     await bot.say(fr('requests:accept'));
-    for (const answer of ['Léa', 'Bernard', '03/03/1990', 'lea@example.org', 'Le Lamentin (972)', 'Passer']) await bot.say(answer);
+    let summary: Awaited<ReturnType<BotDriver['say']>> = [];
+    for (const answer of ['Léa', 'Bernard', '03/03/1990', 'lea@example.org', 'Le Lamentin (972)', 'Passer']) summary = await bot.say(answer);
+    const name = (await directory.get(data.structureId))!.name;
+    // The summary names the structure: it is a candidature there, not a PASS IAE request.
+    expect(textOf(summary)).toContain(fr('requests:summary.kind.candidature', { structure: name }));
+    return { structureId: data.structureId, name };
+  }
+
+  it('« Faire une demande ici » without advisers for that structure: sent to the prescriber, with the structure named as the wish', async () => {
+    const bot = new BotDriver({ features: features() });
+    await bot.join();
+    const { structureId, name } = await startFromCard(bot);
     const sent = textOf(await bot.say(fr('requests:summary.send')));
     const reference = /GI-[2-9A-HJ-NP-Z]{6}/.exec(sent)![0];
     const stored = (await requests.listBySubject(subject)).find((r) => r.reference === reference)!;
-    expect(stored.structureId).toBe(data.structureId);
+    expect(stored.structureId).toBe(structureId);
+    expect(stored.organisationId).not.toBe(structureId);
+    expect(stored.routing.kind).toBe('FT');
+    const prescriber = (await directory.get(stored.organisationId))!;
+    expect(sent).toContain(fr('requests:sent.candidature.viaPrescriber', { structure: name, name: prescriber.name, kind: fr('directory:kinds.FT.name') }));
+    expect(sent).toContain(fr('requests:sent.next'));
+  });
+
+  it('« Faire une demande ici » for a structure with advisers registered: the candidature goes to that structure, and its advisers see it', async () => {
+    const bot = new BotDriver({ features: features() });
+    await bot.join();
+    // Find the structure the card will offer, then register an adviser for it.
+    const probe = new BotDriver({ features: features(), channelId: 'directline' });
+    await probe.join();
+    await probe.say(fr('search:menu'));
+    await probe.say("Chantier d'insertion");
+    const first = (await probe.say('Le Lamentin (972)'))
+      .flatMap((r) => r.attachments ?? [])
+      .flatMap((a) => ((a.content as { actions?: Array<{ type: string; data?: { structureId?: string } }> }).actions ?? []))
+      .find((a) => a.type === 'Action.Submit')!.data!.structureId!;
+    await advisers.add({ tenantId: '11111111-2222-3333-4444-555555555555', aadObjectId: 'aaaaaaaa-0000-0000-0000-00000000000a', organisationId: first });
+
+    const { structureId, name } = await startFromCard(bot);
+    expect(structureId).toBe(first);
+    const sent = textOf(await bot.say(fr('requests:summary.send')));
+    expect(sent).toContain(fr('requests:sent.candidature.toStructure', { structure: name }));
+    expect(sent).toContain(fr('requests:sent.candidature.nextStructure'));
+    expect(sent).not.toContain(fr('requests:sent.next'));
+    const reference = /GI-[2-9A-HJ-NP-Z]{6}/.exec(sent)![0];
+    const stored = (await requests.listBySubject(subject)).find((r) => r.reference === reference)!;
+    expect(stored.organisationId).toBe(structureId);
+    expect(stored.routing).toEqual({ ruleId: 'structure', kind: 'ACI' });
+    expect((await requests.listForOrganisation(structureId, { limit: 10, offset: 0 })).items.map((r) => r.reference)).toContain(reference);
+    await advisers.remove('11111111-2222-3333-4444-555555555555', 'aaaaaaaa-0000-0000-0000-00000000000a');
   });
 
   it('a forged card value is ignored', async () => {
     const bot = new BotDriver({ features: features() });
     await bot.join();
     const reply = textOf(await bot.say({ value: { action: 'request.start', structureId: '$where:1', extra: 'x' } }));
-    expect(reply).not.toContain(fr('requests:consent.v1'));
+    expect(reply).not.toContain(fr('requests:consent.v2'));
   });
 });

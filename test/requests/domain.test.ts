@@ -143,7 +143,7 @@ describe('drafts', () => {
     ['a criterion twice', aDraft({ criteria: ['RSA', 'RSA'] }), 'criteria'],
     ['someone under 16', aDraft({ person: { ...aDraft().person, birthDate: '2011-01-01' } }), 'person.birthDate'],
     ['a social security number in the note', aDraft({ note: 'NIR: 190059720912345' }), 'note'],
-    ['a non-partner routing kind', aDraft({ routing: { ruleId: 'default', kind: 'ACI' as never } }), 'routing.kind'],
+    ['an unknown routing kind', aDraft({ routing: { ruleId: 'default', kind: 'XYZ' as never } }), 'routing.kind'],
   ])('refuse %s', (_name, input, field) => {
     expect(() => parseDraft(input, '2026-11-16')).toThrow(expect.objectContaining({ field }));
   });
@@ -217,7 +217,9 @@ describe('exports', () => {
     const text = printableSummary(record);
     expect(text).toContain('Référence: GI-ABC234');
     expect(text).toContain('Nom, prénom: DURAND, Marie');
-    expect(text).toContain('PASS IAE: XXXXX2612345 (2026-12-07 → 2028-12-06)');
+    expect(text).toContain('Embauche en SIAE (PASS IAE): XXXXX2612345 (2026-12-07 → 2028-12-06)');
+    expect(text).toContain('Statut: embauche en SIAE (PASS IAE) (pass_issued)');
+    expect(text).toContain('Type de demande: diagnostic et orientation par un prescripteur');
     expect(text).toContain('Critères déclarés: RSA, QPV');
     expect(text.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(3);
   });

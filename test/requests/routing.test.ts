@@ -1,4 +1,4 @@
-import { chooseOrganisation, ROUTING_RULES, routingAnchor, routingRuleFor, type RoutingCandidate } from '../../knowledge/requests/routing';
+import { CANDIDATURE_ROUTING, chooseDestination, chooseOrganisation, isCandidature, ROUTING_RULES, routingAnchor, routingRuleFor, type RoutingCandidate } from '../../knowledge/requests/routing';
 import type { CriterionKey } from '../../knowledge/eligibility/criterionKeys';
 
 const TODAY = '2026-11-16';
@@ -50,5 +50,44 @@ describe('choosing the organisation', () => {
     expect(routingAnchor({ lat: 14.6, lng: -61.07 }, { location: { lat: 14.7, lng: -61.0 } })).toEqual({ lat: 14.7, lng: -61.0 });
     expect(routingAnchor({ lat: 14.6, lng: -61.07 })).toEqual({ lat: 14.6, lng: -61.07 });
     expect(routingAnchor(undefined)).toBeUndefined();
+  });
+});
+
+describe('a candidature from a structure card (data/routing.json, candidature)', () => {
+  const candidates: RoutingCandidate[] = [{ structure: { id: 'demo:ft-near', kind: 'FT' }, distanceKm: 3 }];
+  const adult = { birthDate: '1980-01-01', criteria: [] as CriterionKey[], today: TODAY };
+
+  it('goes to the structure itself when it has advisers registered', () => {
+    expect(chooseDestination(adult, candidates, { id: 'demo:aci', kind: 'ACI', hasAdvisers: true })).toEqual({
+      organisationId: 'demo:aci',
+      kind: 'ACI',
+      ruleId: CANDIDATURE_ROUTING.ruleId,
+      distanceKm: 0,
+      to: 'structure',
+    });
+  });
+
+  it('otherwise goes to the prescriber, with the structure kept as the wish', () => {
+    expect(chooseDestination(adult, candidates, { id: 'demo:aci', kind: 'ACI', hasAdvisers: false })).toEqual({
+      organisationId: 'demo:ft-near',
+      kind: 'FT',
+      ruleId: 'default',
+      distanceKm: 3,
+      to: 'prescriber',
+      wish: 'demo:aci',
+    });
+  });
+
+  it('without a chosen structure it is a request for a diagnosis; a partner is never a candidature', () => {
+    expect(chooseDestination(adult, candidates)).toMatchObject({ organisationId: 'demo:ft-near', to: 'prescriber' });
+    expect(chooseDestination(adult, candidates)).not.toHaveProperty('wish');
+    expect(chooseDestination(adult, candidates, { id: 'demo:ml', kind: 'ML', hasAdvisers: true })).toMatchObject({ organisationId: 'demo:ft-near', to: 'prescriber' });
+    expect(chooseDestination(adult, [], { id: 'demo:aci', kind: 'ACI', hasAdvisers: false })).toBeUndefined();
+  });
+
+  it('a stored request is a candidature when its organisation is the chosen structure', () => {
+    expect(isCandidature({ organisationId: 'demo:aci', structureId: 'demo:aci' })).toBe(true);
+    expect(isCandidature({ organisationId: 'demo:ft-near', structureId: 'demo:aci' })).toBe(false);
+    expect(isCandidature({ organisationId: 'demo:ft-near' })).toBe(false);
   });
 });
