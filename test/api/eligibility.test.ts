@@ -57,7 +57,7 @@ describe('POST /api/v1/eligibility', () => {
   it('explains in English with ?lang=en, which wins over the header', async () => {
     const response = await postJson(`${url}?lang=en`, { criteria: ['RSA'] }, { 'Accept-Language': 'fr-FR' });
     const body = await response.json();
-    expect(body.results[0].explanation).toBe('Insertion company (EI): yes, it can hire you. You have: Receives RSA. One of these is enough.');
+    expect(body.results[0].explanation).toBe('Insertion company (EI): yes, this structure can hire you. You have: Receives RSA. One of these is enough.');
   });
 
   it('filters on one kind', async () => {
