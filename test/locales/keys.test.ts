@@ -28,12 +28,14 @@ const baseKeys = (tree: unknown) => [...new Set(leafKeys(tree).map((k) => k.repl
 
 const namespaces = [...new Set(LOCALES.flatMap((lng) => Object.keys(resources[lng])))].sort();
 
-/** Source and data files of the app (not tests, not locales themselves). */
+/** Source and data files of the app (not tests, not the locale files). */
 function appText(): string {
-  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'bot', 'dialogs', 'knowledge', 'stores', 'scripts', 'locales/i18n.ts'], { cwd: ROOT })
+  // The folders the build compiles (tsconfig.build.json), without the locale files themselves.
+  const folders: string[] = JSON.parse(readFileSync(join(ROOT, 'tsconfig.build.json'), 'utf8')).include;
+  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', ...folders], { cwd: ROOT })
     .toString()
     .split('\n')
-    .filter((f) => /\.(ts|json|js|html)$/.test(f));
+    .filter((f) => /\.(ts|json|js|html)$/.test(f) && !f.startsWith('locales/'));
   return files.map((f) => readFileSync(join(ROOT, f), 'utf8')).join('\n');
 }
 
