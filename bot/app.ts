@@ -16,6 +16,9 @@ import { registerDirectLineRoutes } from './directline/routes';
 import { GuichetBot } from './guichetBot';
 import type { Logger } from './logger';
 import { createServer } from './server';
+import { Lifecycle } from './lifecycle';
+import { createRateLimits, type RateLimits } from './rateLimits';
+import { withTimeout } from '../stores/timeouts';
 
 export type { AppStore };
 
@@ -32,18 +35,25 @@ export interface AppDeps {
   notifier?: { attach(sender: ProactiveSender): void };
   /** Route groups of the public API (eligibility, directory…). */
   apiRoutes?: ReadonlyArray<(server: Server) => void>;
+  /** Shared with the request repository's wrapper (limitedRequests); made from the config when absent. */
+  rateLimits?: RateLimits;
 }
 
 export interface App {
   server: Server;
   bot: GuichetBot;
   conversationLog: ConversationLog;
+  lifecycle: Lifecycle;
 }
 
 /** Wires the bot: state, both channel adapters with the same middleware, and the HTTP server. */
 export function createApp(deps: AppDeps): App {
-  const conversationState = new ConversationState(deps.store.stateStorage);
-  const userState = new UserState(deps.store.stateStorage);
+  // A store that does not answer fails the turn quickly (the person is told), instead of hanging it.
+  const storage = withTimeout(deps.store.stateStorage, deps.config.STORE_TIMEOUT_MS, 'state');
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const rateLimits = deps.rateLimits ?? createRateLimits(deps.config);
+  const lifecycle = new Lifecycle();
   const bot = new GuichetBot({ conversationState, userState, features: deps.features, understand: deps.understand, territory: deps.territory });
   const logic = (context: TurnContext) => bot.run(context);
 
@@ -57,12 +67,12 @@ export function createApp(deps: AppDeps): App {
   }
 
   deps.notifier?.attach(
-    createProactiveSender({ cloudAdapter, directLineAdapter, conversationLog, appId: deps.config.MicrosoftAppId }),
+    createProactiveSender({ cloudAdapter, directLineAdapter, conversationLog, appId: deps.config.MicrosoftAppId, authenticated: Boolean(deps.config.MicrosoftAppId) }),
   );
 
   const routes: Array<(server: Server) => void> = [...(deps.apiRoutes ?? [])];
   if (deps.config.WEBCHAT_ENABLED) {
-    routes.push((server) => registerDirectLineRoutes(server, { log: conversationLog, adapter: directLineAdapter, logic }));
+    routes.push((server) => registerDirectLineRoutes(server, { log: conversationLog, adapter: directLineAdapter, logic, rateLimits, trustProxy: deps.config.TRUST_PROXY }));
   }
   const server = createServer({
     config: deps.config,
@@ -72,6 +82,8 @@ export function createApp(deps: AppDeps): App {
     storeReady: () => deps.store.ping(),
     storeKind: deps.store.kind,
     routes,
+    rateLimits,
+    lifecycle,
   });
-  return { server, bot, conversationLog };
+  return { server, bot, conversationLog, lifecycle };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { servedPlace, SERVED_TYPES } from '../knowledge/territory';
+import { isLoopbackHost } from './clientAddress';
 
 /**
  * The one schema of the environment. Every key has a description and a default where one is safe;
@@ -7,6 +8,12 @@ import { servedPlace, SERVED_TYPES } from '../knowledge/territory';
  */
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const booleanFlag = (fallback: 'true' | 'false') =>
+  z
+    .enum(['true', 'false'])
+    .default(fallback)
+    .transform((v) => v === 'true');
+const positiveInt = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
 export const GUID = /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
 const httpsUrl = z.preprocess(
   emptyToUndefined,
@@ -30,7 +37,22 @@ export const configSchema = z
       .default('development')
       .describe('production turns on the credentials guard'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3978).describe('HTTP port (0 = any free port)'),
-    HOST: z.string().default('0.0.0.0').describe('interface to listen on'),
+    HOST: optionalString.describe(
+      'interface to listen on; empty = 0.0.0.0 with channel authentication, 127.0.0.1 (loopback only) without',
+    ),
+    ALLOW_UNAUTHENTICATED_NETWORK: booleanFlag('false').describe(
+      'true lets a bot without MicrosoftAppId listen on another interface than loopback (never in production)',
+    ),
+    TRUST_PROXY: booleanFlag('false').describe(
+      'true when a load balancer in front sets X-Forwarded-For: rate limits then count its first address',
+    ),
+    RATE_LIMIT_PER_MINUTE: positiveInt(240).describe('HTTP requests per minute per client address (probes excepted)'),
+    RATE_LIMIT_TOKENS_PER_MINUTE: positiveInt(10).describe('web chat tokens per minute per client address'),
+    RATE_LIMIT_FOLLOW_UP_PER_HOUR: positiveInt(20).describe('follow-up code checks per hour per client address'),
+    RATE_LIMIT_SUBMISSIONS_PER_HOUR: positiveInt(10).describe('request submissions per hour per client address'),
+    TURNS_PER_MINUTE: positiveInt(30).describe('messages per minute per conversation'),
+    STORE_TIMEOUT_MS: positiveInt(1500).describe('longest wait for one store operation in a turn before the person is told the service is unavailable (ms)'),
+    SHUTDOWN_GRACE_SECONDS: positiveInt(10).describe('on SIGTERM, how long turns in flight get to finish before the store closes'),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info')
@@ -117,6 +139,13 @@ export const configSchema = z
     if (env.NODE_ENV === 'production' && !env.SUBJECT_KEY_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SUBJECT_KEY_SECRET'], message: 'is required when NODE_ENV=production' });
     }
+    if (!env.MicrosoftAppId && env.HOST && !isLoopbackHost(env.HOST) && !env.ALLOW_UNAUTHENTICATED_NETWORK) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HOST'],
+        message: 'without MicrosoftAppId the bot listens on loopback only; set ALLOW_UNAUTHENTICATED_NETWORK=true to open it anyway',
+      });
+    }
     if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required with MicrosoftAppId' });
     }
@@ -142,6 +171,16 @@ export const DEMO_TERRITORY = '972';
 export function servedTerritoryOf(config: Pick<Config, 'TERRITORY' | 'DEMO_DATA'>): string | undefined {
   if (config.TERRITORY === undefined) return config.DEMO_DATA ? DEMO_TERRITORY : undefined;
   return config.TERRITORY === '' || config.TERRITORY.toUpperCase() === 'FR' ? undefined : config.TERRITORY;
+}
+
+/** Where to listen: HOST, else every interface with authentication and loopback without. */
+export function listenHost(config: Config): string {
+  return config.HOST ?? (config.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1');
+}
+
+/** True when the bot listens beyond loopback with no channel authentication (warned at start). */
+export function isOpenWithoutAuthentication(config: Config): boolean {
+  return !config.MicrosoftAppId && !isLoopbackHost(listenHost(config));
 }
 
 /** Used outside production when SUBJECT_KEY_SECRET is not set: fine on a laptop, never in production. */

@@ -12,9 +12,12 @@ import { understand } from '../knowledge/understanding/understand';
 import { registerOpenApiRoute } from './api/openapiRoute';
 import { ApplicantNotifier } from './channels/applicantNotifier';
 import { createApp } from './app';
-import { ConfigError, DEVELOPMENT_SUBJECT_KEY_SECRET, loadConfig, servedTerritoryOf, type Config } from './config';
+import { ConfigError, DEVELOPMENT_SUBJECT_KEY_SECRET, isOpenWithoutAuthentication, listenHost, loadConfig, servedTerritoryOf, type Config } from './config';
+import { shutDown } from './lifecycle';
+import { createRateLimits, limitedRequests } from './rateLimits';
+import { withTimeout } from '../stores/timeouts';
 import { createLogger } from './logger';
-import { scheduleStatePurge, seedDemoDirectory, warmRecognizersSoon, warmUp } from './startup';
+import { scheduleRequestsPurge, scheduleStatePurge, seedDemoDirectory, warmRecognizersSoon, warmUp } from './startup';
 
 /** Exit code for a bad configuration (EX_CONFIG in sysexits.h). */
 const EXIT_BAD_CONFIG = 78;
@@ -44,13 +47,20 @@ async function main(): Promise<void> {
   const stopPurge = scheduleStatePurge(store, config.STATE_RETENTION_DAYS, logger);
   warmUp(logger);
 
-  const directory = await openDirectory(store.backend);
-  await seedDemoDirectory(directory, config.DEMO_DATA, logger);
-  const { requests, advisers } = await openRequestStores(store.backend, {
+  const opened = await openDirectory(store.backend);
+  await seedDemoDirectory(opened, config.DEMO_DATA, logger);
+  const stores = await openRequestStores(store.backend, {
     onFollowUpLocked: (event) => logger.warn({ event: 'follow_up_locked', ...event }, 'a request reference is locked after wrong follow-up codes'),
   });
+  const stopRequestsPurge = scheduleRequestsPurge(stores.requests, logger);
+  // What a turn asks of the store fails fast when the store does not answer (STORE_TIMEOUT_MS).
+  const timeout = config.STORE_TIMEOUT_MS;
+  const rateLimits = createRateLimits(config);
+  const directory = withTimeout(opened, timeout, 'directory');
+  const requests = limitedRequests(withTimeout(stores.requests, timeout, 'requests'), rateLimits);
+  const advisers = withTimeout(stores.advisers, timeout, 'advisers');
   if (!config.SUBJECT_KEY_SECRET) logger.warn({ event: 'development_subject_key_secret' }, 'SUBJECT_KEY_SECRET is not set: using the development value');
-  const notifier = new ApplicantNotifier(store.stateStorage);
+  const notifier = new ApplicantNotifier(withTimeout(store.stateStorage, timeout, 'notices'));
   const territory = servedTerritoryOf(config);
   logger.info({ event: 'territory', territory: territory ?? 'FR' });
   const understandHere: typeof understand = (text, locale, context) => understand(text, locale, { territory, ...context });
@@ -61,6 +71,7 @@ async function main(): Promise<void> {
     config,
     logger,
     store,
+    rateLimits,
     features: createFeatures({
       directory,
       requests,
@@ -77,7 +88,10 @@ async function main(): Promise<void> {
       registerOpenApiRoute,
     ],
   });
-  app.server.listen(config.PORT, config.HOST, () => {
+  if (isOpenWithoutAuthentication(config)) {
+    logger.warn({ event: 'unauthenticated_network', host: listenHost(config) }, 'no MicrosoftAppId and not on loopback: anyone who reaches this port can talk to the bot as anyone');
+  }
+  app.server.listen(config.PORT, listenHost(config), () => {
     const address = app.server.address();
     logger.info({ event: 'listening', port: address.port, store: store.kind }, `Guichet IAE on http://localhost:${address.port}/`);
     warmRecognizersSoon(logger);
@@ -88,11 +102,17 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ event: 'stopping', signal });
-    stopPurge();
-    setTimeout(() => process.exit(0), 5000).unref();
-    app.server.close(() => {
-      store.close().finally(() => process.exit(0));
-    });
+    void shutDown({
+      lifecycle: app.lifecycle,
+      server: app.server,
+      graceMs: config.SHUTDOWN_GRACE_SECONDS * 1000,
+      logger,
+      closeStore: () => store.close(),
+      stopTimers: () => {
+        stopPurge();
+        stopRequestsPurge();
+      },
+    }).finally(() => process.exit(0));
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

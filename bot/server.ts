@@ -1,7 +1,10 @@
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import restify, { type Request, type Response, type Server } from 'restify';
 import { z } from 'zod';
+import { clientAddressOf, isLoopbackUrl, runForClient } from './clientAddress';
 import type { Config } from './config';
+import type { Lifecycle } from './lifecycle';
+import { perAddressLimit, sendTooMany, take, type RateLimits } from './rateLimits';
 import { sendProblem, sendValidationProblem } from './http/problem';
 import { registerWebChatPage } from './http/webchatPage';
 import type { Logger } from './logger';
@@ -10,6 +13,7 @@ import type { Logger } from './logger';
 const channelActivitySchema = z
   .object({
     type: z.string().min(1).max(64),
+    channelId: z.string().max(64).optional(),
     serviceUrl: z.string().min(1).max(2048),
     conversation: z.object({ id: z.string().min(1).max(1024) }).loose(),
     text: z.string().max(28000).optional(),
@@ -45,10 +49,14 @@ export interface ServerDeps {
   storeKind: string;
   /** Other route groups (Direct Line, public API), each registering its own routes. */
   routes: ReadonlyArray<(server: Server) => void>;
+  rateLimits: RateLimits;
+  lifecycle: Lifecycle;
 }
 
 export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'guichet-iae', handleUncaughtExceptions: false });
+  server.use(deps.lifecycle.track);
+  server.use(perAddressLimit(deps.rateLimits, deps.config));
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // JSON only: any other body is refused before it is read (nothing buffered, nothing on disk).
   server.use(jsonOnly);
@@ -63,14 +71,19 @@ export function createServer(deps: ServerDeps): Server {
 
   // Restify's own errors (bad JSON, unknown route, body too large) get the project's error body.
   server.on('restifyError', (_req: Request, _res: Response, err: Error & { statusCode?: number; body?: { code?: string } }, callback: () => void) => {
-    const status = err.statusCode ?? 500;
+    // A thrown library error (a driver's, say) has no status: make it a 500 restify sends as it is,
+    // with the body below (otherwise restify would quote its message).
+    if (typeof err.statusCode !== 'number') err.statusCode = 500;
+    const status = err.statusCode;
     const code = (err.body?.code ?? err.name ?? 'error').replace(/Error$/, '');
     const errorCode = code.charAt(0).toLowerCase() + code.slice(1);
     // A body the parser refused (not JSON, too large) is the body's fault: name it.
     const field = status === 400 || status === 413 ? { field: 'body' } : {};
-    (err as { toJSON?: () => unknown }).toJSON = () => ({
-      error: { code: errorCode, message: status >= 500 ? 'internal error' : err.message, ...field },
-    });
+    // A 5xx body is ours, plain: never the message of a driver or library error.
+    (err as { toJSON?: () => unknown }).toJSON = () =>
+      status >= 500
+        ? { error: { code: 'internal_error', message: 'internal error' } }
+        : { error: { code: errorCode, message: err.message, ...field } };
     if (status >= 500) deps.logger.error({ event: 'http_error', errorName: err.name, status }, 'request failed');
     return callback();
   });
@@ -78,7 +91,19 @@ export function createServer(deps: ServerDeps): Server {
   server.post('/api/messages', async (req: Request, res: Response) => {
     const parsed = channelActivitySchema.safeParse(req.body);
     if (!parsed.success) return sendValidationProblem(res, parsed.error);
-    await deps.cloudAdapter.process(req, res, deps.logic);
+    if (!deps.config.MicrosoftAppId) {
+      // No authentication: nobody proves who they are, so the bot trusts no channel identity and
+      // calls back only its own machine (no request to an address the caller chose).
+      if (parsed.data.channelId === 'msteams') {
+        return sendProblem(res, 403, 'unauthenticated_channel', 'Teams activities need channel authentication (MicrosoftAppId)');
+      }
+      if (!isLoopbackUrl(parsed.data.serviceUrl)) {
+        return sendProblem(res, 403, 'service_url_refused', 'without channel authentication the serviceUrl must be on this machine', 'serviceUrl');
+      }
+    }
+    const wait = await take(deps.rateLimits.turns, `messages:${parsed.data.conversation.id}`);
+    if (wait > 0) return sendTooMany(res, wait);
+    await runForClient(clientAddressOf(req, deps.config.TRUST_PROXY), () => deps.cloudAdapter.process(req, res, deps.logic));
   });
 
   server.get('/healthz', async (_req: Request, res: Response) => {
@@ -86,6 +111,7 @@ export function createServer(deps: ServerDeps): Server {
   });
 
   server.get('/readyz', async (_req: Request, res: Response) => {
+    if (deps.lifecycle.draining) return sendProblem(res, 503, 'shutting_down', 'this instance is stopping');
     const ready = await deps.storeReady().catch(() => false);
     if (ready) res.send(200, { status: 'ready', store: deps.storeKind });
     else sendProblem(res, 503, 'store_unavailable', `the ${deps.storeKind} store does not answer`);

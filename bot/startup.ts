@@ -5,6 +5,7 @@ import { warmRecognizers } from '../knowledge/understanding/ageOrBirthDate';
 import { loadMartiniqueDemo } from '../knowledge/directory/demo';
 import type { OpenedStore } from '../stores/appStore';
 import type { DirectoryRepository } from '../stores/directory';
+import type { RequestRepository } from '../stores/requests/requestRepository';
 import type { Logger } from './logger';
 
 /**
@@ -67,6 +68,25 @@ export function scheduleStatePurge(store: OpenedStore, retentionDays: number, lo
   };
   void purge();
   const timer = setInterval(purge, 6 * 60 * 60 * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/**
+ * Deletes the requests past their retention period (as `npm run purge` does), now and then every
+ * day. Counts only in the log. Returns a function that stops the timer.
+ */
+export function scheduleRequestsPurge(requests: RequestRepository, logger: Logger, everyMs = DAY_MS): () => void {
+  const purge = async () => {
+    try {
+      const { total, byStatus } = await requests.purgeExpired();
+      if (total > 0) logger.info({ event: 'requests_purged', total, byStatus });
+    } catch (error) {
+      logger.warn({ event: 'requests_purge_failed', error: error instanceof Error ? error.name : 'unknown' });
+    }
+  };
+  void purge();
+  const timer = setInterval(purge, everyMs);
   timer.unref();
   return () => clearInterval(timer);
 }

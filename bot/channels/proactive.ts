@@ -2,6 +2,7 @@ import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilde
 import type { ProactiveSender } from './applicantNotifier';
 import type { ConversationLog } from '../directline/conversationLog';
 import type { DirectLineAdapter } from './directLineAdapter';
+import { isLoopbackUrl } from '../clientAddress';
 
 /**
  * Sends into an existing conversation through the adapter of its channel: the bot's own Direct
@@ -13,6 +14,8 @@ export function createProactiveSender(deps: {
   directLineAdapter: DirectLineAdapter;
   conversationLog: ConversationLog;
   appId?: string;
+  /** Without channel authentication, the bot calls back only a loopback serviceUrl. */
+  authenticated?: boolean;
 }): ProactiveSender {
   return {
     async send(reference: Partial<ConversationReference>, text: string): Promise<boolean> {
@@ -27,6 +30,7 @@ export function createProactiveSender(deps: {
         }
         // A conversation of the bot's own page that has closed cannot be reached any more.
         if (!reference.serviceUrl || reference.channelId === 'webchat' && !/^https:\/\//.test(reference.serviceUrl)) return false;
+        if (!deps.authenticated && !isLoopbackUrl(reference.serviceUrl)) return false;
         await deps.cloudAdapter.continueConversationAsync(deps.appId ?? '', reference, logic);
         return true;
       } catch {

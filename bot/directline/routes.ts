@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { WEB_CHANNEL_ID, type DirectLineAdapter } from '../channels/directLineAdapter';
 import { sendProblem, sendValidationProblem } from '../http/problem';
 import { clientActivitySchema } from './activitySchema';
+import { clientAddressOf, runForClient } from '../clientAddress';
+import { sendTooMany, take, type RateLimits } from '../rateLimits';
 import type { ConversationLog, WebConversation } from './conversationLog';
 
 export const BOT_ACCOUNT = { id: 'guichet-iae', name: 'Guichet IAE', role: 'bot' } as const;
@@ -16,6 +18,8 @@ export interface DirectLineDeps {
   log: ConversationLog;
   adapter: DirectLineAdapter;
   logic: (context: TurnContext) => Promise<void>;
+  rateLimits: RateLimits;
+  trustProxy: boolean;
 }
 
 /**
@@ -27,9 +31,12 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
   const queues = new Map<string, Promise<void>>();
 
   /** Turns of one conversation run one after the other, never at the same time. */
-  const runTurn = (conversation: WebConversation, activity: Partial<Activity>): Promise<void> => {
+  const runTurn = (req: Request, conversation: WebConversation, activity: Partial<Activity>): Promise<void> => {
     const previous = queues.get(conversation.conversationId) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(() => deps.adapter.processActivity(activity, deps.logic));
+    const address = clientAddressOf(req, deps.trustProxy);
+    const next = previous
+      .catch(() => undefined)
+      .then(() => runForClient(address, () => deps.adapter.processActivity(activity, deps.logic)));
     queues.set(conversation.conversationId, next);
     return next.finally(() => {
       if (queues.get(conversation.conversationId) === next) queues.delete(conversation.conversationId);
@@ -85,7 +92,7 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
     if (!conversation) return;
     const firstStart = log.start(conversation);
     if (firstStart) {
-      await runTurn(conversation, {
+      await runTurn(req, conversation, {
         ...baseActivity(conversation),
         type: 'conversationUpdate',
         locale: conversation.locale,
@@ -105,6 +112,10 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
     if (!conversation) return;
     const parsed = clientActivitySchema.safeParse(req.body);
     if (!parsed.success) return sendValidationProblem(res, parsed.error);
+    if (parsed.data.type === 'message') {
+      const wait = await take(deps.rateLimits.turns, `webchat:${conversation.conversationId}`);
+      if (wait > 0) return sendTooMany(res, wait);
+    }
     const incoming = parsed.data;
     const activity: Partial<Activity> = {
       ...baseActivity(conversation),
@@ -120,7 +131,7 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
     };
     // The echo: Web Chat counts a message as sent once it sees it in the stream with an id.
     const id = log.append(conversation.conversationId, activity);
-    await runTurn(conversation, { ...activity, id });
+    await runTurn(req, conversation, { ...activity, id });
     res.send(200, { id });
   });
 

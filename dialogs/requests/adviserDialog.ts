@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { ComponentDialog, TextPrompt, WaterfallDialog, type FoundChoice, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogContext, type DialogTurnResult, type FoundChoice, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { CLOSE_REASONS, exportRequest, printableSummary, type RequestRecord, type RequestStatus } from '../../knowledge/requests';
 import { REQUEST_STATUSES, TRANSITIONS } from '../../knowledge/requests/statuses';
 import type { AdviserRegistry } from '../../stores/requests/adviserRegistry';
@@ -20,6 +20,7 @@ const FILTER = 'adviser.filter';
 const FILTER_PICK = 'adviser.filterPick';
 
 const PAGE = 10;
+const ADVISER_KEY = 'adviser.identity';
 
 export interface AdviserDialogDeps {
   requests: RequestRepository;
@@ -27,10 +28,14 @@ export interface AdviserDialogDeps {
   notifier?: ApplicantNotices;
 }
 
-/** The adviser behind a turn: a registered Teams identity (tenant + AAD object id). Web Chat never is. */
+/**
+ * The adviser behind a turn: a registered Teams identity (tenant + AAD object id), in a personal
+ * (one-to-one) conversation only. Web Chat, group chats and channels never are.
+ */
 export async function adviserOf(context: TurnContext, advisers: AdviserRegistry) {
   const { activity } = context;
   if (activity.channelId !== 'msteams') return null;
+  if (activity.conversation?.conversationType !== 'personal') return null;
   const tenantId = activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
   const aadObjectId = activity.from?.aadObjectId;
   if (!tenantId || !aadObjectId) return null;
@@ -80,6 +85,28 @@ export class AdviserDialog extends ComponentDialog {
     this.addDialog(new WaterfallDialog(FILTER, [this.askFilter.bind(this), this.filtered.bind(this)]));
     this.addDialog(new WaterfallDialog(OPEN, [this.open.bind(this), this.act.bind(this), this.afterDetail.bind(this), this.afterPassStart.bind(this)]));
     this.initialDialogId = LIST;
+  }
+
+  /** Who opened the adviser side, kept with this dialog's own state. */
+  override async beginDialog(outerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
+    const adviser = await adviserOf(outerDc.context, this.deps.advisers);
+    if (adviser && outerDc.activeDialog) outerDc.activeDialog.state[ADVISER_KEY] = { id: adviser.id, organisationId: adviser.organisationId };
+    return super.beginDialog(outerDc, options);
+  }
+
+  /**
+   * Every later step checks the identity again: the sender must still be that registered adviser,
+   * of that organisation. Anyone else in the conversation, or an adviser removed or moved since,
+   * is stopped before anything is read or changed.
+   */
+  override async continueDialog(outerDc: DialogContext): Promise<DialogTurnResult> {
+    const started = outerDc.activeDialog?.state[ADVISER_KEY] as { id: string; organisationId: string } | undefined;
+    const adviser = await adviserOf(outerDc.context, this.deps.advisers);
+    if (!started || !adviser || adviser.id !== started.id || adviser.organisationId !== started.organisationId) {
+      await outerDc.context.sendActivity(tr(outerDc.context)('adviser:notAnAdviser'));
+      return outerDc.endDialog();
+    }
+    return super.continueDialog(outerDc);
   }
 
   private async identify(step: WaterfallStepContext) {

@@ -24,7 +24,9 @@ export async function startApp(
     understand?: Understand;
   } = {},
 ): Promise<RunningApp> {
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', ...options.env });
+  // Tests open many conversations from one address: limits high unless a test sets its own.
+  const roomy = { RATE_LIMIT_PER_MINUTE: '100000', RATE_LIMIT_TOKENS_PER_MINUTE: '100000', TURNS_PER_MINUTE: '100000' };
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', ...roomy, ...options.env });
   const store: AppStore = options.store ?? { kind: 'memory', stateStorage: new MemoryStorage(), ping: async () => true };
   const app = createApp({ config, logger: options.logger ?? createLogger('silent'), store, features: options.features ?? [], apiRoutes: options.apiRoutes, understand: options.understand });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));

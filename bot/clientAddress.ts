@@ -1,0 +1,41 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { isIP } from 'node:net';
+import type { Request } from 'restify';
+
+/** The client address of the HTTP request a turn came from, readable anywhere in that turn. */
+const turnClient = new AsyncLocalStorage<string>();
+
+export function runForClient<T>(address: string, work: () => Promise<T>): Promise<T> {
+  return turnClient.run(address, work);
+}
+
+/** The address the current turn came from; undefined outside an HTTP request (tests, proactive). */
+export function currentClientAddress(): string | undefined {
+  return turnClient.getStore();
+}
+
+/**
+ * Who is calling: the socket's address, or with `trustProxy` the left-most X-Forwarded-For entry
+ * (set by the load balancer in front; never trust it without one, anyone can write the header).
+ */
+export function clientAddressOf(req: Request, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim();
+    if (forwarded && isIP(forwarded)) return forwarded;
+  }
+  return req.socket?.remoteAddress ?? 'unknown';
+}
+
+/** Loopback hosts: the only ones an unauthenticated bot may call back. */
+export function isLoopbackUrl(url: string): boolean {
+  try {
+    const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+    return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+  } catch {
+    return false;
+  }
+}
+
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}

@@ -1,0 +1,106 @@
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Request, Response } from 'restify';
+import type { RequestRepository } from '../stores/requests/requestRepository';
+import { FollowUpLockedError } from '../stores/requests/errors';
+import { clientAddressOf, currentClientAddress } from './clientAddress';
+import type { Config } from './config';
+import { sendProblem } from './http/problem';
+
+/** The limits of one instance, each counted per key (a client address or a conversation). */
+export interface RateLimits {
+  /** Every HTTP request, per client address. */
+  requests: RateLimiterMemory;
+  /** Direct Line token generation, per client address. */
+  tokens: RateLimiterMemory;
+  /** Follow-up code checks, per client address. */
+  followUp: RateLimiterMemory;
+  /** Request submissions, per client address. */
+  submissions: RateLimiterMemory;
+  /** Turns, per conversation. */
+  turns: RateLimiterMemory;
+}
+
+export function createRateLimits(config: Config): RateLimits {
+  return {
+    requests: new RateLimiterMemory({ points: config.RATE_LIMIT_PER_MINUTE, duration: 60 }),
+    tokens: new RateLimiterMemory({ points: config.RATE_LIMIT_TOKENS_PER_MINUTE, duration: 60 }),
+    followUp: new RateLimiterMemory({ points: config.RATE_LIMIT_FOLLOW_UP_PER_HOUR, duration: 3600 }),
+    submissions: new RateLimiterMemory({ points: config.RATE_LIMIT_SUBMISSIONS_PER_HOUR, duration: 3600 }),
+    turns: new RateLimiterMemory({ points: config.TURNS_PER_MINUTE, duration: 60 }),
+  };
+}
+
+/** 0 when allowed; otherwise the seconds to wait. */
+export async function take(limiter: RateLimiterMemory, key: string): Promise<number> {
+  try {
+    await limiter.consume(key);
+    return 0;
+  } catch (refused) {
+    if (refused instanceof RateLimiterRes) return Math.max(1, Math.ceil(refused.msBeforeNext / 1000));
+    throw refused;
+  }
+}
+
+export function sendTooMany(res: Response, retryAfterSeconds: number): void {
+  res.header('Retry-After', String(retryAfterSeconds));
+  sendProblem(res, 429, 'too_many_requests', `too many requests: try again in ${retryAfterSeconds} s`);
+}
+
+/** Probes are never limited. */
+const UNLIMITED = new Set(['/healthz', '/readyz']);
+
+/**
+ * Per-address limit on every endpoint (tighter on token generation). With channel authentication
+ * on, /api/messages comes from the Bot Framework service, whose few addresses carry everyone:
+ * that route is limited per conversation instead (TURNS_PER_MINUTE).
+ */
+export function perAddressLimit(limits: RateLimits, config: Config) {
+  const check = async (req: Request): Promise<number> => {
+    const address = clientAddressOf(req, config.TRUST_PROXY);
+    const wait = await take(limits.requests, address);
+    if (wait > 0 || req.method !== 'POST' || req.getPath() !== '/directline/tokens/generate') return wait;
+    return take(limits.tokens, address);
+  };
+  // A callback middleware (restify refuses an async one with three parameters).
+  return (req: Request, res: Response, next: (err?: unknown) => void): void => {
+    const path = req.getPath();
+    if (UNLIMITED.has(path) || (path === '/api/messages' && config.MicrosoftAppId)) return next();
+    check(req).then(
+      (wait) => {
+        if (wait === 0) return next();
+        sendTooMany(res, wait);
+        next(false);
+      },
+      (error: unknown) => next(error),
+    );
+  };
+}
+
+/**
+ * The request repository as the dialogs see it: follow-up checks and submissions are limited per
+ * client address (the address of the HTTP request the turn came from).
+ */
+export function limitedRequests(requests: RequestRepository, limits: RateLimits): RequestRepository {
+  return new Proxy(requests, {
+    get(target, property, receiver) {
+      if (property === 'verifyFollowUp') {
+        return async (reference: string, code: string) => {
+          const address = currentClientAddress();
+          const wait = address ? await take(limits.followUp, address) : 0;
+          if (wait > 0) throw new FollowUpLockedError(wait);
+          return target.verifyFollowUp(reference, code);
+        };
+      }
+      if (property === 'submit') {
+        return async (...args: Parameters<RequestRepository['submit']>) => {
+          const address = currentClientAddress();
+          const wait = address ? await take(limits.submissions, address) : 0;
+          if (wait > 0) throw Object.assign(new Error('too many submissions from this address'), { name: 'RateLimitedError' });
+          return target.submit(...args);
+        };
+      }
+      const value = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
