@@ -3,7 +3,7 @@ import type { DialogState } from 'botbuilder-dialogs';
 import type { Feature } from '../dialogs/feature';
 import { RootDialog } from '../dialogs/rootDialog';
 import { sessionAccessor } from '../dialogs/shared/session';
-import { setTurnLocale } from '../dialogs/shared/turnLocale';
+import { setTurnLocale, setTurnWording } from '../dialogs/shared/turnLocale';
 import type { Understand } from '../dialogs/shared/understanding';
 import { userProfileAccessor } from '../dialogs/shared/userProfile';
 import { DEFAULT_LOCALE, toLocale } from '../locales/i18n';
@@ -60,6 +60,7 @@ export class GuichetBot extends ActivityHandler {
     }
     const profile = await this.profile.get(context, {});
     setTurnLocale(context, profile.locale ?? toLocale(context.activity.locale) ?? DEFAULT_LOCALE);
+    setTurnWording(context, profile.wording ?? 'standard');
     await super.run(context);
     await this.deps.conversationState.saveChanges(context, false);
     await this.deps.userState.saveChanges(context, false);

@@ -1,5 +1,5 @@
 import { foldText } from '../knowledge/text/fold';
-import type { Locale } from '../locales/i18n';
+import type { Locale, Wording } from '../locales/i18n';
 
 /** Commands that work at any point of any dialog. */
 export type GlobalCommand =
@@ -7,7 +7,8 @@ export type GlobalCommand =
   | { kind: 'menu' }
   | { kind: 'cancel' }
   | { kind: 'restart' }
-  | { kind: 'language'; locale: Locale };
+  | { kind: 'language'; locale: Locale }
+  | { kind: 'wording'; wording: Wording; locale?: Locale };
 
 /** Whole messages (folded) that mean each command, in French and English, with common variants. */
 const PHRASES: ReadonlyArray<[GlobalCommand, string[]]> = [
@@ -17,6 +18,11 @@ const PHRASES: ReadonlyArray<[GlobalCommand, string[]]> = [
   [{ kind: 'restart' }, ['recommencer', 'recommence', 'restart', 'start over', 'reset', 'tout recommencer', 'reprendre au debut']],
   [{ kind: 'language', locale: 'en' }, ['english', 'anglais', 'en anglais', 'in english', 'speak english']],
   [{ kind: 'language', locale: 'fr' }, ['francais', 'french', 'en francais', 'in french', 'parler francais']],
+  [{ kind: 'wording', wording: 'easy', locale: 'fr' }, ['francais facile', 'en francais facile', 'facile a lire et a comprendre', 'falc']],
+  [{ kind: 'wording', wording: 'easy', locale: 'en' }, ['easy english', 'in easy english', 'easy read', 'plain english']],
+  [{ kind: 'wording', wording: 'easy' }, ['facile', 'plus simple', 'parle plus simplement', 'des mots simples', 'mots simples', 'simple words', 'simpler', 'easy']],
+  [{ kind: 'wording', wording: 'standard', locale: 'fr' }, ['francais normal', 'francais standard']],
+  [{ kind: 'wording', wording: 'standard', locale: 'en' }, ['normal english', 'standard english']],
 ];
 
 const BY_PHRASE = new Map<string, GlobalCommand>(

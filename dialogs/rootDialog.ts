@@ -13,7 +13,7 @@ import { sendHelp } from './helpMessage';
 import { MENU_DIALOG, MenuDialog, type MenuOptions } from './menuDialog';
 import { structureCardActionSchema } from './search/structureCard';
 import { setTurnSession, type ConversationSession } from './shared/session';
-import { setTurnLocale, tr } from './shared/turnLocale';
+import { setTurnLocale, setTurnWording, tr } from './shared/turnLocale';
 import { ofTerritory, servedArea } from './shared/territory';
 import type { Understand } from './shared/understanding';
 import type { UserProfile } from './shared/userProfile';
@@ -37,7 +37,7 @@ interface WithHelp {
 
 /**
  * The root of every conversation: the welcome, the menu and the features under it, and the global
- * commands (aide, menu, annuler, recommencer, english/français) that work at any point.
+ * commands (aide, menu, annuler, recommencer, english/français, français facile) that work at any point.
  */
 export class RootDialog extends ComponentDialog {
   constructor(private readonly deps: RootDialogDeps) {
@@ -120,6 +120,24 @@ export class RootDialog extends ComponentDialog {
         await context.sendActivity(t()('common:restart.done'));
         await this.welcome(context, fresh);
         return innerDc.beginDialog(MENU_DIALOG);
+      }
+      case 'wording': {
+        const profile = await this.deps.profile.get(context, {});
+        profile.wording = command.wording;
+        setTurnWording(context, command.wording);
+        if (command.locale) {
+          profile.locale = command.locale;
+          setTurnLocale(context, command.locale);
+        }
+        await context.sendActivity(t()(`common:wording.${command.wording}`));
+        // At the menu, the menu again in the new wording; in a feature, its question again (kept as
+        // it was asked), and every later message in the new wording: nothing answered is lost.
+        if (!this.isInFeature(innerDc)) {
+          await innerDc.cancelAllDialogs();
+          return innerDc.beginDialog(MENU_DIALOG);
+        }
+        await innerDc.repromptDialog();
+        return { status: DialogTurnStatus.waiting };
       }
       case 'language': {
         const profile = await this.deps.profile.get(context, {});

@@ -52,7 +52,27 @@ export function getI18n(): i18n {
   return instance;
 }
 
-/** A translation function bound to one language. */
-export function translator(locale: Locale): TFunction {
-  return getI18n().getFixedT(locale);
+/**
+ * How the assistant words its messages: `standard`, or `easy` (« français facile », FALC-style: short
+ * sentences, common words, one idea per sentence) for whoever asks for it.
+ */
+export const WORDINGS = ['standard', 'easy'] as const;
+export type Wording = (typeof WORDINGS)[number];
+
+/** The i18next context of easy wording: a key's variant `<key>_easy` (plurals: `<key>_easy_one`…). */
+export const EASY_CONTEXT = 'easy';
+
+/**
+ * A translation function bound to one language. In easy wording every call asks i18next for the
+ * key's `_easy` context; i18next falls back to the usual key when a message has no easy variant.
+ */
+export function translator(locale: Locale, wording: Wording = 'standard'): TFunction {
+  const t = getI18n().getFixedT(locale);
+  if (wording === 'standard') return t;
+  const easy = (key: string | string[], optionsOrDefault?: unknown, options?: object) =>
+    typeof optionsOrDefault === 'string'
+      ? t(key, optionsOrDefault, { context: EASY_CONTEXT, ...options })
+      : t(key, { context: EASY_CONTEXT, ...(optionsOrDefault as object | undefined) });
+  // The same call signatures as t: only the context option is added.
+  return easy as unknown as TFunction;
 }

@@ -1,9 +1,11 @@
 import type { StatePropertyAccessor, UserState } from 'botbuilder';
-import type { Locale } from '../../locales/i18n';
+import type { Locale, Wording } from '../../locales/i18n';
 
-/** What the assistant remembers about a person between conversations: only their language choice. */
+/** What the assistant remembers about a person between conversations: their language and wording choices. */
 export interface UserProfile {
   locale?: Locale;
+  /** `easy` after « français facile »; absent = standard. */
+  wording?: Wording;
 }
 
 export function userProfileAccessor(userState: UserState): StatePropertyAccessor<UserProfile> {

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { translator } from '../../locales/i18n';
 import { buildWebAssets } from '../../bot/http/webAssets';
@@ -77,6 +77,20 @@ describeWithBrowser('web page and kiosk in headless Chromium: CSP, phone, access
     await page.screenshot({ path: `${OUT}/phone-cards.png` });
   }, 120_000);
 
+  it('the « Français facile » switch asks for easy wording, and says it is on', async () => {
+    const page = await context.newPage();
+    await page.goto(`${running.baseUrl}/`);
+    await page.getByText(fr('common:menu.prompt')).first().waitFor({ timeout: 20_000 });
+    const toggle = page.getByRole('button', { name: fr('web:easy.label') });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    await page.getByText(typographic(translator('fr', 'easy')('common:menu.prompt'))).first().waitFor({ timeout: 20_000 });
+    await page.getByText(typographic(fr('common:wording.easy').split('.')[0]!)).first().waitFor();
+    await toggle.click();
+    await page.getByText(typographic(fr('common:wording.standard'))).first().waitFor({ timeout: 20_000 });
+  }, 60_000);
+
   it('completes a search with the keyboard only', async () => {
     const page = await context.newPage();
     await page.goto(`${running.baseUrl}/`);
@@ -118,4 +132,51 @@ describeWithBrowser('web page and kiosk in headless Chromium: CSP, phone, access
     await page.getByText(FOUND).first().waitFor({ timeout: 20_000 });
     await page.screenshot({ path: `${OUT}/keyboard-search.png`, fullPage: true });
   }, 120_000);
+
+  /**
+   * Time to the first bot message on a throttled 4G phone (9 Mbit/s down, 1.5 Mbit/s up, 170 ms
+   * round trip, through Chromium's own network emulation), from a cold cache. Measured and written
+   * to test-output/browser/first-message-4g.json; never asserted (timings belong to benchmarks).
+   */
+  it('measures the first bot message under throttled 4G (reported, not asserted)', async () => {
+    const measure = async (acceptEncoding?: string) => {
+      const cold = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+      const page = await cold.newPage();
+      const cdp = await cold.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 170, downloadThroughput: (9_000_000 / 8), uploadThroughput: (1_500_000 / 8) });
+      if (acceptEncoding) await cdp.send('Network.setExtraHTTPHeaders', { headers: { 'Accept-Encoding': acceptEncoding } });
+      const hello = fr('common:welcome.hello');
+      await page.addInitScript((text: string) => {
+        const w = window as unknown as { __firstMessageAt?: number };
+        new MutationObserver((_m, observer) => {
+          if (document.body?.innerText.includes(text)) {
+            w.__firstMessageAt = performance.now();
+            observer.disconnect();
+          }
+        }).observe(document, { subtree: true, childList: true, characterData: true });
+      }, hello);
+      await page.goto(`${running.baseUrl}/`);
+      await page.getByText(hello).first().waitFor({ timeout: 60_000 });
+      const figures = await page.evaluate(() => {
+        const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+        const webchat = resources.find((r) => r.name.endsWith('/webchat.js'));
+        return {
+          firstBotMessageMs: Math.round((window as unknown as { __firstMessageAt: number }).__firstMessageAt),
+          webchatJsTransferBytes: webchat?.transferSize,
+          webchatJsDecodedBytes: webchat?.decodedBodySize,
+          totalTransferBytes: resources.reduce((sum, r) => sum + r.transferSize, 0),
+        };
+      });
+      await cold.close();
+      return figures;
+    };
+    const compressed = await measure();
+    const identity = await measure('identity');
+    const report = { profile: '9 Mbit/s down, 1.5 Mbit/s up, 170 ms RTT (CDP Network.emulateNetworkConditions), cold cache, 390x844', compressed, uncompressed: identity };
+    writeFileSync(`${OUT}/first-message-4g.json`, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`first bot message under throttled 4G: ${JSON.stringify(report)}`);
+    expect(compressed.webchatJsDecodedBytes).toBeGreaterThan(compressed.webchatJsTransferBytes ?? Infinity);
+  }, 180_000);
 });

@@ -11,6 +11,8 @@ import { LOCALES, readLocaleResources } from '../../locales/i18n';
 const ROOT = resolve(__dirname, '..', '..');
 const resources = readLocaleResources();
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+/** The « français facile » variant of a key (i18next context `easy`, see locales/i18n.ts). */
+const EASY_SUFFIX = /_easy$/;
 
 /**
  * Subtrees looked up from data rather than written in code: the key under them is an id that a data
@@ -24,7 +26,7 @@ function leafKeys(tree: unknown, prefix = ''): string[] {
   return Object.entries(tree as Record<string, unknown>).flatMap(([k, v]) => leafKeys(v, prefix ? `${prefix}.${k}` : k));
 }
 
-const baseKeys = (tree: unknown) => [...new Set(leafKeys(tree).map((k) => k.replace(PLURAL_SUFFIX, '')))].sort();
+const baseKeys = (tree: unknown) => [...new Set(leafKeys(tree).map((k) => k.replace(PLURAL_SUFFIX, '').replace(EASY_SUFFIX, '')))].sort();
 
 const namespaces = [...new Set(LOCALES.flatMap((lng) => Object.keys(resources[lng])))].sort();
 
@@ -46,6 +48,16 @@ describe('locale files', () => {
 
   test.each(namespaces)('%s: fr and en have the same keys', (ns) => {
     expect(baseKeys(resources.en[ns])).toEqual(baseKeys(resources.fr[ns]));
+  });
+
+  test.each(namespaces)('%s: every easy variant has its usual key', (ns) => {
+    for (const lng of LOCALES) {
+      const usual = new Set(leafKeys(resources[lng][ns]).map((k) => k.replace(PLURAL_SUFFIX, '')).filter((k) => !EASY_SUFFIX.test(k)));
+      const orphans = leafKeys(resources[lng][ns])
+        .map((k) => k.replace(PLURAL_SUFFIX, ''))
+        .filter((k) => EASY_SUFFIX.test(k) && !usual.has(k.replace(EASY_SUFFIX, '')));
+      expect(orphans).toEqual([]);
+    }
   });
 
   it('uses every key somewhere in the code', () => {
