@@ -7,7 +7,7 @@ import type { ProactiveSender } from './channels/applicantNotifier';
 import { createCloudAdapter } from './channels/cloudAdapter';
 import { createProactiveSender } from './channels/proactive';
 import { DirectLineAdapter } from './channels/directLineAdapter';
-import { teamsMentions } from './channels/teamsMentions';
+import { teamsMiddleware } from './channels/teamsMiddleware';
 import { installTurnErrorHandler } from './channels/turnErrors';
 import { turnLogging } from './channels/turnLogging';
 import type { Config } from './config';
@@ -62,7 +62,7 @@ export function createApp(deps: AppDeps): App {
   const directLineAdapter = new DirectLineAdapter(conversationLog);
   for (const adapter of [cloudAdapter, directLineAdapter]) {
     adapter.use(turnLogging(deps.logger));
-    adapter.use(teamsMentions);
+    for (const middleware of teamsMiddleware) adapter.use(middleware);
     installTurnErrorHandler(adapter, conversationState, deps.logger);
   }
 

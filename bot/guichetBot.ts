@@ -2,6 +2,7 @@ import { ActivityHandler, type ConversationState, type TurnContext, type UserSta
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Feature } from '../dialogs/feature';
 import { RootDialog } from '../dialogs/rootDialog';
+import { isPersonalConversation } from '../dialogs/shared/conversationScope';
 import { sessionAccessor } from '../dialogs/shared/session';
 import { setTurnLocale, setTurnWording } from '../dialogs/shared/turnLocale';
 import type { Understand } from '../dialogs/shared/understanding';
@@ -25,16 +26,18 @@ export interface GuichetBotDeps {
 export class GuichetBot extends ActivityHandler {
   private readonly root: RootDialog;
   private readonly profile;
+  private readonly session;
 
   constructor(private readonly deps: GuichetBotDeps) {
     super();
     this.profile = userProfileAccessor(deps.userState);
+    this.session = sessionAccessor(deps.conversationState);
     this.root = new RootDialog({
       features: deps.features,
       understand: deps.understand,
       territory: deps.territory,
       dialogState: deps.conversationState.createProperty<DialogState>('dialogState'),
-      session: sessionAccessor(deps.conversationState),
+      session: this.session,
       profile: this.profile,
     });
 
@@ -44,11 +47,27 @@ export class GuichetBot extends ActivityHandler {
     });
 
     this.onMembersAdded(async (context, next) => {
-      const botId = context.activity.recipient?.id;
-      const people = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
-      if (people.length > 0) await this.root.run(context);
+      if (context.activity.channelId === 'msteams') {
+        if (isTeamsPersonalInstall(context)) await this.welcomeOnce(context);
+      } else {
+        const botId = context.activity.recipient?.id;
+        const people = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
+        if (people.length > 0) await this.root.run(context);
+      }
       await next();
     });
+
+    // Teams sends both a conversationUpdate and an installationUpdate when the app is installed.
+    this.onInstallationUpdateAdd(async (context, next) => {
+      if (context.activity.channelId === 'msteams' && isPersonalConversation(context.activity)) await this.welcomeOnce(context);
+      await next();
+    });
+  }
+
+  /** The welcome of a new conversation, once, whichever install event comes first. */
+  private async welcomeOnce(context: TurnContext): Promise<void> {
+    const session = await this.session.get(context, {});
+    if (!session.welcomed) await this.root.run(context);
   }
 
   override async run(context: TurnContext): Promise<void> {
@@ -72,4 +91,13 @@ export const END_OF_PERSON_EVENT = 'guichet.end';
 
 function isEndOfPerson(context: TurnContext): boolean {
   return context.activity.type === 'event' && context.activity.name === END_OF_PERSON_EVENT;
+}
+
+/**
+ * Teams: the bot itself added to a personal chat is the app being installed by a person. Members
+ * joining a team are not greeted in its channels.
+ */
+function isTeamsPersonalInstall(context: TurnContext): boolean {
+  const botId = context.activity.recipient?.id;
+  return isPersonalConversation(context.activity) && (context.activity.membersAdded ?? []).some((m) => m.id === botId);
 }

@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
+import type { Audience } from './shared/audience';
 
 /**
  * One capability of the assistant, as the menu and the help see it. Each later capability
@@ -22,4 +23,6 @@ export interface Feature {
   readonly intents?: readonly string[];
   /** Whether this person can use it on this channel (the help lists only those); always, when absent. */
   readonly availableTo?: (context: TurnContext) => Promise<boolean>;
+  /** The people this feature is made for (advisers): they get their own welcome and menu. */
+  readonly audience?: Audience;
 }

@@ -2,7 +2,8 @@ import type { DirectoryReader } from '../knowledge/directory/directoryPort';
 import { todayInParis } from '../knowledge/calendar';
 import type { AdviserRegistry } from '../stores/requests/adviserRegistry';
 import type { RequestRepository } from '../stores/requests/requestRepository';
-import { AdviserDialog, adviserOf } from './requests/adviserDialog';
+import { AdviserDialog } from './requests/adviserDialog';
+import { adviserAudience, PersonalOnlyDialog } from './requests/adviserAccess';
 import type { ApplicantNotices } from './requests/applicantNotices';
 import { EligibilityDialog } from './eligibility/eligibilityDialog';
 import { FaqDialog, type FaqKnowledge } from './faq/faqDialog';
@@ -109,13 +110,16 @@ export function createFeatures(deps: FeatureDeps = {}): Feature[] {
     );
     const advisers = deps.advisers;
     if (advisers) {
+      const audience = adviserAudience(advisers);
       features.push({
         id: 'adviser',
         menuLabelKey: 'adviser:menu',
         helpKey: 'adviser:helpLine',
         hidden: true,
-        dialog: new AdviserDialog({ requests: deps.requests, advisers, notifier: deps.notifier }),
-        availableTo: async (context) => (await adviserOf(context, advisers)) !== null,
+        dialog: new PersonalOnlyDialog(new AdviserDialog({ requests: deps.requests, advisers, notifier: deps.notifier })),
+        audience,
+        // The help lists the adviser line where the adviser space opens: an adviser's personal chat.
+        availableTo: async (context) => (await audience.identify(context)) !== undefined,
         synonyms: ['demandes recues', 'espace conseiller', 'mes dossiers', 'requests received', 'adviser'],
       });
     }

@@ -4,6 +4,7 @@ import { choicesMessage } from './shared/choices';
 import { LOCALES, translator } from '../locales/i18n';
 import { foldText } from '../knowledge/text/fold';
 import type { Feature } from './feature';
+import { menuFeaturesFor } from './shared/audience';
 import { understoodSummary } from './shared/understoodSummary';
 import { routeFreeText, type FreeTextRouterDeps } from './freeTextRouter';
 import { isHandoff } from './shared/handoff';
@@ -82,7 +83,8 @@ export class MenuDialog extends Dialog<MenuOptions> {
 
   private async showMenu(context: TurnContext, promptKey: string): Promise<void> {
     const t = tr(context);
-    const labels = [...this.features.filter((f) => !f.hidden).map((f) => t(f.menuLabelKey)), t('common:menu.help'), t('common:menu.language')];
+    const shown = await menuFeaturesFor(context, this.features);
+    const labels = [...shown.map((f) => t(f.menuLabelKey)), t('common:menu.help'), t('common:menu.language')];
     await context.sendActivity(choicesMessage(context, labels, t(promptKey)));
   }
 

@@ -8,6 +8,7 @@ import {
   type DialogTurnResult,
 } from 'botbuilder-dialogs';
 import type { Feature } from './feature';
+import { audienceOf } from './shared/audience';
 import { recognizeGlobalCommand, type GlobalCommand } from './globalCommands';
 import { sendHelp } from './helpMessage';
 import { MENU_DIALOG, MenuDialog, type MenuOptions } from './menuDialog';
@@ -152,9 +153,14 @@ export class RootDialog extends ComponentDialog {
 
   private async welcome(context: TurnContext, session: ConversationSession): Promise<void> {
     const t = tr(context);
-    const served = servedArea(this.deps.territory);
-    const hello = served ? t('common:welcome.helloTerritory', { of: ofTerritory(t, served) }) : t('common:welcome.hello');
-    await context.sendActivity([hello, t('common:welcome.purpose'), t('common:welcome.privacy')].join('\n\n'));
+    const identified = await audienceOf(context, this.deps.features);
+    if (identified) {
+      await context.sendActivity(identified.audience.welcome(t, identified.name));
+    } else {
+      const served = servedArea(this.deps.territory);
+      const hello = served ? t('common:welcome.helloTerritory', { of: ofTerritory(t, served) }) : t('common:welcome.hello');
+      await context.sendActivity([hello, t('common:welcome.purpose'), t('common:welcome.privacy')].join('\n\n'));
+    }
     session.welcomed = true;
   }
 

@@ -81,7 +81,9 @@ describe('adviser side', () => {
     // Final status: only exports and back remain.
     expect(buttonsOf(issued)).toEqual([fr('adviser:export.json'), fr('adviser:export.text'), fr('adviser:back')]);
     const exported = await bot.say(fr('adviser:export.json'));
-    expect(exported.flatMap((r) => r.attachments ?? []).some((a) => a.contentType === 'application/json')).toBe(true);
+    // Teams shows no inline file from a bot: the JSON comes as a code block in the message.
+    const json = /```\n([\s\S]+)\n```/.exec(textOf(exported))?.[1];
+    expect(JSON.parse(json!)).toMatchObject({ reference: record.reference, status: 'pass_issued', person: { firstName: 'Lucie' } });
     const after = (await stores.requests.listForOrganisation(ORG, { limit: 10, offset: 0 })).items[0]!;
     expect(after.history.some((h) => h.action === 'export')).toBe(true);
   });

@@ -4,12 +4,13 @@ import type { Feature } from '../../dialogs/feature';
 import type { Understand } from '../../dialogs/shared/understanding';
 import { GuichetBot } from '../../bot/guichetBot';
 import { installTurnErrorHandler } from '../../bot/channels/turnErrors';
+import { teamsMiddleware } from '../../bot/channels/teamsMiddleware';
 import { createLogger } from '../../bot/logger';
 
 /** What the bot sent back for one message, reduced to what a person sees. */
 export interface Reply {
   text: string;
-  /** Button titles: suggested actions and hero-card buttons. */
+  /** Button titles: suggested actions, hero-card buttons and Teams' Adaptive Card imBack buttons. */
   buttons: string[];
   attachments: Partial<Activity>['attachments'];
 }
@@ -19,12 +20,23 @@ function toReply(activity: Partial<Activity>): Reply {
   const cardButtons = (activity.attachments ?? []).flatMap(
     (a) => ((a.content as { buttons?: Array<{ title?: string }> } | undefined)?.buttons ?? []).map((b) => b.title ?? ''),
   );
+  // Choices rewritten for Teams as an Adaptive Card: buttons that send their text back (imBack).
+  type AdaptiveAction = { title?: string; data?: { msteams?: { type?: string } } };
+  type AdaptiveItem = { type?: string; actions?: AdaptiveAction[] };
+  const imBackButtons = (activity.attachments ?? [])
+    .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
+    .flatMap((a) => {
+      const card = a.content as { body?: AdaptiveItem[]; actions?: AdaptiveAction[] };
+      return [...(card.body ?? []).flatMap((item) => item.actions ?? []), ...(card.actions ?? [])];
+    })
+    .filter((action) => action.data?.msteams?.type === 'imBack')
+    .map((action) => action.title ?? '');
   // Hero cards (choices on Teams) carry their question in the card's text.
   const cardTexts = (activity.attachments ?? [])
     .filter((a) => a.contentType === 'application/vnd.microsoft.card.hero')
     .map((a) => (a.content as { text?: string } | undefined)?.text ?? '');
   const text = [activity.text ?? '', ...cardTexts].filter(Boolean).join('\n');
-  return { text, buttons: [...suggested, ...cardButtons], attachments: activity.attachments };
+  return { text, buttons: [...suggested, ...cardButtons, ...imBackButtons], attachments: activity.attachments };
 }
 
 /**
@@ -39,8 +51,8 @@ export interface BotDriverOptions {
   understand?: Understand;
   /** The territory the guichet serves (TERRITORY code). */
   territory?: string;
-  /** A Teams identity (AAD object id and tenant), for adviser tests. */
-  teamsIdentity?: { aadObjectId: string; tenantId: string };
+  /** A Teams identity (AAD object id and tenant) and the kind of conversation (personal by default). */
+  teamsIdentity?: TeamsIdentity;
   /** The person's channel id (another person, or the same one on another device); TestAdapter's 'user1' when absent. */
   userId?: string;
 }
@@ -48,7 +60,7 @@ export interface BotDriverOptions {
 export class BotDriver {
   readonly adapter: TestAdapter;
   readonly storage: Storage;
-  private readonly teamsIdentity?: { aadObjectId: string; tenantId: string };
+  private readonly teamsIdentity?: TeamsIdentity;
 
   constructor(options: BotDriverOptions = {}) {
     this.teamsIdentity = options.teamsIdentity;
@@ -61,16 +73,27 @@ export class BotDriver {
       locale: options.locale ?? 'fr-FR',
       ...(options.userId ? { from: { id: options.userId, name: options.userId } } : {}),
     });
+    // The same channel middleware as the app's adapters (Teams mentions and rendering).
+    for (const middleware of teamsMiddleware) this.adapter.use(middleware);
     installTurnErrorHandler(this.adapter, conversationState, createLogger('silent'));
   }
 
-  /** Opens the conversation as a channel does when a person joins. */
+  /**
+   * Opens the conversation as the channel does: a person joins (Web Chat), or, in Teams, the app is
+   * installed and the bot itself is the member added.
+   */
   async join(): Promise<Reply[]> {
+    const teams = this.adapter.template.channelId === 'msteams';
     return this.exchange({
       type: 'conversationUpdate',
-      membersAdded: [{ id: 'user1', name: 'User1' }],
+      membersAdded: [teams ? { id: 'bot', name: 'Bot' } : { id: 'user1', name: 'User1' }],
       recipient: { id: 'bot', name: 'Bot' },
     });
+  }
+
+  /** Sends any activity (a Teams install, a message with an @mention…) and returns every reply. */
+  async send(activity: Partial<Activity>): Promise<Reply[]> {
+    return this.exchange(activity);
   }
 
   /** Sends a message (text, or a card submit value) and returns every reply of that turn. */
@@ -79,15 +102,32 @@ export class BotDriver {
   }
 
   private async exchange(activity: Partial<Activity>): Promise<Reply[]> {
-    if (this.teamsIdentity) {
-      activity.from = { id: 'user1', name: 'User1', aadObjectId: this.teamsIdentity.aadObjectId };
-      activity.conversation = { id: 'Convo1', isGroup: false, name: 'Convo1', conversationType: 'personal', tenantId: this.teamsIdentity.tenantId };
+    const teamsIdentity = this.teamsIdentity ?? (this.adapter.template.channelId === 'msteams' ? ANY_TEAMS_USER : undefined);
+    if (teamsIdentity) {
+      const { aadObjectId, tenantId, conversationType = 'personal' } = teamsIdentity;
+      activity.from = { id: 'user1', name: 'User1', aadObjectId };
+      activity.conversation = { id: 'Convo1', isGroup: conversationType !== 'personal', name: 'Convo1', conversationType, tenantId };
+      activity.channelData = {
+        tenant: { id: tenantId },
+        ...(conversationType === 'channel' ? { team: { id: '19:team@thread.tacv2' }, channel: { id: '19:channel@thread.tacv2' } } : {}),
+        ...(activity.channelData as object | undefined),
+      };
     }
     this.adapter.activeQueue.splice(0);
     await this.adapter.receiveActivity(activity);
     return this.adapter.activeQueue.splice(0).filter((a) => a.type === 'message').map(toReply);
   }
 }
+
+/** Who speaks in a Teams test: their Entra ID (tenant, object id) and where (personal chat by default). */
+export interface TeamsIdentity {
+  aadObjectId: string;
+  tenantId: string;
+  conversationType?: 'personal' | 'groupChat' | 'channel';
+}
+
+/** Someone in a personal chat in Teams, not in the adviser registry. */
+const ANY_TEAMS_USER: TeamsIdentity = { aadObjectId: '99999999-0000-0000-0000-000000000009', tenantId: '99999999-9999-9999-9999-999999999999' };
 
 /** All reply texts of a turn as one string, to search in. */
 export const textOf = (replies: Reply[]) => replies.map((r) => r.text).join('\n');
