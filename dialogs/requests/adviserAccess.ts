@@ -15,7 +15,6 @@ export function adviserAudience(advisers: AdviserRegistry): Audience {
     welcome: (t, name) => [name ? t('teams:adviserHelloNamed', { name }) : t('teams:adviserHello'), t('teams:adviserSpace')].join(' '),
     menu: ADVISER_MENU,
     async identify(context) {
-      if (!isPersonalConversation(context.activity)) return undefined;
       const adviser = await adviserOf(context, advisers);
       return adviser ? { ...(adviser.name ? { name: adviser.name } : {}) } : undefined;
     },

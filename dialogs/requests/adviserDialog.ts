@@ -6,6 +6,7 @@ import type { AdviserRegistry } from '../../stores/requests/adviserRegistry';
 import type { RequestRepository } from '../../stores/requests/requestRepository';
 import { ButtonsPrompt } from '../shared/choices';
 import type { ApplicantNotices } from './applicantNotices';
+import { isPersonalConversation } from '../shared/conversationScope';
 import { tr } from '../shared/turnLocale';
 
 export const ADVISER_DIALOG = 'adviser';
@@ -35,7 +36,7 @@ export interface AdviserDialogDeps {
 export async function adviserOf(context: TurnContext, advisers: AdviserRegistry) {
   const { activity } = context;
   if (activity.channelId !== 'msteams') return null;
-  if (activity.conversation?.conversationType !== 'personal') return null;
+  if (!isPersonalConversation(activity)) return null;
   const tenantId = activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
   const aadObjectId = activity.from?.aadObjectId;
   if (!tenantId || !aadObjectId) return null;
