@@ -23,12 +23,10 @@
   }
 
   /**
-   * Opens a conversation in `root`. `onActivity(activity)` sees every activity the bot sends.
-   * Resolves with what the page needs to end it later: the Direct Line token, conversation and user.
+   * Gets a Direct Line token and starts the conversation (the bot's welcome turn runs then), without
+   * waiting for Web Chat: on a slow phone this overlaps with the download of webchat.js.
    */
-  function start(root, options) {
-    options = options || {};
-    var locale = root.getAttribute('data-locale') || 'fr-FR';
+  function open(locale) {
     return fetch('/directline/tokens/generate', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -39,9 +37,37 @@
         return res.json();
       })
       .then(function (session) {
+        return fetch('/directline/conversations', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + session.token },
+          body: '{}',
+        }).then(function (res) {
+          if (!res.ok) throw new Error('conversation ' + res.status);
+          return session;
+        });
+      });
+  }
+
+  /** Resolves once webchat.js has run (scripts are deferred: they have all run at DOMContentLoaded). */
+  var webChatReady = new Promise(function (resolve) {
+    if (window.WebChat) resolve();
+    else document.addEventListener('DOMContentLoaded', function () { resolve(); });
+  });
+
+  /**
+   * Opens a conversation in `root`. `onActivity(activity)` sees every activity the bot sends.
+   * Resolves with what the page needs to end it later: the Direct Line token, conversation and user.
+   */
+  function start(root, options) {
+    options = options || {};
+    var locale = root.getAttribute('data-locale') || 'fr-FR';
+    return Promise.all([open(locale), webChatReady])
+      .then(function (ready) {
+        var session = ready[0];
         root.textContent = '';
         var directLine = window.WebChat.createDirectLine({
           token: session.token,
+          conversationId: session.conversationId,
           domain: window.location.origin + '/directline',
           webSocket: false,
           pollingInterval: 500,

@@ -162,8 +162,11 @@ describeWithBrowser('web page and kiosk in headless Chromium: CSP, phone, access
       const figures = await page.evaluate(() => {
         const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
         const webchat = resources.find((r) => r.name.endsWith('/webchat.js'));
+        const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
         return {
           firstBotMessageMs: Math.round((window as unknown as { __firstMessageAt: number }).__firstMessageAt),
+          webchatJsReceivedMs: webchat ? Math.round(webchat.responseEnd) : undefined,
+          scriptsRunMs: navigation ? Math.round(navigation.domContentLoadedEventEnd) : undefined,
           webchatJsTransferBytes: webchat?.transferSize,
           webchatJsDecodedBytes: webchat?.decodedBodySize,
           totalTransferBytes: resources.reduce((sum, r) => sum + r.transferSize, 0),
