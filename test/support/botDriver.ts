@@ -60,6 +60,8 @@ export interface BotDriverOptions {
 export class BotDriver {
   readonly adapter: TestAdapter;
   readonly storage: Storage;
+  /** The messages of the last turn as the channel got them (after the channel middleware). */
+  lastActivities: Array<Partial<Activity>> = [];
   private readonly teamsIdentity?: TeamsIdentity;
 
   constructor(options: BotDriverOptions = {}) {
@@ -115,7 +117,8 @@ export class BotDriver {
     }
     this.adapter.activeQueue.splice(0);
     await this.adapter.receiveActivity(activity);
-    return this.adapter.activeQueue.splice(0).filter((a) => a.type === 'message').map(toReply);
+    this.lastActivities = this.adapter.activeQueue.splice(0).filter((a) => a.type === 'message');
+    return this.lastActivities.map(toReply);
   }
 }
 
