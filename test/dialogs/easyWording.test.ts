@@ -52,7 +52,11 @@ describe('easy wording (« français facile »): an i18next context', () => {
     expect(restarted).not.toContain(fr('common:welcome.purpose'));
 
     await bot.say(fr('eligibilityDialog:menu'));
-    const result = textOf(await bot.say('oui'));
+    const resultReplies = await bot.say('oui');
+    const result = textOf(resultReplies);
+    // The kiosk prints the result: the message says so (channelData.printable).
+    expect(resultReplies.find((r) => r.printable)?.text).toContain(frEasy('eligibilityDialog:allEligible'));
+    expect(resultReplies.find((r) => r.printable)?.printable).toEqual({ kind: 'eligibility' });
     expect(result).toContain(frEasy('eligibilityDialog:resultIntro'));
     expect(result).toContain(frEasy('eligibilityDialog:allEligible'));
     expect(result).toContain(frEasy('eligibilityDialog:siaeOwnDiagnosis'));
@@ -63,20 +67,30 @@ describe('easy wording (« français facile »): an i18next context', () => {
     await bot.say('menu');
     await bot.say(fr('search:menu'));
     await bot.say("Chantier d'insertion");
-    const found = textOf(await bot.say('Le Lamentin (972)'));
+    const foundReplies = await bot.say('Le Lamentin (972)');
+    const found = textOf(foundReplies);
+    const structures = foundReplies.find((r) => r.printable)?.printable as { kind: string; items: Array<{ name: string; address: string; email?: string }> };
+    expect(structures.kind).toBe('structures');
+    expect(structures.items.length).toBeGreaterThan(0);
+    expect(structures.items[0]).toEqual(expect.objectContaining({ name: expect.any(String), address: expect.stringContaining('Lamentin') }));
     expect(found).toMatch(/J'ai trouvé \d+ résultats\. Ils sont à moins de 25 km de Le Lamentin/);
 
     await bot.say('menu');
     await bot.say(fr('requests:menu'));
     await bot.say(fr('requests:accept'));
     for (const answer of ['Marie', 'Dupont', '03/03/1990', '06 12 34 56 78', 'Le Robert', 'Passer']) await bot.say(answer);
-    const sent = textOf(await bot.say(fr('requests:summary.send')));
+    const sentReplies = await bot.say(fr('requests:summary.send'));
+    const sent = textOf(sentReplies);
     const reference = /GI-[2-9A-HJ-NP-Z]{6}/.exec(sent)?.[0];
     expect(reference).toBeDefined();
     expect(sent).toContain(frEasy('requests:sent.reference', { reference }));
     expect(sent).toContain(frEasy('requests:sent.keep'));
     expect(sent).toContain(frEasy('requests:sent.next'));
     expect(sent).not.toContain(fr('requests:sent.next'));
+    // Printable: the reference and where it went, never the secret code.
+    const request = sentReplies.find((r) => r.printable)?.printable as { kind: string; reference: string; organisation: string };
+    expect(request).toEqual(expect.objectContaining({ kind: 'request', reference, organisation: expect.any(String) }));
+    expect(JSON.stringify(request)).not.toMatch(/\b\d{6}\b/);
 
     const back = textOf(await bot.say('français normal'));
     expect(back).toContain(fr('common:wording.standard'));

@@ -13,6 +13,8 @@ export interface Reply {
   /** Button titles: suggested actions, hero-card buttons and Teams' Adaptive Card imBack buttons. */
   buttons: string[];
   attachments: Partial<Activity>['attachments'];
+  /** What a page may print of this message (dialogs/shared/printable.ts), when the bot marked it. */
+  printable?: unknown;
 }
 
 function toReply(activity: Partial<Activity>): Reply {
@@ -36,7 +38,8 @@ function toReply(activity: Partial<Activity>): Reply {
     .filter((a) => a.contentType === 'application/vnd.microsoft.card.hero')
     .map((a) => (a.content as { text?: string } | undefined)?.text ?? '');
   const text = [activity.text ?? '', ...cardTexts].filter(Boolean).join('\n');
-  return { text, buttons: [...suggested, ...cardButtons, ...imBackButtons], attachments: activity.attachments };
+  const printable = (activity.channelData as { printable?: unknown } | undefined)?.printable;
+  return { text, buttons: [...suggested, ...cardButtons, ...imBackButtons], attachments: activity.attachments, ...(printable ? { printable } : {}) };
 }
 
 /**
