@@ -2,7 +2,11 @@ import { translator } from '../../locales/i18n';
 import { createFeatures } from '../../dialogs/features';
 import type { Understand } from '../../dialogs/shared/understanding';
 import { getFaqEntry, searchFaq } from '../../knowledge/faq';
+import { understand, warmUnderstanding } from '../../knowledge/understanding/understand';
 import { BotDriver, buttonsOf, textOf } from '../support/botDriver';
+
+/** The shipped understanding, as the bot runs it. */
+const realUnderstand: Understand = (text, locale, context) => understand(text, locale, context);
 
 const fr = translator('fr');
 const en = translator('en');
@@ -55,5 +59,23 @@ describe('FAQ dialog', () => {
     await bot.join();
     await bot.say(en('faqDialog:menuLabel'));
     expect(textOf(await bot.say(text))).toContain(entry.answer);
+  });
+});
+
+describe('rule questions typed anywhere get their answer, not an eligibility check (issue 12 §5)', () => {
+  beforeAll(() => warmUnderstanding({ numbers: false }), 60_000);
+
+  test.each<[string, 'fr' | 'en', string]>([
+    ['est-ce que je garde le RSA si je travaille en chantier ?', 'fr', 'rsa-while-working'],
+    ['combien je serai payé ?', 'fr', 'pay'],
+    ['combien de temps dure un contrat ?', 'fr', 'contract-length'],
+    ['do I keep my RSA if I work?', 'en', 'rsa-while-working'],
+    ['how much will I be paid?', 'en', 'pay'],
+  ])('« %s » (%s) → %s', async (text, locale, id) => {
+    const bot = new BotDriver({ features: features(), understand: realUnderstand, locale: locale === 'fr' ? 'fr-FR' : 'en-US' });
+    await bot.join();
+    const reply = textOf(await bot.say(text));
+    expect(reply).toContain(getFaqEntry(id, locale)!.answer);
+    expect(reply).not.toContain((locale === 'fr' ? fr : en)('eligibilityDialog:menu'));
   });
 });
