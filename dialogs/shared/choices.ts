@@ -6,8 +6,11 @@ import {
   supportsCardActions,
   supportsSuggestedActions,
   type Choice,
+  type FoundChoice,
   type PromptOptions,
+  type PromptRecognizerResult,
 } from 'botbuilder-dialogs';
+import { foldText } from '../../knowledge/text/fold';
 
 /**
  * How to show buttons on this channel. botbuilder's own choice falls back to a numbered text list
@@ -45,8 +48,36 @@ export function heroCardChoices(choices: Array<string | Choice>, text: string): 
   return MessageFactory.attachment(CardFactory.heroCard('', text, undefined, buttons), undefined, undefined, InputHints.ExpectingInput);
 }
 
-/** A ChoicePrompt that keeps its buttons whatever the label lengths (see listStyleFor). */
+/**
+ * Words the number and ordinal recognizers can read as a choice's position (« deux », « le
+ * premier », « the third one », « le dernier »), French and English, folded; with any digit. A
+ * reply without one cannot pick a choice by position, so the recognizers (the costliest part of a
+ * turn: milliseconds of large regular expressions) are not run on it.
+ */
+const POSITION_WORD =
+  /(^| )(zero|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|septante|octante|huitante|nonante|cents?|mille|millions?|milliards?|dizaines?|douzaines?|centaines?|demie?|quarts?|tiers|moitie|paire|premier|premiere|premiers|premieres|seconde?s?|dernier|derniere|suivant|suivante|precedent|precedente|actuel|actuelle|one|two|three|four|five|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|quarter|couple|pair|first|second|third|last|next|previous|current|penultimate|antepenultimate|\w*(iemes?|th))( |$)/;
+
+export function mayNamePosition(text: string): boolean {
+  return /\d/.test(text) || POSITION_WORD.test(foldText(text));
+}
+
+/**
+ * A ChoicePrompt that keeps its buttons whatever the label lengths (see listStyleFor), and runs
+ * the number and ordinal recognizers only on replies that may say a position (see mayNamePosition).
+ */
 export class ButtonsPrompt extends ChoicePrompt {
+  protected override onRecognize(context: TurnContext, state: object, options: PromptOptions): Promise<PromptRecognizerResult<FoundChoice>> {
+    const own = this.recognizerOptions;
+    const position = mayNamePosition(context.activity.text ?? '');
+    // ChoicePrompt reads (and writes the locale into) its options synchronously: a fresh object per call.
+    this.recognizerOptions = { ...own, recognizeNumbers: position && own?.recognizeNumbers !== false, recognizeOrdinals: position && own?.recognizeOrdinals !== false };
+    try {
+      return super.onRecognize(context, state, options);
+    } finally {
+      this.recognizerOptions = own;
+    }
+  }
+
   protected override async onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
     const count = options.choices?.length ?? 0;
     const style = options.style ?? listStyleFor(context, count);

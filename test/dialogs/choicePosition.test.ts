@@ -1,0 +1,34 @@
+import { recognizeChoices } from 'botbuilder-dialogs';
+import { mayNamePosition } from '../../dialogs/shared/choices';
+
+/**
+ * ButtonsPrompt runs the number and ordinal recognizers only on replies that may name a position:
+ * every reply the recognizers read as a position must pass the gate.
+ */
+const CHOICES = ['Oui', 'Non', 'Je ne sais pas', 'Chantier d’insertion', 'Autre chose'];
+
+test.each([
+  ['2', 'fr-fr'],
+  ['le deuxième', 'fr-fr'],
+  ['la première', 'fr-fr'],
+  ['trois', 'fr-fr'],
+  ['numéro 4', 'fr-fr'],
+  ['the second one', 'en-us'],
+  ['the last one', 'en-us'],
+  ['fourth', 'en-us'],
+  ['two', 'en-us'],
+])('« %s » may name a position, and the recognizers read one', (text, locale) => {
+  expect(mayNamePosition(text)).toBe(true);
+  expect(recognizeChoices(text, CHOICES, { locale }).length).toBeGreaterThan(0);
+});
+
+test.each([
+  ['aci près du Lamentin', 'fr-fr'],
+  ['combien de structures dans le Sud ?', 'fr-fr'],
+  ['je cherche du travail', 'fr-fr'],
+  ['bonjour', 'fr-fr'],
+  ['help me find a job', 'en-us'],
+])('« %s » names no position: skipped, and the recognizers read none either', (text, locale) => {
+  expect(mayNamePosition(text)).toBe(false);
+  expect(recognizeChoices(text, CHOICES, { locale })).toEqual([]);
+});
