@@ -1,3 +1,4 @@
+import { recognizeChoices } from 'botbuilder-dialogs';
 import { warmUpFaq } from '../knowledge/faq';
 import { warmNumberRecognizers, warmUnderstanding } from '../knowledge/understanding/understand';
 import { warmUpTerritory } from '../knowledge/territory/resolve';
@@ -37,13 +38,15 @@ export function warmUp(logger: Logger): void {
 }
 
 /**
- * Compiles the recognizers' regular expressions (dates, ages, numbers: seconds of CPU) once the
+ * Compiles the recognizers' regular expressions (dates, ages, numbers, choice positions: seconds of CPU) once the
  * server listens, one step at a time so that requests are served in between; they are needed only
  * by some messages (a birth date, an age in words), which would otherwise wait for it.
  */
 export function warmRecognizersSoon(logger: Logger): void {
   const started = Date.now();
-  const steps = [() => warmRecognizers(['fr']), () => warmRecognizers(['en']), () => warmNumberRecognizers()];
+  // botbuilder-dialogs' choice prompts carry their own copy of the number recognizers: warmed too.
+  const choices = (locale: string) => () => recognizeChoices('le deuxième, 2', ['a', 'b'], { locale });
+  const steps = [() => warmRecognizers(['fr']), () => warmRecognizers(['en']), () => warmNumberRecognizers(), choices('fr-fr'), choices('en-us')];
   const next = () => {
     const step = steps.shift();
     if (!step) return logger.info({ event: 'recognizers_warmed', ms: Date.now() - started });

@@ -50,15 +50,19 @@ export function heroCardChoices(choices: Array<string | Choice>, text: string): 
 
 /**
  * Words the number and ordinal recognizers can read as a choice's position (« deux », « le
- * premier », « the third one », « le dernier »), French and English, folded; with any digit. A
- * reply without one cannot pick a choice by position, so the recognizers (the costliest part of a
- * turn: milliseconds of large regular expressions) are not run on it.
+ * premier », « the third one »), French and English, folded; with any digit. Only a short reply
+ * (five words at most: « le deuxième », « je prends le 2 ») names a position: in a sentence, a number
+ * is something else (« je touche le RSA depuis 2 ans » is not the second button). Other replies
+ * skip the recognizers, the costliest part of a turn (milliseconds of large regular expressions).
  */
 const POSITION_WORD =
   /(^| )(zero|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|septante|octante|huitante|nonante|cents?|mille|millions?|milliards?|dizaines?|douzaines?|centaines?|demie?|quarts?|tiers|moitie|paire|premier|premiere|premiers|premieres|seconde?s?|dernier|derniere|suivant|suivante|precedent|precedente|actuel|actuelle|one|two|three|four|five|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|quarter|couple|pair|first|second|third|last|next|previous|current|penultimate|antepenultimate|\w*(iemes?|th))( |$)/;
+const POSITION_REPLY_WORDS = 5;
 
 export function mayNamePosition(text: string): boolean {
-  return /\d/.test(text) || POSITION_WORD.test(foldText(text));
+  const folded = foldText(text);
+  if (folded.split(' ').length > POSITION_REPLY_WORDS) return false;
+  return /\d/.test(text) || POSITION_WORD.test(folded);
 }
 
 /**

@@ -2,8 +2,8 @@ import { recognizeChoices } from 'botbuilder-dialogs';
 import { mayNamePosition } from '../../dialogs/shared/choices';
 
 /**
- * ButtonsPrompt runs the number and ordinal recognizers only on replies that may name a position:
- * every reply the recognizers read as a position must pass the gate.
+ * ButtonsPrompt runs the number and ordinal recognizers only on short replies that may name a
+ * position: every such reply the recognizers read as a position must pass the gate.
  */
 const CHOICES = ['Oui', 'Non', 'Je ne sais pas', 'Chantier d’insertion', 'Autre chose'];
 
@@ -31,4 +31,12 @@ test.each([
 ])('« %s » names no position: skipped, and the recognizers read none either', (text, locale) => {
   expect(mayNamePosition(text)).toBe(false);
   expect(recognizeChoices(text, CHOICES, { locale })).toEqual([]);
+});
+
+test.each([
+  ['je touche le RSA depuis 2 ans, suis-je éligible ?'],
+  ["c'est quoi un chantier d'insertion ?"],
+  ['I have been registered for two years now'],
+])('a sentence (more than five words) is not a position, whatever number it holds: « %s »', (text) => {
+  expect(mayNamePosition(text)).toBe(false);
 });
