@@ -49,20 +49,19 @@ export function heroCardChoices(choices: Array<string | Choice>, text: string): 
 }
 
 /**
- * Words the number and ordinal recognizers can read as a choice's position (« deux », « le
- * premier », « the third one »), French and English, folded; with any digit. Only a short reply
- * (five words at most: « le deuxième », « je prends le 2 ») names a position: in a sentence, a number
- * is something else (« je touche le RSA depuis 2 ans » is not the second button). Other replies
- * skip the recognizers, the costliest part of a turn (milliseconds of large regular expressions).
+ * A reply that may pick a button by its position (« 2 », « le deuxième », « numéro 3 », « the
+ * second one »): a few words, each a number, an ordinal or a filler around them (French and
+ * English, folded). Anything else (« 32 ans », « je touche le RSA depuis 2 ans ») is not a position,
+ * so the number and ordinal recognizers (the costliest part of a turn: milliseconds of large regular
+ * expressions) are not run on it, and the sentence is not misread as the second button.
  */
 const POSITION_WORD =
-  /(^| )(zero|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|septante|octante|huitante|nonante|cents?|mille|millions?|milliards?|dizaines?|douzaines?|centaines?|demie?|quarts?|tiers|moitie|paire|premier|premiere|premiers|premieres|seconde?s?|dernier|derniere|suivant|suivante|precedent|precedente|actuel|actuelle|one|two|three|four|five|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|quarter|couple|pair|first|second|third|last|next|previous|current|penultimate|antepenultimate|\w*(iemes?|th))( |$)/;
-const POSITION_REPLY_WORDS = 5;
+  /^(\d+(er|re|e|eme|st|nd|rd|th)?|zero|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|cent|premier|premiere|second|seconde|deuxieme|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme|neuvieme|dixieme|dernier|derniere|one|two|three|four|five|seven|eight|nine|ten|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)$/;
+const FILLER = /^(le|la|l|les|numero|num|n|no|nr|choix|option|reponse|bouton|je|j|prends|prend|veux|voudrais|choisis|c|est|svp|stp|merci|the|one|number|please|i|take|want|choose|pick|it|s|option)$/;
 
 export function mayNamePosition(text: string): boolean {
-  const folded = foldText(text);
-  if (folded.split(' ').length > POSITION_REPLY_WORDS) return false;
-  return /\d/.test(text) || POSITION_WORD.test(folded);
+  const words = foldText(text).split(' ').filter(Boolean);
+  return words.length > 0 && words.length <= 5 && words.some((w) => POSITION_WORD.test(w)) && words.every((w) => POSITION_WORD.test(w) || FILLER.test(w));
 }
 
 /**

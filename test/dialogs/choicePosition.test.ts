@@ -37,6 +37,8 @@ test.each([
   ['je touche le RSA depuis 2 ans, suis-je éligible ?'],
   ["c'est quoi un chantier d'insertion ?"],
   ['I have been registered for two years now'],
-])('a sentence (more than five words) is not a position, whatever number it holds: « %s »', (text) => {
+  ['32 ans'],
+  ['depuis 2 ans'],
+])('a reply with other words than a position is not one, whatever number it holds: « %s »', (text) => {
   expect(mayNamePosition(text)).toBe(false);
 });
