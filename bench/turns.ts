@@ -197,7 +197,8 @@ export async function load(port: number, scenario: string, script: ReadonlyArray
 /** Starts the bot built in dist/ on a fresh embedded data folder, or on MongoDB (a fresh database). */
 export async function startBot(store: { mongodbUri?: string }): Promise<Endpoint & { cleanup: () => void }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-bot-'));
-  const env: NodeJS.ProcessEnv = { DATA_DIR: dataDir, LOG_LEVEL: 'info', NODE_ENV: 'development', MONGODB_URI: '' };
+  // Every bench connection comes from 127.0.0.1: the per-address limit (240/min) would answer 429 to almost all of them.
+  const env: NodeJS.ProcessEnv = { DATA_DIR: dataDir, LOG_LEVEL: 'info', NODE_ENV: 'development', MONGODB_URI: '', RATE_LIMIT_PER_MINUTE: '1000000' };
   if (store.mongodbUri) Object.assign(env, { MONGODB_URI: store.mongodbUri, MONGODB_DB: `bench_${runId}_${Date.now() % 100000}` });
   const endpoint = await startEndpoint(store.mongodbUri ? 'bot (mongodb)' : 'bot (embedded)', join(distRoot, 'bot', 'index.js'), env, 'recognizers_warmed');
   return { ...endpoint, cleanup: () => rmSync(dataDir, { recursive: true, force: true }) };
