@@ -3,6 +3,7 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import { z } from 'zod';
 import { clientAddressOf, isLoopbackUrl, runForClient } from './clientAddress';
 import type { Config } from './config';
+import { withTimeout } from '../stores/timeouts';
 import type { Lifecycle } from './lifecycle';
 import { perAddressLimit, sendTooMany, take, type RateLimits } from './rateLimits';
 import { sendProblem, sendValidationProblem } from './http/problem';
@@ -112,7 +113,8 @@ export function createServer(deps: ServerDeps): Server {
 
   server.get('/readyz', async (_req: Request, res: Response) => {
     if (deps.lifecycle.draining) return sendProblem(res, 503, 'shutting_down', 'this instance is stopping');
-    const ready = await deps.storeReady().catch(() => false);
+    // A store that hangs is a store that is not ready: the probe answers within STORE_TIMEOUT_MS.
+    const ready = await withTimeout({ ping: deps.storeReady }, deps.config.STORE_TIMEOUT_MS, 'store').ping().catch(() => false);
     if (ready) res.send(200, { status: 'ready', store: deps.storeKind });
     else sendProblem(res, 503, 'store_unavailable', `the ${deps.storeKind} store does not answer`);
   });

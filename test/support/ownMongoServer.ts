@@ -51,6 +51,15 @@ export class OwnMongoServer {
     });
   }
 
+  /** Freezes the server (SIGSTOP): connections stay open, nothing answers; `resume` thaws it with its data. */
+  pause(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    this.child?.kill('SIGCONT');
+  }
+
   async stop(): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null) return;

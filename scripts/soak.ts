@@ -1,0 +1,133 @@
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../bot/app';
+import { loadConfig, DEVELOPMENT_SUBJECT_KEY_SECRET } from '../bot/config';
+import { createLogger } from '../bot/logger';
+import { registerDirectoryRoutes } from '../bot/api/directoryRoutes';
+import { registerEligibilityRoutes } from '../bot/api/eligibilityRoutes';
+import { createFeatures } from '../dialogs/features';
+import { loadMartiniqueDemo } from '../knowledge/directory/demo';
+import { understand } from '../knowledge/understanding/understand';
+import { openStore } from '../stores/appStore';
+import { openDirectory } from '../stores/directory';
+import { openRequestStores } from '../stores/requests/openRequests';
+
+/**
+ * `npm run soak`: mixed load on a bot started in this process, on 127.0.0.1 only, for
+ * SOAK_SECONDS (default and most 600). Web chat users open a conversation, talk and poll; others
+ * call the public API; some send what a client should not (too large, wrong type). Prints the
+ * counts, the errors (5xx or no answer) and the memory at the start and the end; exits 1 when
+ * there was an error or the heap ends above SOAK_HEAP_MB (default 400).
+ */
+const SECONDS = Math.min(600, Number(process.env.SOAK_SECONDS ?? 600));
+const USERS = Math.min(50, Number(process.env.SOAK_USERS ?? 20));
+const HEAP_BOUND_MB = Number(process.env.SOAK_HEAP_MB ?? 400);
+const MESSAGES = ['bonjour', 'aide', 'chercher une structure', 'Fort-de-France', 'menu', 'suis-je éligible', 'recommencer', 'suivre ma demande', 'GI-7K3P9Q', '123456', 'english', 'français'];
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+async function main(): Promise<void> {
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_TOKENS_PER_MINUTE: '1000000', TURNS_PER_MINUTE: '1000000' });
+  const store = await openStore({ dataDir: null, mongodbDb: 'unused' });
+  const directory = await openDirectory(store.backend);
+  await directory.upsertMany(loadMartiniqueDemo());
+  const { requests, advisers } = await openRequestStores(store.backend);
+  const app = createApp({
+    config,
+    logger: createLogger('silent'),
+    store,
+    understand,
+    features: createFeatures({ directory, requests, advisers, subjectSecret: DEVELOPMENT_SUBJECT_KEY_SECRET }),
+    apiRoutes: [(s) => registerEligibilityRoutes(s), (s) => registerDirectoryRoutes(s, directory)],
+  });
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+
+  const counts = { requests: 0, conversations: 0, errors: 0, byStatus: {} as Record<number, number> };
+  const call = async (path: string, init: RequestInit = {}): Promise<Response | undefined> => {
+    try {
+      const res = await fetch(base + path, { ...init, signal: AbortSignal.timeout(20_000) });
+      counts.requests += 1;
+      counts.byStatus[res.status] = (counts.byStatus[res.status] ?? 0) + 1;
+      if (res.status >= 500) counts.errors += 1;
+      return res;
+    } catch {
+      counts.errors += 1;
+      return undefined;
+    }
+  };
+  const json = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({ method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+  global.gc?.();
+  const start = process.memoryUsage();
+  const until = Date.now() + SECONDS * 1000;
+  let seed = 7;
+  const next = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
+
+  const webUser = async () => {
+    while (Date.now() < until) {
+      const token = await call('/directline/tokens/generate', json({ locale: 'fr-FR' }));
+      if (!token?.ok) continue;
+      const { conversationId, token: bearer } = (await token.json()) as { conversationId: string; token: string };
+      const auth = { Authorization: `Bearer ${bearer}` };
+      counts.conversations += 1;
+      await call('/directline/conversations', { method: 'POST', headers: auth });
+      let watermark = '0';
+      for (let i = 0; i < 8 && Date.now() < until; i++) {
+        const kind = next(10);
+        const body = kind === 0 ? { type: 'message', value: { blob: 'x'.repeat(20_000) } } : kind === 1 ? { type: 'message', text: 'y'.repeat(5000) } : { type: 'message', text: MESSAGES[next(MESSAGES.length)] };
+        (await call(`/directline/conversations/${conversationId}/activities`, json(body, auth)))?.body?.cancel();
+        const page = await call(`/directline/conversations/${conversationId}/activities?watermark=${watermark}`, { headers: auth });
+        if (page?.ok) watermark = ((await page.json()) as { watermark: string }).watermark;
+      }
+    }
+  };
+  const apiUser = async () => {
+    while (Date.now() < until) {
+      const pick = next(4);
+      const res =
+        pick === 0 ? await call('/api/v1/structures?q=insertion') : pick === 1 ? await call('/api/v1/criteria') : pick === 2 ? await call('/api/v1/eligibility', json({ age: 30, criteria: ['RSA'] })) : await call('/healthz');
+      await res?.body?.cancel();
+    }
+  };
+  const tokenFlood = async () => {
+    while (Date.now() < until) (await call('/directline/tokens/generate', json({})))?.body?.cancel();
+  };
+
+  const reporter = setInterval(() => {
+    const m = process.memoryUsage();
+    console.log(`soak: ${Math.round((until - Date.now()) / 1000)} s left, ${counts.requests} requests, ${counts.errors} errors, heap ${mb(m.heapUsed)} MB, rss ${mb(m.rss)} MB, web conversations kept ${app.conversationLog.usage.conversations}`);
+  }, 30_000);
+  await Promise.all([...Array.from({ length: USERS }, webUser), ...Array.from({ length: Math.ceil(USERS / 4) }, apiUser), tokenFlood()]);
+  clearInterval(reporter);
+
+  global.gc?.();
+  const end = process.memoryUsage();
+  console.log(
+    JSON.stringify(
+      {
+        seconds: SECONDS,
+        users: USERS,
+        requests: counts.requests,
+        conversations: counts.conversations,
+        errors: counts.errors,
+        byStatus: counts.byStatus,
+        heapStartMB: mb(start.heapUsed),
+        heapEndMB: mb(end.heapUsed),
+        rssStartMB: mb(start.rss),
+        rssEndMB: mb(end.rss),
+        directLine: app.conversationLog.usage,
+        heapBoundMB: HEAP_BOUND_MB,
+      },
+      null,
+      2,
+    ),
+  );
+  await new Promise<void>((resolve) => app.server.close(() => resolve()));
+  await store.close();
+  process.exit(counts.errors === 0 && mb(end.heapUsed) <= HEAP_BOUND_MB ? 0 : 1);
+}
+
+main().catch((error) => {
+  console.error('soak failed:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
