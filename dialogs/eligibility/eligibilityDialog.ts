@@ -15,33 +15,37 @@ import {
   describeEligibility,
   evaluateEligibility,
   isCriterionKey,
-  nextQuestion,
+  nextGroupedQuestion,
   type Answer,
   type Answers,
   type CriterionKey,
-  type Question,
+  type GroupedQuestion,
 } from '../../knowledge/eligibility';
-import type { YesNoAnswer } from '../../knowledge/understanding/yesNo';
+import { recognizeYesNo } from '../../knowledge/understanding/yesNo';
 import { parseRegistrationMonths } from '../../knowledge/understanding/registrationDuration';
 import { ageOn } from '../../knowledge/calendar';
 import { handoff } from '../shared/handoff';
 import { AgeOrBirthDatePrompt, type AgeAnswer } from '../shared/prompts/ageOrBirthDatePrompt';
-import { YesNoUnknownPrompt } from '../shared/prompts/yesNoUnknownPrompt';
 import { sessionOf, type Situation } from '../shared/session';
 import { tr, turnLocale } from '../shared/turnLocale';
 import type { FeatureOptions } from '../shared/understanding';
 import { isAdviserPhrasing } from './adviserPhrasing';
+import { ChecklistPrompt, type ChecklistValidations } from './checklistPrompt';
+import { minimaLabels, readMinima } from './minima';
 import { printableMessage } from '../shared/printable';
 
 export const ELIGIBILITY_DIALOG = 'eligibility';
 const MAIN = 'eligibility.main';
 const LOOP = 'eligibility.loop';
-const YES_NO = 'eligibility.yesNo';
+const MINIMA_PROMPT = 'eligibility.minima';
+const CHECKLIST = 'eligibility.checklist';
 const AGE = 'eligibility.age';
 const REGISTRATION = 'eligibility.registration';
 const NEXT = 'eligibility.next';
 
 const MINIMA: readonly CriterionKey[] = ['RSA', 'ASS', 'AAH'];
+/** Unreadable answers to the minima question before they count as « je ne sais pas ». */
+const MAX_MINIMA_ATTEMPTS = 3;
 /** Buttons of the registration question: months they stand for ('unknown': don't know). */
 const REGISTRATION_CHOICES = [
   ['none', 0],
@@ -72,16 +76,17 @@ interface CheckState {
   adviser: boolean;
   targetKind?: SiaeKind;
   answers: Answers;
-  question?: Question;
+  question?: GroupedQuestion;
 }
 
 type NextAction = 'search' | 'request' | 'menu';
 
 /**
- * The guided eligibility pre-check: one question at a time, the fewest that settle the answer
- * (minima sociaux first, then age, registration length and the other criteria, never what is
- * already known), yes / no / "I don't know" as buttons. Ends with the result per kind, what
- * counted, who can confirm it and the documents to bring, and offers to find a structure or to
+ * The guided eligibility pre-check in few turns: only the questions that can still change the
+ * answer, never what is already known — the minima sociaux as one question (one yes settles every
+ * kind), the age, the registration length, then every other open criterion as one checklist (a
+ * card with toggles, or a numbered list). At most four questions. Ends with the result per kind,
+ * what counted, who can confirm it and the documents to bring, and offers to find a structure or to
  * start a request with what is now known.
  */
 export class EligibilityDialog extends ComponentDialog {
@@ -89,7 +94,8 @@ export class EligibilityDialog extends ComponentDialog {
 
   constructor(private readonly deps: EligibilityDialogDeps) {
     super(ELIGIBILITY_DIALOG);
-    this.addDialog(new YesNoUnknownPrompt(YES_NO));
+    this.addDialog(new TextPrompt(MINIMA_PROMPT, (prompt) => validateMinima(prompt)));
+    this.addDialog(new ChecklistPrompt(CHECKLIST));
     this.addDialog(new AgeOrBirthDatePrompt(AGE, deps.today));
     this.addDialog(new TextPrompt(REGISTRATION, (prompt) => validateRegistration(prompt)));
     this.addDialog(new ButtonsPrompt(NEXT));
@@ -121,7 +127,7 @@ export class EligibilityDialog extends ComponentDialog {
   private async ask(step: WaterfallStepContext) {
     const check = this.check(step);
     const situation = sessionOf(step.context).situation ?? {};
-    const question = nextQuestion(check.answers, facts(situation), this.deps.today(), check.targetKind);
+    const question = nextGroupedQuestion(check.answers, facts(situation), this.deps.today(), check.targetKind);
     check.question = question;
     const t = tr(step.context);
     const adviser = check.adviser;
@@ -139,8 +145,18 @@ export class EligibilityDialog extends ComponentDialog {
           retryPrompt: choicesMessage(step.context, labels, t('eligibilityDialog:registrationRetry')),
         });
       }
-      case 'criterion':
-        return step.prompt(YES_NO, { prompt: t(criterionTextKey(question.key, adviser ? 'questionAdviser' : 'question')) });
+      case 'minima': {
+        const labels = minimaLabels(t, question.keys);
+        const benefits = new Intl.ListFormat(turnLocale(step.context), { type: 'disjunction' }).format(question.keys.map((k) => t(`eligibilityDialog:minima.benefit.${k}`)));
+        const text = t(adviser ? 'eligibilityDialog:minima.questionAdviser' : 'eligibilityDialog:minima.question', { benefits });
+        return step.prompt(MINIMA_PROMPT, {
+          prompt: choicesMessage(step.context, labels, text),
+          retryPrompt: choicesMessage(step.context, labels, t('eligibilityDialog:minima.retry')),
+          validations: question.keys,
+        });
+      }
+      case 'checklist':
+        return step.prompt(CHECKLIST, { validations: { keys: question.keys, adviser } satisfies ChecklistValidations });
     }
   }
 
@@ -166,11 +182,13 @@ export class EligibilityDialog extends ComponentDialog {
         check.answers.DELD = 'unknown';
         check.answers.DETLD = 'unknown';
       } else situation.registrationMonths = months;
-    } else if (question.type === 'criterion') {
-      const answer = step.result as YesNoAnswer;
-      check.answers[question.key] = answer;
-      situation.criteria = { ...situation.criteria, [question.key]: answer };
-      if (answer === 'unknown') await step.context.sendActivity(t(criterionTextKey(question.key, 'explain')));
+    } else if (question.type === 'minima' || question.type === 'checklist') {
+      const answers = step.result as Answers;
+      Object.assign(check.answers, answers);
+      situation.criteria = { ...situation.criteria, ...answers };
+      // A benefit the person is not sure of: one sentence on what it is (the checklist labels say it already).
+      const unsure = question.type === 'minima' ? question.keys.filter((k) => answers[k] === 'unknown') : [];
+      if (unsure.length) await step.context.sendActivity(unsure.map((k) => t(criterionTextKey(k, 'explain'))).join('\n'));
     }
     return step.replaceDialog(LOOP);
   }
@@ -263,7 +281,16 @@ function absorb(situation: Situation, answers: Answers, slots: NonNullable<Featu
   if (slots.registrationMonths !== undefined) situation.registrationMonths = slots.registrationMonths;
 }
 
-/** Reads the registration length: a button, a duration ("18 mois", "2 ans"), or "I don't know" (null). */
+/** Reads the minima answer (minima.ts); after three unreadable ones, « je ne sais pas » for each. */
+async function validateMinima(prompt: PromptValidatorContext<string>): Promise<boolean> {
+  const keys = prompt.options.validations as CriterionKey[];
+  const answers = readMinima(tr(prompt.context), prompt.recognized.value, keys);
+  if (!answers && prompt.attemptCount < MAX_MINIMA_ATTEMPTS) return false;
+  (prompt.recognized as { value: unknown }).value = answers ?? Object.fromEntries(keys.map((k) => [k, 'unknown']));
+  return true;
+}
+
+/** Reads the registration length: a button, a duration ("18 mois", "2 ans"), « non » (not registered), or "I don't know" (null). */
 async function validateRegistration(prompt: PromptValidatorContext<string>): Promise<boolean> {
   const text = prompt.recognized.value ?? '';
   const t = tr(prompt.context);
@@ -272,6 +299,7 @@ async function validateRegistration(prompt: PromptValidatorContext<string>): Pro
   let months: number | null | undefined = button ? button[1] : undefined;
   if (months === undefined && (folded === t('common:answers.unknown').toLowerCase() || /\b(sais pas|jsp|know)\b/.test(folded))) months = null;
   if (months === undefined) months = parseRegistrationMonths(text);
+  if (months === undefined && recognizeYesNo(text) === 'no') months = 0;
   if (months === undefined || (months !== null && months > 600)) {
     if (prompt.attemptCount < 3) return false;
     months = null;

@@ -17,4 +17,4 @@ export {
 } from './evaluate';
 export { describeEligibility, proofAgeText, renderExplanation, type DescribedEligibility } from './describe';
 export { parseEligibilityRequest, MAX_YEARS_AHEAD, type ParsedRequest } from './request';
-export { criteriaFromAnswers, nextQuestion, type Answer, type Answers, type Question } from './questions';
+export { criteriaFromAnswers, nextGroupedQuestion, nextQuestion, type Answer, type Answers, type GroupedQuestion, type Question } from './questions';

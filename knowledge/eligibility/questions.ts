@@ -68,3 +68,34 @@ export function nextQuestion(
 export function criteriaFromAnswers(answers: Answers): CriterionKey[] {
   return CRITERIA.filter((c) => answers[c.key] === 'yes').map((c) => c.key);
 }
+
+/**
+ * The guided check in few turns: the same order as nextQuestion, with the questions grouped — the
+ * open minima sociaux as one question, then the age, the registration length, and every other open
+ * criterion as one checklist (the last question). Each group lists only what is still open.
+ */
+export type GroupedQuestion =
+  | { type: 'minima'; keys: CriterionKey[] }
+  | { type: 'age' }
+  | { type: 'registration' }
+  | { type: 'checklist'; keys: CriterionKey[] }
+  | { type: 'done' };
+
+export function nextGroupedQuestion(
+  answers: Answers,
+  facts: Facts,
+  asOf: string,
+  targetKind?: SiaeKind,
+  catalogue: readonly Criterion[] = CRITERIA,
+  versions: readonly RulesVersion[] = RULES_VERSIONS,
+): GroupedQuestion {
+  const next = nextQuestion(answers, facts, asOf, targetKind, catalogue, versions);
+  if (next.type !== 'criterion') return next;
+  const group = catalogue.find((c) => c.key === next.key)!.group;
+  const derived = deriveCriteria(facts, asOf);
+  const open = catalogue.filter(
+    (c) => c.group === group && inForceOn(c, asOf) === 'in_force' && statusOf(c, answers, facts, derived) === 'open',
+  );
+  const keys = open.map((c) => c.key);
+  return group === 'minima' ? { type: 'minima', keys } : { type: 'checklist', keys };
+}

@@ -66,7 +66,7 @@ describeWithBrowser('kiosk (/kiosk) in headless Chromium', () => {
     await page.getByText(fr('common:welcome.hello')).first().waitFor({ timeout: 20_000 });
 
     await page.getByRole('button', { name: fr('eligibilityDialog:menu') }).last().click();
-    await page.getByRole('button', { name: fr('common:answers.yes') }).last().click();
+    await page.getByRole('button', { name: fr('eligibilityDialog:minima.choices.RSA') }).last().click();
     await page.locator('#webchat').getByText(typographic(fr('eligibilityDialog:allEligible'))).first().waitFor({ timeout: 20_000 });
     await send(page, 'menu');
     await searchAciLamentin(page);

@@ -118,8 +118,8 @@ describe('data rights from any conversation (reference + code)', () => {
         locale: 'fr',
         steps: [
           { user: { join: true }, bot: ['common:welcome.hello'] },
-          { user: 'Vérifier mon éligibilité', bot: ['eligibility:criteria.RSA.question'] },
-          { user: 'oui', bot: ['eligibilityDialog:allEligible'] },
+          { user: 'Vérifier mon éligibilité', bot: ['eligibilityDialog:intro'] },
+          { user: 'RSA', bot: ['eligibilityDialog:allEligible'] },
           { user: 'menu', bot: ['common:menu.prompt'] },
           { user: 'mes données', bot: ['myData:title', 'myData:conversation', { key: 'myData:criteria.yes', params: { criteria: fr('eligibility:criteria.RSA.label') } }] },
           { user: 'effacer mes données', bot: [{ key: 'myData:confirmErase', params: { count: 0 } }], onlyButtons: ['common:answers.yes', 'common:answers.no'] },

@@ -52,7 +52,7 @@ describe('easy wording (« français facile »): an i18next context', () => {
     expect(restarted).not.toContain(fr('common:welcome.purpose'));
 
     await bot.say(fr('eligibilityDialog:menu'));
-    const resultReplies = await bot.say('oui');
+    const resultReplies = await bot.say('RSA');
     const result = textOf(resultReplies);
     // The kiosk prints the result: the message says so (channelData.printable).
     expect(resultReplies.find((r) => r.printable)?.text).toContain(frEasy('eligibilityDialog:allEligible'));
@@ -104,10 +104,10 @@ describe('easy wording (« français facile »): an i18next context', () => {
     const first = textOf(await bot.say(fr('eligibilityDialog:menu')));
     const again = textOf(await bot.say('facile'));
     expect(again).toContain(fr('common:wording.easy'));
-    // The question under way comes back (the RSA question), not the menu.
+    // The question under way comes back (the minima question), not the menu.
     const question = first.split('\n').filter(Boolean).pop() as string;
     expect(again).toContain(question);
-    expect(textOf(await bot.say('oui'))).toContain(frEasy('eligibilityDialog:allEligible'));
+    expect(textOf(await bot.say('oui, le RSA'))).toContain(frEasy('eligibilityDialog:allEligible'));
   }, 30_000);
 
   it('« easy english » switches to English and easy wording at once', async () => {

@@ -1,8 +1,9 @@
 import { translator } from '../../locales/i18n';
 import { createFeatures } from '../../dialogs/features';
 import type { Understand } from '../../dialogs/shared/understanding';
-import { criterionTextKey, describeEligibility, evaluateEligibility, type CriterionKey } from '../../knowledge/eligibility';
+import { CRITERIA, criterionTextKey, describeEligibility, evaluateEligibility, type CriterionKey } from '../../knowledge/eligibility';
 import { warmRecognizers } from '../../knowledge/understanding/ageOrBirthDate';
+import { CHECKLIST_ACTION } from '../../dialogs/eligibility/checklist';
 import { BotDriver, buttonsOf, textOf, type Reply } from '../support/botDriver';
 
 const TODAY = '2026-11-22';
@@ -10,8 +11,12 @@ const fr = translator('fr');
 const en = translator('en');
 const features = () => createFeatures({ today: () => TODAY });
 
-function question(key: CriterionKey, t = fr, adviser = false): string {
-  return t(criterionTextKey(key, adviser ? 'questionAdviser' : 'question'));
+const OTHERS = CRITERIA.filter((c) => c.group === 'other').map((c) => c.key);
+
+/** The criteria the checklist card offers (its toggles' ids). */
+function toggles(replies: Reply[]): string[] {
+  const card = replies.flatMap((r) => r.attachments ?? []).find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+  return ((card?.content as { body?: Array<{ type: string; id?: string }> } | undefined)?.body ?? []).filter((b) => b.type === 'Input.Toggle').map((b) => b.id!);
 }
 
 /** The explanations the result must show, computed by the rules module for the same situation. */
@@ -37,9 +42,9 @@ describe('eligibility dialog', () => {
   it('shortest path: RSA → eligible in every kind, with proofs and who confirms', async () => {
     const { bot, first } = await start();
     expect(textOf(first)).toContain(fr('eligibilityDialog:intro'));
-    expect(textOf(first)).toContain(question('RSA'));
-    expect(buttonsOf(first)).toEqual([fr('common:answers.yes'), fr('common:answers.no'), fr('common:answers.unknown')]);
-    const result = textOf(await bot.say('oui'));
+    expect(textOf(first)).toContain(fr('eligibilityDialog:minima.question', { benefits: "le RSA, l'ASS ou l'AAH" }));
+    expect(buttonsOf(first)).toEqual(['RSA', 'ASS', 'AAH', fr('eligibilityDialog:minima.choices.none'), fr('common:answers.unknown')]);
+    const result = textOf(await bot.say('RSA'));
     expect(result).toContain(fr('eligibilityDialog:allEligible'));
     expect(result).toContain(fr('eligibilityDialog:counted', { criteria: fr(criterionTextKey('RSA', 'label')) }));
     expect(result).toContain(fr('eligibilityDialog:siaeOwnDiagnosis'));
@@ -49,43 +54,52 @@ describe('eligibility dialog', () => {
     expect(result).toContain(fr('eligibilityDialog:next.prompt'));
   });
 
-  it('level-2 path: no minima, 22 years old, registered 18 months, no diploma → eligible everywhere', async () => {
+  it('the minima in free words: « oui je touche l’AAH »', async () => {
     const { bot } = await start();
-    expect(textOf(await bot.say('non'))).toContain(question('ASS'));
-    expect(textOf(await bot.say('non'))).toContain(question('AAH'));
-    expect(textOf(await bot.say('non'))).toContain(fr('eligibility:questions.age'));
+    const result = textOf(await bot.say("oui je touche l'AAH"));
+    expect(result).toContain(fr('eligibilityDialog:counted', { criteria: fr(criterionTextKey('AAH', 'label')) }));
+  });
+
+  it('« oui » alone does not say which benefit: asked again, with the same buttons', async () => {
+    const { bot } = await start();
+    const again = await bot.say('oui');
+    expect(textOf(again)).toContain(fr('eligibilityDialog:minima.retry'));
+    expect(buttonsOf(again)).toContain('ASS');
+  });
+
+  it('level-2 path: no minima, 22 years old, registered 18 months, a CAP → eligible everywhere', async () => {
+    const { bot } = await start();
+    expect(textOf(await bot.say(fr('eligibilityDialog:minima.choices.none')))).toContain(fr('eligibility:questions.age'));
     const registration = await bot.say("j'ai 22 ans");
     expect(textOf(registration)).toContain(fr('eligibilityDialog:registration'));
     expect(buttonsOf(registration)).toContain(fr('eligibilityDialog:registrationChoices.twoPlus'));
-    expect(textOf(await bot.say('18 mois'))).toContain(question('CAP_BEP'));
-    const result = textOf(await bot.say('oui'));
+    const checklist = await bot.say('18 mois');
+    expect(textOf(checklist)).toContain(fr('eligibilityDialog:checklist.cardHint'));
+    expect(toggles(checklist)).toEqual(OTHERS);
+    const result = textOf(await bot.say({ value: { action: CHECKLIST_ACTION, CAP_BEP: 'true', TH: 'false' } }));
     expect(result).toContain(fr('eligibilityDialog:allEligible'));
     const counted = evaluateEligibility({ criteria: ['CAP_BEP', 'JEUNE'], registrationMonths: 18 }, TODAY).counted;
     expect(counted).toEqual(expect.arrayContaining(['CAP_BEP', 'JEUNE', 'DELD']));
     expect(result).toContain(fr('eligibilityDialog:counted', { criteria: counted.map((k) => fr(criterionTextKey(k, 'label'))).join(', ') }));
   });
 
-  it('an ineligible path ends with what is missing per kind and the prescriber route', async () => {
+  it('an ineligible path ends after four answers with what is missing per kind and the prescriber route', async () => {
     const { bot } = await start();
-    let said = '';
-    let answers = 0;
-    const replies = ['non', 'non', 'non', '40 ans', 'Pas inscrit'];
-    while (!said.includes(fr('eligibilityDialog:resultIntro')) && answers < 25) {
-      said = textOf(await bot.say(replies[answers] ?? 'non'));
-      answers += 1;
-    }
+    await bot.say('non');
+    await bot.say('40 ans');
+    await bot.say('Pas inscrit');
+    const said = textOf(await bot.say('aucun'));
     expect(said).toContain(fr('eligibilityDialog:resultIntro'));
-    expect(answers).toBeLessThan(20);
     for (const line of expectedExplanations([], 'fr', undefined, 0)) expect(said).toContain(line);
     expect(said).toContain(fr('eligibilityDialog:orienteur'));
     expect(said).not.toContain(fr('eligibilityDialog:proofs'));
   });
 
-  it('"je ne sais pas" explains the criterion in one sentence and moves on', async () => {
+  it('"je ne sais pas" at the minima explains them in one sentence each and moves on', async () => {
     const { bot } = await start();
     const reply = textOf(await bot.say('je ne sais pas'));
-    expect(reply).toContain(fr(criterionTextKey('RSA', 'explain')));
-    expect(reply).toContain(question('ASS'));
+    for (const key of ['RSA', 'ASS', 'AAH'] as const) expect(reply).toContain(fr(criterionTextKey(key, 'explain')));
+    expect(reply).toContain(fr('eligibility:questions.age'));
   });
 
   it('menu and annuler interrupt the check', async () => {
@@ -100,14 +114,14 @@ describe('eligibility dialog', () => {
     const { bot } = await start();
     const help = textOf(await bot.say('aide'));
     expect(help).toContain(fr('eligibilityDialog:help'));
-    expect(help).toContain(question('RSA'));
+    expect(help).toContain(fr('eligibilityDialog:minima.question', { benefits: "le RSA, l'ASS ou l'AAH" }));
   });
 
   it('in English', async () => {
     const { bot, first } = await start('en');
     expect(textOf(first)).toContain(en('eligibilityDialog:intro'));
-    expect(textOf(first)).toContain(question('RSA', en));
-    const result = textOf(await bot.say('yes'));
+    expect(textOf(first)).toContain(en('eligibilityDialog:minima.question', { benefits: 'the RSA, the ASS, or the AAH' }));
+    const result = textOf(await bot.say('yes, the RSA'));
     expect(result).toContain(en('eligibilityDialog:allEligible'));
   });
 
@@ -116,7 +130,7 @@ describe('eligibility dialog', () => {
     const bot = new BotDriver({ features: features(), understand });
     await bot.join();
     const result = textOf(await bot.say("je touche le RSA, est-ce que je peux travailler dans un chantier d'insertion ?"));
-    expect(result).not.toContain(question('RSA'));
+    expect(result).not.toContain(fr('eligibilityDialog:minima.question', { benefits: "le RSA, l'ASS ou l'AAH" }));
     expect(result).toContain(fr('eligibilityDialog:allEligible'));
   });
 
@@ -126,10 +140,12 @@ describe('eligibility dialog', () => {
     await bot.join();
     const first = textOf(await bot.say("vérifier l'éligibilité d'un candidat"));
     expect(first).toContain(fr('eligibilityDialog:introAdviser'));
-    expect(first).toContain(question('RSA', fr, true));
-    await bot.say('non');
-    await bot.say('non');
+    expect(first).toContain(fr('eligibilityDialog:minima.questionAdviser', { benefits: "le RSA, l'ASS ou l'AAH" }));
     expect(textOf(await bot.say('non'))).toContain(fr('eligibility:questions.ageAdviser'));
+    expect(textOf(await bot.say('40 ans'))).toContain(fr('eligibilityDialog:registrationAdviser'));
+    const checklist = await bot.say('non');
+    expect(textOf(checklist)).toContain(fr('eligibilityDialog:checklist.cardHintAdviser'));
+    expect(JSON.stringify(checklist[0]!.attachments)).toContain(fr('eligibilityDialog:checklist.questionAdviser'));
   });
 });
 
@@ -137,14 +153,69 @@ describe('eligibility dialog, mixed results', () => {
   it('shows one line per kind when only some kinds are open (two level-2 criteria: AI and ETTI)', async () => {
     const { bot } = await start();
     await bot.say('non');
-    await bot.say('non');
-    await bot.say('non');
     await bot.say('22 ans');
-    let said = textOf(await bot.say('18 mois'));
-    let guard = 0;
-    while (!said.includes(fr('eligibilityDialog:resultIntro')) && guard++ < 20) said = textOf(await bot.say('non'));
+    await bot.say('18 mois');
+    const said = textOf(await bot.say({ value: { action: CHECKLIST_ACTION, none: 'true' } }));
     for (const line of expectedExplanations(['JEUNE'], 'fr', undefined, 18)) expect(said).toContain(line);
     expect(said).not.toContain(fr('eligibilityDialog:allEligible'));
     expect(said).toContain(fr('eligibilityDialog:orienteur'));
+  });
+});
+
+describe('eligibility checklist', () => {
+  async function atChecklist(options: { channelId?: string } = {}) {
+    const bot = new BotDriver({ features: features(), ...options });
+    await bot.join();
+    await bot.say(fr('eligibilityDialog:menu'));
+    await bot.say('non');
+    await bot.say('35 ans');
+    return { bot, checklist: await bot.say('non') };
+  }
+
+  it('where cards are not shown, a numbered list answered with numbers', async () => {
+    const { bot, checklist } = await atChecklist({ channelId: 'sms' });
+    expect(toggles(checklist)).toEqual([]);
+    const said = textOf(checklist);
+    expect(said).toContain(fr('eligibilityDialog:checklist.question'));
+    OTHERS.forEach((key, i) => expect(said).toContain(`${i + 1}. ${fr(criterionTextKey(key, 'label'))}`));
+    expect(said).toContain(fr('eligibilityDialog:checklist.howToAnswer'));
+    const picked = [OTHERS[0]!, OTHERS[3]!];
+    const result = textOf(await bot.say('1 et 4'));
+    for (const line of expectedExplanations(picked, 'fr', undefined, 0)) expect(result).toContain(line);
+  });
+
+  it('free words at the card: « je suis parent isolé et je n’ai pas de logement »', async () => {
+    const { bot } = await atChecklist();
+    const result = textOf(await bot.say("je suis parent isolé et je n'ai pas de logement"));
+    for (const line of expectedExplanations(['PI', 'PSH_PR'], 'fr', undefined, 0)) expect(result).toContain(line);
+  });
+
+  it('« aucun » typed: none holds', async () => {
+    const { bot } = await atChecklist({ channelId: 'sms' });
+    const result = textOf(await bot.say('aucun'));
+    for (const line of expectedExplanations([], 'fr', undefined, 0)) expect(result).toContain(line);
+  });
+
+  it('forged values are ignored: a criterion not offered, a value that is not "true", an unknown key', async () => {
+    const { bot } = await atChecklist();
+    const result = textOf(await bot.say({ value: { action: CHECKLIST_ACTION, RSA: 'true', CAP_BEP: 'yes', TH: 'true', XSS: '<b>', QPV: { $ne: 1 } } }));
+    for (const line of expectedExplanations(['TH'], 'fr', undefined, 0)) expect(result).toContain(line);
+    expect(result).not.toContain(fr(criterionTextKey('RSA', 'label')));
+  });
+
+  it('three unreadable answers: the open criteria count as unknown and the result comes (never a loop)', async () => {
+    const { bot } = await atChecklist();
+    expect(textOf(await bot.say('blabla'))).toContain(fr('eligibilityDialog:checklist.retry'));
+    expect(textOf(await bot.say('euh'))).toContain(fr('eligibilityDialog:checklist.retry'));
+    expect(textOf(await bot.say('hmm'))).toContain(fr('eligibilityDialog:resultIntro'));
+  });
+
+  it('nothing is announced that will not come: a first message that settles it gets no question', async () => {
+    const understand: Understand = () => ({ intent: 'eligibility', confidence: 0.9, slots: { criteria: ['ASS'] } });
+    const bot = new BotDriver({ features: features(), understand });
+    await bot.join();
+    const said = textOf(await bot.say("j'ai l'ASS, je peux aller en chantier ?"));
+    expect(said).toContain(fr('eligibilityDialog:allEligible'));
+    expect(said).not.toMatch(/question/i);
   });
 });

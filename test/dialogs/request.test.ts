@@ -139,7 +139,7 @@ describe('request dialog', () => {
     const bot = new BotDriver({ features: features() });
     await bot.join();
     await bot.say(fr('eligibilityDialog:menu'));
-    const result = await bot.say('oui');
+    const result = await bot.say('RSA');
     expect(buttonsOf(result)).toContain(fr('eligibilityDialog:next.request'));
     const consent = await bot.say(fr('eligibilityDialog:next.request'));
     expect(textOf(consent)).toContain(fr('requests:consent.v2'));

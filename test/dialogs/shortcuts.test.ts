@@ -53,12 +53,12 @@ describe('one message, straight to the right place', () => {
   it('"suis-je éligible ?" starts the check', async () => {
     const said = textOf(await shortcut(bot(), 'suis-je éligible ?'));
     expect(said).toContain(fr('eligibilityDialog:intro'));
-    expect(said).toContain(fr(criterionTextKey('RSA', 'question')));
+    expect(said).toContain(fr('eligibilityDialog:minima.question', { benefits: "le RSA, l'ASS ou l'AAH" }));
   });
 
   it('"je touche le RSA, est-ce que je peux travailler dans un chantier d\'insertion ?" answers without asking about RSA', async () => {
     const said = textOf(await shortcut(bot(), "je touche le RSA, est-ce que je peux travailler dans un chantier d'insertion ?"));
-    expect(said).not.toContain(fr(criterionTextKey('RSA', 'question')));
+    expect(said).not.toContain(fr('eligibilityDialog:minima.question', { benefits: "le RSA, l'ASS ou l'AAH" }));
     expect(said).toContain(fr('eligibilityDialog:allEligible'));
   });
 
