@@ -93,9 +93,12 @@ describe('POST /api/v1/eligibility', () => {
       expect(typeof body.error.message).toBe('string');
     });
 
-    it('a plain-text body', async () => {
+    it('a plain-text body is a 415: the API reads JSON only', async () => {
       const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'RSA' });
-      await expectProblem(response, 'invalid_body', 'body');
+      expect(response.status).toBe(415);
+      const body = (await response.json()) as { error: { code: string; message: string; field?: string } };
+      expect(body.error).toMatchObject({ code: 'unsupported_media_type', field: 'body' });
+      expect(body.error.message).toMatch(/JSON/);
     });
 
     it('no body at all', async () => {

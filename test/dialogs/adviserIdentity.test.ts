@@ -84,6 +84,9 @@ describe('adviser identity, checked on every step', () => {
       if (a.conversation) a.conversation.conversationType = 'groupChat';
       return original(activity);
     };
-    expect(textOf(await bot.say('demandes reçues'))).toContain(fr('adviser:notAnAdviser'));
+    // The adviser is told where requests are handled, and no request is shown here.
+    const said = await bot.say('demandes reçues');
+    expect(textOf(said)).toContain(fr('teams:personalOnly'));
+    expect(buttonsOf(said).some((b) => b.startsWith('GI-'))).toBe(false);
   });
 });
