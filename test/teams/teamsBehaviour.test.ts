@@ -172,6 +172,8 @@ describe('Teams: choices as Teams shows them', () => {
     const heroes = question.flatMap((r) => r.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.hero');
     expect(heroes).toHaveLength(1);
     const buttons = (heroes[0]!.content as { buttons: Array<{ type: string; title: string }> }).buttons;
-    expect(buttons.map((b) => [b.type, b.title])).toEqual([fr('common:answers.yes'), fr('common:answers.no'), fr('common:answers.unknown')].map((t) => ['imBack', t]));
+    // The first eligibility question: which minimum benefit, if any (five answers, under Teams' six).
+    const answers = ['RSA', 'ASS', 'AAH', 'none'].map((k) => fr(`eligibilityDialog:minima.choices.${k}`));
+    expect(buttons.map((b) => [b.type, b.title])).toEqual([...answers, fr('common:answers.unknown')].map((t) => ['imBack', t]));
   });
 });
