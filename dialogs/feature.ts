@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import type { Audience } from './shared/audience';
+import type { Intent } from './shared/understanding';
 
 /**
  * One capability of the assistant, as the menu and the help see it. Each later capability
@@ -20,7 +21,7 @@ export interface Feature {
   /** Not a menu button (reached by typing its label or synonyms, or by intent); still in the help. */
   readonly hidden?: boolean;
   /** Intents of free text that start this feature (its dialog then gets `FeatureOptions`). */
-  readonly intents?: readonly string[];
+  readonly intents?: readonly Intent[];
   /** Whether this person can use it on this channel (the help lists only those); always, when absent. */
   readonly availableTo?: (context: TurnContext) => Promise<boolean>;
   /** The people this feature is made for (advisers): they get their own welcome and menu. */

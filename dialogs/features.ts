@@ -11,6 +11,8 @@ import { FollowUpDialog } from './requests/followUpDialog';
 import { EraseDialog, MyDataDialog } from './requests/myDataDialogs';
 import { REQUEST_DIALOG, RequestDialog, type RequestDialogDeps } from './requests/requestDialog';
 import type { Feature } from './feature';
+import { commandLexicon } from '../knowledge/understanding/commands';
+import { PersonDialog } from './person/personDialog';
 import { OrientationDialog } from './orientation/orientationDialog';
 import { SEARCH_DIALOG, SearchDialog } from './search/searchDialog';
 import { StatsDialog } from './stats/statsDialog';
@@ -37,6 +39,11 @@ export interface FeatureDeps {
  * Every capability the menu offers, in menu order. A capability appears here only once its dialog
  * exists and is tested, and only when what it needs is there.
  */
+/** The words that pick a feature in the menu besides its label (lexicons/commands.json). */
+function menuSynonyms(featureId: string): readonly string[] {
+  return commandLexicon().menuSynonyms[featureId] ?? [];
+}
+
 export function createFeatures(deps: FeatureDeps = {}): Feature[] {
   const today = deps.today ?? (() => todayInParis());
   const features: Feature[] = [
@@ -50,7 +57,7 @@ export function createFeatures(deps: FeatureDeps = {}): Feature[] {
         requestDialogId: deps.directory && deps.requests ? REQUEST_DIALOG : undefined,
       }),
       intents: ['eligibility'],
-      synonyms: ['eligibilite', 'eligibility', 'suis je eligible', 'am i eligible'],
+      synonyms: menuSynonyms('eligibility'),
     },
   ];
   if (deps.faq) {
@@ -60,7 +67,7 @@ export function createFeatures(deps: FeatureDeps = {}): Feature[] {
       helpKey: 'faqDialog:helpLine',
       dialog: new FaqDialog(deps.faq),
       intents: ['question'],
-      synonyms: ['question', 'questions', 'comprendre', 'faq', 'c est quoi l iae'],
+      synonyms: menuSynonyms('faq'),
     });
   }
   if (deps.directory && deps.requests) {
@@ -80,7 +87,7 @@ export function createFeatures(deps: FeatureDeps = {}): Feature[] {
         helpKey: 'requests:helpLine',
         dialog: new RequestDialog(requestDeps),
         intents: ['request'],
-        synonyms: ['demande', 'pass iae', 'agrement', 'faire une demande', 'envoyer ma demande', 'send my request'],
+        synonyms: menuSynonyms('request'),
       },
       {
         id: 'followUp',
@@ -88,7 +95,7 @@ export function createFeatures(deps: FeatureDeps = {}): Feature[] {
         helpKey: 'followUp:helpLine',
         dialog: new FollowUpDialog({ requests: deps.requests, subjectSecret: deps.subjectSecret }),
         intents: ['followup'],
-        synonyms: ['suivre ma demande', 'suivi', 'follow my request'],
+        synonyms: menuSynonyms('followUp'),
       },
       {
         id: 'myData',
@@ -96,7 +103,7 @@ export function createFeatures(deps: FeatureDeps = {}): Feature[] {
         helpKey: 'myData:helpLine',
         hidden: true,
         dialog: new MyDataDialog(requestDeps),
-        synonyms: ['mes donnees', 'my data', 'mes infos'],
+        synonyms: menuSynonyms('myData'),
       },
       {
         id: 'erase',
@@ -105,7 +112,7 @@ export function createFeatures(deps: FeatureDeps = {}): Feature[] {
         hidden: true,
         dialog: new EraseDialog(requestDeps),
         intents: ['erase'],
-        synonyms: ['effacer mes donnees', 'supprimer mes donnees', 'delete my data', 'erase my data'],
+        synonyms: menuSynonyms('erase'),
       },
     );
     const advisers = deps.advisers;
@@ -120,7 +127,7 @@ export function createFeatures(deps: FeatureDeps = {}): Feature[] {
         audience,
         // The help lists the adviser line where the adviser space opens: an adviser's personal chat.
         availableTo: async (context) => (await audience.identify(context)) !== undefined,
-        synonyms: ['demandes recues', 'espace conseiller', 'mes dossiers', 'requests received', 'adviser'],
+        synonyms: menuSynonyms('adviser'),
       });
     }
   }
@@ -132,7 +139,7 @@ export function createFeatures(deps: FeatureDeps = {}): Feature[] {
         helpKey: 'search:helpLine',
         dialog: new SearchDialog({ directory: deps.directory, canRequest: deps.requests !== undefined, territory: deps.territory }),
         intents: ['search'],
-        synonyms: ['chercher', 'recherche', 'search', 'trouver une structure'],
+        synonyms: menuSynonyms('search'),
       },
       {
         id: 'orientation',
@@ -140,7 +147,7 @@ export function createFeatures(deps: FeatureDeps = {}): Feature[] {
         helpKey: 'orientation:helpLine',
         dialog: new OrientationDialog({ directory: deps.directory, today, territory: deps.territory }),
         intents: ['orientation'],
-        synonyms: ['orientation', 'etre oriente', 'qui contacter'],
+        synonyms: menuSynonyms('orientation'),
       },
       {
         id: 'stats',
@@ -148,10 +155,18 @@ export function createFeatures(deps: FeatureDeps = {}): Feature[] {
         helpKey: 'stats:helpLine',
         dialog: new StatsDialog({ directory: deps.directory, territory: deps.territory }),
         intents: ['stats'],
-        synonyms: ['stats', 'statistiques', 'chiffres', 'figures'],
+        synonyms: menuSynonyms('stats'),
       },
     );
   }
+  features.push({
+    id: 'person',
+    menuLabelKey: 'conversation:person.button',
+    helpKey: 'conversation:person.helpLine',
+    hidden: true,
+    dialog: new PersonDialog({ directory: deps.directory, territory: deps.territory }),
+    intents: ['human'],
+  });
   return features;
 }
 

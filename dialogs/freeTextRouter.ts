@@ -6,6 +6,7 @@ import { tr, turnLocale } from './shared/turnLocale';
 import { choicesMessage } from './shared/choices';
 import { CONFIDENT, PLAUSIBLE, type FeatureOptions, type Understand } from './shared/understanding';
 import { understoodSummary } from './shared/understoodSummary';
+import { rememberFacts } from './shared/memory';
 import { recognizeYesNo } from '../knowledge/understanding/yesNo';
 
 export interface FreeTextRouterDeps {
@@ -33,6 +34,7 @@ export async function routeFreeText(dc: DialogContext, text: string, deps: FreeT
       session.misunderstandings = 0;
       const summary = understoodSummary(understood, t);
       if (summary) await context.sendActivity(summary);
+      rememberFacts(context, understood.slots);
       const options: FeatureOptions = { understood, text };
       return { kind: 'started', result: await dc.beginDialog(feature.dialog.id, options) };
     }
@@ -50,6 +52,7 @@ export async function routeFreeText(dc: DialogContext, text: string, deps: FreeT
         await sendHelp(context, deps.features);
         return { kind: 'menu', promptKey: 'common:menu.prompt' };
       case 'human':
+        // Only without the person feature (which the intent starts when it exists).
         session.misunderstandings = 0;
         await context.sendActivity(t('common:human.contact'));
         return { kind: 'menu', promptKey: 'common:menu.again' };

@@ -9,7 +9,7 @@ import { understoodSummary } from './shared/understoodSummary';
 import { routeFreeText, type FreeTextRouterDeps } from './freeTextRouter';
 import { isHandoff } from './shared/handoff';
 import { sessionOf } from './shared/session';
-import type { FeatureOptions, UnderstoodMessage } from './shared/understanding';
+import type { FeatureOptions } from './shared/understanding';
 import { tr } from './shared/turnLocale';
 
 export const MENU_DIALOG = 'menu';
@@ -48,7 +48,7 @@ export class MenuDialog extends Dialog<MenuOptions> {
   /** A menu label or synonym starts its feature; other text goes to the free-text router. */
   private async onText(dc: DialogContext, text: string): Promise<DialogTurnResult> {
     const session = sessionOf(dc.context);
-    const pending = session.pendingUnderstood as { understood: UnderstoodMessage; text: string } | undefined;
+    const pending = session.pendingUnderstood;
     session.pendingUnderstood = undefined;
     const feature = this.match(text);
     if (feature) {

@@ -11,11 +11,13 @@ import type { Feature } from './feature';
 import { audienceOf } from './shared/audience';
 import { recognizeGlobalCommand, type GlobalCommand } from './globalCommands';
 import { sendHelp } from './helpMessage';
+import { interruption, RESUME_DIALOG, ResumeDialog } from './interruption';
 import { MENU_DIALOG, MenuDialog, type MenuOptions } from './menuDialog';
 import { structureCardActionSchema } from './search/structureCard';
 import { setTurnSession, type ConversationSession } from './shared/session';
-import { setTurnLocale, setTurnWording, tr } from './shared/turnLocale';
+import { setTurnLocale, setTurnWording, tr, turnLocale } from './shared/turnLocale';
 import { ofTerritory, servedArea } from './shared/territory';
+import { writtenLanguage } from '../knowledge/text/language';
 import type { Understand } from './shared/understanding';
 import type { UserProfile } from './shared/userProfile';
 
@@ -45,6 +47,7 @@ export class RootDialog extends ComponentDialog {
     super(ROOT_DIALOG);
     this.addDialog(new MenuDialog({ features: deps.features, understand: deps.understand }));
     for (const feature of deps.features) this.addDialog(feature.dialog);
+    this.addDialog(new ResumeDialog());
     this.initialDialogId = MENU_DIALOG;
   }
 
@@ -55,6 +58,7 @@ export class RootDialog extends ComponentDialog {
     const dc = await set.createContext(context);
     const session = await this.deps.session.get(context, {});
     setTurnSession(context, session);
+    await this.followWrittenLanguage(context);
     if (context.activity.type === 'conversationUpdate') {
       if (dc.activeDialog) return;
       await this.welcome(context, session);
@@ -76,11 +80,17 @@ export class RootDialog extends ComponentDialog {
     return super.onBeginDialog(innerDc, options);
   }
 
+  /**
+   * The turn pipeline, once for every dialog: a global command, a card button, then a request for
+   * something else than the question asked (interruption), and only then the running dialog.
+   */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const command = recognizeGlobalCommand(innerDc.context.activity.text);
     if (command) return this.handle(innerDc, command);
     const card = await this.onCardAction(innerDc);
     if (card) return card;
+    const interrupted = await interruption(innerDc, this.deps);
+    if (interrupted) return interrupted;
     return super.onContinueDialog(innerDc);
   }
 
@@ -145,10 +155,38 @@ export class RootDialog extends ComponentDialog {
         profile.locale = command.locale;
         setTurnLocale(context, command.locale);
         await context.sendActivity(t()('common:language.switched'));
-        await innerDc.cancelAllDialogs();
-        return innerDc.beginDialog(MENU_DIALOG);
+        // The feature starts again in the new language from what the conversation knows (place,
+        // kinds, answers): its questions were written in the old one.
+        const running = innerDc.activeDialog;
+        if (!running || running.id === MENU_DIALOG) {
+          await innerDc.cancelAllDialogs();
+          return innerDc.beginDialog(MENU_DIALOG);
+        }
+        return innerDc.replaceDialog(running.id);
+      }
+      case 'person': {
+        const person = this.deps.features.find((f) => f.id === 'person');
+        if (!person) {
+          await context.sendActivity(t()('common:human.contact'));
+          if (!innerDc.activeDialog) return innerDc.beginDialog(MENU_DIALOG);
+          await innerDc.repromptDialog();
+          return { status: DialogTurnStatus.waiting };
+        }
+        // From the menu: the person feature, then the menu again; from a feature: then back to it.
+        if (!this.isInFeature(innerDc)) return innerDc.beginDialog(person.dialog.id);
+        return innerDc.beginDialog(RESUME_DIALOG, { dialogId: person.dialog.id });
       }
     }
+  }
+
+  /** English text is answered in English and French text in French, whatever the channel's locale; the choice is kept. */
+  private async followWrittenLanguage(context: TurnContext): Promise<void> {
+    if (context.activity.type !== 'message') return;
+    const written = writtenLanguage(context.activity.text);
+    if (!written || written === turnLocale(context)) return;
+    setTurnLocale(context, written);
+    const profile = await this.deps.profile.get(context, {});
+    profile.locale = written;
   }
 
   private async welcome(context: TurnContext, session: ConversationSession): Promise<void> {

@@ -6,10 +6,12 @@ import {
   type PromptValidatorContext,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { choicesMessage, ButtonsPrompt } from '../shared/choices';
+import { choicesMessage } from '../shared/choices';
+import { ButtonsPrompt } from '../shared/prompts/buttonsPrompt';
 import type { SiaeKind } from '../../knowledge/directory/kinds';
 import {
   ageCriterion,
+  audienceOptions,
   criteriaFromAnswers,
   criterionTextKey,
   describeEligibility,
@@ -19,17 +21,17 @@ import {
   type Answer,
   type Answers,
   type CriterionKey,
-  type GroupedQuestion,
 } from '../../knowledge/eligibility';
 import { recognizeYesNo } from '../../knowledge/understanding/yesNo';
 import { parseRegistrationMonths } from '../../knowledge/understanding/registrationDuration';
 import { ageOn } from '../../knowledge/calendar';
 import { handoff } from '../shared/handoff';
 import { AgeOrBirthDatePrompt, type AgeAnswer } from '../shared/prompts/ageOrBirthDatePrompt';
-import { sessionOf, type Situation } from '../shared/session';
+import { sessionOf, type PersonFacts } from '../shared/session';
 import { tr, turnLocale } from '../shared/turnLocale';
 import type { FeatureOptions } from '../shared/understanding';
 import { isAdviserPhrasing } from './adviserPhrasing';
+import type { EligibilityCheckState as CheckState } from './checkState';
 import { ChecklistPrompt, type ChecklistValidations } from './checklistPrompt';
 import { minimaLabels, readMinima } from './minima';
 import { printableMessage } from '../shared/printable';
@@ -72,13 +74,6 @@ interface StepValues {
   actions?: NextAction[];
 }
 
-interface CheckState {
-  adviser: boolean;
-  targetKind?: SiaeKind;
-  answers: Answers;
-  question?: GroupedQuestion;
-}
-
 type NextAction = 'search' | 'request' | 'menu';
 
 /**
@@ -106,7 +101,7 @@ export class EligibilityDialog extends ComponentDialog {
 
   private check(step: WaterfallStepContext): CheckState {
     const session = sessionOf(step.context);
-    return (session.eligibilityCheck ??= { adviser: false, answers: {} }) as unknown as CheckState;
+    return (session.eligibilityCheck ??= { adviser: false, answers: {} });
   }
 
   private async start(step: WaterfallStepContext) {
@@ -117,7 +112,7 @@ export class EligibilityDialog extends ComponentDialog {
     if (adviser) session.situation = {};
     session.situation ??= {};
     const check: CheckState = { adviser, targetKind: options.targetKind, answers: answersFrom(session.situation) };
-    session.eligibilityCheck = check as NonNullable<typeof session.eligibilityCheck>;
+    session.eligibilityCheck = check;
     const slots = options.understood?.slots;
     if (slots) absorb(session.situation, check.answers, slots, this.deps.today());
     await step.context.sendActivity(tr(step.context)(adviser ? 'eligibilityDialog:introAdviser' : 'eligibilityDialog:intro'));
@@ -209,21 +204,23 @@ export class EligibilityDialog extends ComponentDialog {
       { criteria: [...criteria], birthDate: situation.birthDate, registrationMonths: situation.registrationMonths, kind: check.targetKind },
       today,
     );
-    const described = describeEligibility(result, turnLocale(step.context));
+    const audience = check.adviser ? 'adviser' : 'person';
+    const described = describeEligibility(result, turnLocale(step.context), audience);
+    const as = audienceOptions(audience);
     const eligible = described.results.filter((r) => r.eligible).map((r) => r.kind);
     session.eligibility = { asOf: result.asOf, rulesVersion: result.rulesVersion, counted: result.counted, eligibleKinds: eligible };
 
     // Eligible everywhere: one plain sentence rather than five alike.
     const lines =
       eligible.length === described.results.length && described.results.length > 1
-        ? [t('eligibilityDialog:resultIntro'), t('eligibilityDialog:allEligible')]
+        ? [t('eligibilityDialog:resultIntro'), t('eligibilityDialog:allEligible', as)]
         : [t('eligibilityDialog:resultIntro'), ...described.results.map((r) => `- ${r.explanation}`)];
     if (described.counted.length > 0) {
-      lines.push('', t('eligibilityDialog:counted', { criteria: described.counted.map((k) => t(criterionTextKey(k, 'label'))).join(', ') }));
+      lines.push('', t('eligibilityDialog:counted', { ...as, criteria: described.counted.map((k) => t(criterionTextKey(k, 'label'))).join(', ') }));
     }
     lines.push('', described.prescriber.explanation);
-    if (eligible.length < described.results.length) lines.push(t('eligibilityDialog:orienteur'));
-    lines.push(t('eligibilityDialog:siaeOwnDiagnosis'));
+    if (eligible.length < described.results.length) lines.push(t('eligibilityDialog:orienteur', as));
+    lines.push(t('eligibilityDialog:siaeOwnDiagnosis', as));
     await step.context.sendActivity(printableMessage(lines.join('\n'), { kind: 'eligibility' }));
     if (described.proofs.length > 0) {
       const proofs = described.proofs.map((p) => `- ${p.text} ${p.maxAgeText}`);
@@ -256,19 +253,19 @@ export class EligibilityDialog extends ComponentDialog {
 }
 
 /** Answers already given in this conversation (another dialog, an earlier check). */
-function answersFrom(situation: Situation): Answers {
+function answersFrom(situation: PersonFacts): Answers {
   const answers: Answers = {};
   for (const [key, answer] of Object.entries(situation.criteria ?? {})) if (isCriterionKey(key)) answers[key] = answer as Answer;
   if (situation.minima === 'no') for (const key of MINIMA) answers[key] ??= 'no';
   return answers;
 }
 
-function facts(situation: Situation) {
+function facts(situation: PersonFacts) {
   return { birthDate: situation.birthDate, age: situation.age, registrationMonths: situation.registrationMonths };
 }
 
 /** What the first message already said ("je touche le RSA", "j'ai 54 ans"). */
-function absorb(situation: Situation, answers: Answers, slots: NonNullable<FeatureOptions['understood']>['slots'], today: string): void {
+function absorb(situation: PersonFacts, answers: Answers, slots: NonNullable<FeatureOptions['understood']>['slots'], today: string): void {
   for (const key of slots.criteria ?? []) {
     if (!isCriterionKey(key)) continue;
     answers[key] = 'yes';
@@ -299,6 +296,7 @@ async function validateRegistration(prompt: PromptValidatorContext<string>): Pro
   let months: number | null | undefined = button ? button[1] : undefined;
   if (months === undefined && (folded === t('common:answers.unknown').toLowerCase() || /\b(sais pas|jsp|know)\b/.test(folded))) months = null;
   if (months === undefined) months = parseRegistrationMonths(text);
+  // « non » to « Inscrit ? Depuis combien de temps ? »: not registered.
   if (months === undefined && recognizeYesNo(text) === 'no') months = 0;
   if (months === undefined || (months !== null && months > 600)) {
     if (prompt.attemptCount < 3) return false;

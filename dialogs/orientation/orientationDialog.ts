@@ -1,24 +1,19 @@
 import { AttachmentLayoutTypes, MessageFactory, type Attachment } from 'botbuilder';
-import {
-  ComponentDialog,
-  TextPrompt,
-  WaterfallDialog,
-  type FoundChoice,
-  type PromptValidatorContext,
-  type WaterfallStepContext,
-} from 'botbuilder-dialogs';
-import { ButtonsPrompt } from '../shared/choices';
+import { ComponentDialog, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ButtonsPrompt } from '../shared/prompts/buttonsPrompt';
 import type { DirectoryReader } from '../../knowledge/directory/directoryPort';
 import type { StructureKind } from '../../knowledge/directory/kinds';
 import { needsSaidIn } from '../../knowledge/orientation/needsInText';
 import { NEEDS, orient, type Need, type OrientationProfile } from '../../knowledge/orientation/orientationRules';
-import { anchorOf, placeContext, resolvePlace, type Place } from '../../knowledge/territory';
+import { anchorOf, type Place } from '../../knowledge/territory';
+import { placeOfSlot } from '../../knowledge/understanding/slots/place';
+import { PLACE_QUESTION, PlaceQuestion, rememberPlace, type PlaceQuestionOptions } from '../shared/place/placeQuestion';
 import type { YesNoAnswer } from '../../knowledge/understanding/yesNo';
-import { placeFromUnderstood } from '../search/searchDialog';
 import { structureCard } from '../search/structureCard';
 import { AgeOrBirthDatePrompt, type AgeAnswer } from '../shared/prompts/ageOrBirthDatePrompt';
 import { YesNoUnknownPrompt } from '../shared/prompts/yesNoUnknownPrompt';
-import { sessionOf, type Situation } from '../shared/session';
+import { nearestOf } from '../shared/nearest';
+import { sessionOf, type PersonFacts } from '../shared/session';
 import { tr, turnLocale } from '../shared/turnLocale';
 import type { FeatureOptions } from '../shared/understanding';
 import { ageOn } from '../../knowledge/calendar';
@@ -28,11 +23,8 @@ const STEPS = 'orientation.steps';
 const NEED_PROMPT = 'orientation.need';
 const AGE_PROMPT = 'orientation.age';
 const YES_NO_PROMPT = 'orientation.yesNo';
-const PLACE_PROMPT = 'orientation.place';
 
 const MINIMA = ['RSA', 'ASS', 'AAH'] as const;
-/** How far to look for each partner: near first, then the whole area around. */
-const RADII_KM = [25, 100] as const;
 
 export interface OrientationDialogDeps {
   directory: DirectoryReader;
@@ -58,7 +50,7 @@ export class OrientationDialog extends ComponentDialog {
     this.addDialog(new ButtonsPrompt(NEED_PROMPT));
     this.addDialog(new AgeOrBirthDatePrompt(AGE_PROMPT, deps.today));
     this.addDialog(new YesNoUnknownPrompt(YES_NO_PROMPT));
-    this.addDialog(new TextPrompt(PLACE_PROMPT, (prompt) => validatePlace(prompt, this.deps.territory)));
+    this.addDialog(new PlaceQuestion(deps.territory));
     this.addDialog(
       new WaterfallDialog(STEPS, [
         this.askNeed.bind(this),
@@ -78,12 +70,13 @@ export class OrientationDialog extends ComponentDialog {
     const session = sessionOf(step.context);
     session.situation ??= {};
     mergeUnderstood(session.situation, understood?.slots ?? {}, this.deps.today());
-    if (understood?.slots.place && !session.place) session.place = placeFromUnderstood(understood.slots.place);
+    const said = understood?.slots.place && placeOfSlot(understood.slots.place);
+    if (said) rememberPlace(step.context, said);
     // "je cherche du travail": the one need the message names is not asked again.
-    const said = needsSaidIn((step.options as FeatureOptions).text ?? '');
-    if (said.length === 1) {
-      await step.context.sendActivity(t('orientation:needUnderstood', { need: t(`orientation:needs.${said[0]}`) }));
-      return step.next({ value: said[0] } satisfies Pick<FoundChoice, 'value'>);
+    const needs = needsSaidIn((step.options as FeatureOptions).text ?? '');
+    if (needs.length === 1) {
+      await step.context.sendActivity(t('orientation:needUnderstood', { need: t(`orientation:needs.${needs[0]}`) }));
+      return step.next({ value: needs[0] } satisfies Pick<FoundChoice, 'value'>);
     }
     return step.prompt(NEED_PROMPT, {
       prompt: t('orientation:askNeed'),
@@ -126,22 +119,20 @@ export class OrientationDialog extends ComponentDialog {
     const session = sessionOf(step.context);
     const rqth = step.result as YesNoAnswer | undefined;
     if (rqth) session.situation!.criteria = { ...session.situation!.criteria, TH: rqth };
-    if (session.place) return step.next(JSON.stringify(session.place));
-    return step.prompt(PLACE_PROMPT, { prompt: tr(step.context)('orientation:askPlace'), retryPrompt: tr(step.context)('search:askPlaceRetry') });
+    return step.beginDialog(PLACE_QUESTION, { promptKey: 'orientation:askPlace' } satisfies PlaceQuestionOptions);
   }
 
   private async answer(step: WaterfallStepContext) {
     const t = tr(step.context);
     const session = sessionOf(step.context);
-    const place = JSON.parse(step.result as string) as Place;
-    session.place = place;
-    if (place.departement) session.departement = place.departement;
+    const place = step.result as Place | undefined;
+    if (!place) return step.endDialog();
     const orientation = orient(this.profile(step));
     const anchor = anchorOf(place);
     const cards: Attachment[] = [];
     const missing: StructureKind[] = [];
     for (const kind of orientation.partners) {
-      const nearest = anchor ? await this.nearest(anchor.center, kind) : undefined;
+      const nearest = anchor ? await nearestOf(this.deps.directory, anchor.center, kind) : undefined;
       if (nearest) cards.push(structureCard(nearest.structure, nearest.distanceKm, t, turnLocale(step.context)));
       else missing.push(kind);
     }
@@ -161,7 +152,7 @@ export class OrientationDialog extends ComponentDialog {
 
   /** The person's profile as known so far. */
   private profile(step: WaterfallStepContext, extra: Partial<OrientationProfile> = {}): OrientationProfile {
-    const situation: Situation = sessionOf(step.context).situation ?? {};
+    const situation: PersonFacts = sessionOf(step.context).situation ?? {};
     const minimaAnswers = MINIMA.map((k) => situation.criteria?.[k]);
     return {
       need: (step.values as Values).need!,
@@ -176,28 +167,10 @@ export class OrientationDialog extends ComponentDialog {
   private matters(step: WaterfallStepContext, a: Partial<OrientationProfile>, b: Partial<OrientationProfile>): boolean {
     return JSON.stringify(orient(this.profile(step, a))) !== JSON.stringify(orient(this.profile(step, b)));
   }
-
-  private async nearest(center: { lat: number; lng: number }, kind: StructureKind) {
-    for (const radiusKm of RADII_KM) {
-      const found = await this.deps.directory.search({ center, radiusKm, kinds: [kind], limit: 1, offset: 0 });
-      if (found.items[0]) return found.items[0];
-    }
-    return undefined;
-  }
-}
-
-async function validatePlace(prompt: PromptValidatorContext<string>, territory: string | undefined): Promise<boolean> {
-  if (!prompt.recognized.succeeded) return false;
-  const session = sessionOf(prompt.context);
-  const result = resolvePlace(prompt.recognized.value ?? '', placeContext({ departement: session.departement, territory }));
-  const place = result.status === 'found' ? result.place : result.status === 'not_found' ? undefined : result.candidates[0];
-  if (!place) return false;
-  prompt.recognized.value = JSON.stringify(place);
-  return true;
 }
 
 /** Facts said in the message that started the dialog. */
-function mergeUnderstood(situation: Situation, slots: NonNullable<FeatureOptions['understood']>['slots'], today: string): void {
+function mergeUnderstood(situation: PersonFacts, slots: NonNullable<FeatureOptions['understood']>['slots'], today: string): void {
   if (slots.age !== undefined) situation.age = slots.age;
   if (slots.birthDate) {
     situation.birthDate = slots.birthDate;

@@ -4,7 +4,7 @@ import { CLOSE_REASONS, exportRequest, printableSummary, type RequestRecord, typ
 import { REQUEST_STATUSES, TRANSITIONS } from '../../knowledge/requests/statuses';
 import type { AdviserRegistry } from '../../stores/requests/adviserRegistry';
 import type { RequestRepository } from '../../stores/requests/requestRepository';
-import { ButtonsPrompt } from '../shared/choices';
+import { ButtonsPrompt } from '../shared/prompts/buttonsPrompt';
 import type { ApplicantNotices } from './applicantNotices';
 import { isPersonalConversation } from '../shared/conversationScope';
 import { tr } from '../shared/turnLocale';

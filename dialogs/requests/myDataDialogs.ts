@@ -10,7 +10,6 @@ import { sessionOf, type ConversationSession } from '../shared/session';
 import { tr } from '../shared/turnLocale';
 import type { ApplicantNotices } from './applicantNotices';
 import { eraseKeptRequests, keptRequests, subjectOf } from './keptRequests';
-import type { RequestDraftState } from './requestFields';
 
 export const MY_DATA_DIALOG = 'myData';
 export const ERASE_DIALOG = 'erase';
@@ -77,7 +76,7 @@ function conversationLines(t: TFunction, session: ConversationSession): string[]
   if (session.place) lines.push(`- ${t('myData:place', { place: session.place.label })}`);
   else if (session.departement) lines.push(`- ${t('myData:departement', { code: session.departement })}`);
   if (session.eligibility) lines.push(`- ${t('myData:eligibility', { date: new Date(session.eligibility.asOf) })}`);
-  const draft = session.requestDraft as RequestDraftState | undefined;
+  const draft = session.requestDraft;
   const draftFields = draft
     ? personLines(t, {
         firstName: draft.firstName,

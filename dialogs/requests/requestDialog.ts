@@ -14,7 +14,7 @@ import {
 } from '../../knowledge/requests';
 import type { AdviserRegistry } from '../../stores/requests/adviserRegistry';
 import type { RequestRepository } from '../../stores/requests/requestRepository';
-import { ButtonsPrompt } from '../shared/choices';
+import { ButtonsPrompt } from '../shared/prompts/buttonsPrompt';
 import type { ApplicantNotices } from './applicantNotices';
 import { sessionOf } from '../shared/session';
 import { tr, turnLocale } from '../shared/turnLocale';
@@ -78,7 +78,7 @@ export class RequestDialog extends ComponentDialog {
 
   private draft(step: { context: WaterfallStepContext['context'] }): RequestDraftState {
     const session = sessionOf(step.context);
-    return (session.requestDraft ??= {}) as RequestDraftState;
+    return (session.requestDraft ??= {});
   }
 
   private async consent(step: WaterfallStepContext) {

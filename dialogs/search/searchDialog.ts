@@ -1,39 +1,38 @@
 import { AttachmentLayoutTypes, MessageFactory } from 'botbuilder';
 import {
   ComponentDialog,
-  TextPrompt,
   WaterfallDialog,
   type Choice,
   type FoundChoice,
-  type PromptValidatorContext,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { ButtonsPrompt } from '../shared/choices';
+import { ButtonsPrompt, type HiddenChoices } from '../shared/prompts/buttonsPrompt';
+import { ANY_KIND, anyKindChoice, kindChoices } from './kindChoices';
 import { DEFAULT_RADIUS_KM, RADIUS_CHOICES_KM, SIAE_KINDS, isSiaeKind, type StructureKind } from '../../knowledge/directory/kinds';
 import type { DirectoryReader } from '../../knowledge/directory/directoryPort';
 import { findStructures, searchesAround } from '../../knowledge/directory/findStructures';
 import { isDemo } from '../../knowledge/directory/structure';
-import { placeContext, resolvePlace, type Place } from '../../knowledge/territory';
-import { placeOfKey } from '../../knowledge/territory/places';
-import { loadTerritory } from '../../knowledge/territory/load';
+import type { Place } from '../../knowledge/territory';
+import { placeOfSlot } from '../../knowledge/understanding/slots/place';
+import { sayReused } from '../shared/memory';
+import { PLACE_QUESTION, PlaceQuestion, rememberPlace, type PlaceQuestionOptions } from '../shared/place/placeQuestion';
+import { placeChoiceLabel } from '../shared/place/placeLabel';
 import { sessionOf } from '../shared/session';
 import { outsideSentence } from '../shared/territory';
 import { tr, turnLocale } from '../shared/turnLocale';
-import type { FeatureOptions, UnderstoodPlace } from '../shared/understanding';
-import { placeChoiceLabel } from './placeLabel';
+import type { FeatureOptions } from '../shared/understanding';
 import { structureCard } from './structureCard';
 import { printableChannelData, printableStructure } from '../shared/printable';
 
 export const SEARCH_DIALOG = 'search';
 const STEPS = 'search.steps';
 const KIND_PROMPT = 'search.kind';
-const PLACE_PROMPT = 'search.place';
-const PICK_PLACE_PROMPT = 'search.pickPlace';
 const NEXT_PROMPT = 'search.next';
 const RADIUS_PROMPT = 'search.radius';
 
 export const PAGE_SIZE = 5;
-const MAX_PLACE_ATTEMPTS = 3;
+/** Prefix of a kind read at the results prompt. */
+const KIND_VALUE = 'kind:';
 
 /** Where a search stands; carried in the dialog's options so every loop restarts from it. */
 export interface SearchOptions extends FeatureOptions {
@@ -51,7 +50,6 @@ export interface SearchOptions extends FeatureOptions {
 /** What the steps keep between them. */
 interface StepValues {
   search?: SearchOptions;
-  candidates?: Place[];
   actions?: NextAction[];
   widerKm?: number;
 }
@@ -60,6 +58,12 @@ const valuesOf = (step: WaterfallStepContext) => step.values as StepValues;
 type NextAction = 'more' | 'radius' | 'widen' | 'partners' | 'employers' | 'new' | 'menu';
 
 const PARTNER_KINDS_SHOWN: StructureKind[] = ['FT', 'ML', 'CAP_EMPLOI', 'PLIE', 'DEPT'];
+/** Missions Locales take people up to their 26th birthday: never offered to an older person. */
+const MISSION_LOCALE_MAX_AGE = 25;
+
+function partnerKindsFor(age: number | undefined): StructureKind[] {
+  return age !== undefined && age > MISSION_LOCALE_MAX_AGE ? PARTNER_KINDS_SHOWN.filter((k) => k !== 'ML') : PARTNER_KINDS_SHOWN;
+}
 
 export interface SearchDialogDeps {
   directory: DirectoryReader;
@@ -67,19 +71,6 @@ export interface SearchDialogDeps {
   canRequest?: boolean;
   /** The territory the guichet serves (TERRITORY code); undefined: the whole country. */
   territory?: string;
-}
-
-/** A place the understanding found, as a full territory place. */
-export function placeFromUnderstood(understood: UnderstoodPlace): Place | undefined {
-  if (understood.type === 'coords') {
-    const found = resolvePlace(understood.code);
-    return found.status === 'found' ? found.place : undefined;
-  }
-  if (understood.type === 'postcode') {
-    const found = resolvePlace(understood.code);
-    return found.status === 'found' ? found.place : undefined;
-  }
-  return placeOfKey(loadTerritory(), `${understood.type}:${understood.code}`);
 }
 
 /**
@@ -94,15 +85,13 @@ export class SearchDialog extends ComponentDialog {
   constructor(private readonly deps: SearchDialogDeps) {
     super(SEARCH_DIALOG);
     this.addDialog(new ButtonsPrompt(KIND_PROMPT));
-    this.addDialog(new TextPrompt(PLACE_PROMPT, (prompt) => this.validatePlace(prompt)));
-    this.addDialog(new ButtonsPrompt(PICK_PLACE_PROMPT));
+    this.addDialog(new PlaceQuestion(deps.territory));
     this.addDialog(new ButtonsPrompt(NEXT_PROMPT));
     this.addDialog(new ButtonsPrompt(RADIUS_PROMPT));
     this.addDialog(
       new WaterfallDialog(STEPS, [
         this.askKind.bind(this),
         this.askPlace.bind(this),
-        this.pickPlace.bind(this),
         this.showResults.bind(this),
         this.onNextAction.bind(this),
         this.onRadius.bind(this),
@@ -121,15 +110,14 @@ export class SearchDialog extends ComponentDialog {
     const state = this.state(step);
     if (state.partners || state.kinds !== undefined) return step.next();
     const t = tr(step.context);
+    const known = sessionOf(step.context).kinds;
+    if (known) {
+      state.kinds = known;
+      await sayReused(step.context, [kindsInWords(known.length > 0 ? known : [...SIAE_KINDS], t)]);
+      return step.next();
+    }
     const explanations = SIAE_KINDS.map((k) => `- ${t(`directory:kinds.${k}.short`)} : ${t(`directory:kinds.${k}.explain`)}`);
-    const choices: Choice[] = [
-      ...SIAE_KINDS.map((k) => ({
-        value: k,
-        action: { type: 'imBack', title: capitalise(t(`directory:kinds.${k}.short`)), value: capitalise(t(`directory:kinds.${k}.short`)) },
-        synonyms: [k, t(`directory:kinds.${k}.name`), t(`directory:kinds.${k}.short`)],
-      })),
-      { value: 'ALL', action: { type: 'imBack', title: t('common:answers.unknown'), value: t('common:answers.unknown') }, synonyms: ['tous', 'all', 'peu importe', 'any'] },
-    ];
+    const choices: Choice[] = [...kindChoices(t), anyKindChoice(t)];
     return step.prompt(KIND_PROMPT, {
       prompt: [t('search:askKind'), ...explanations].join('\n'),
       retryPrompt: t('search:askKindRetry'),
@@ -141,63 +129,21 @@ export class SearchDialog extends ComponentDialog {
     const state = this.state(step);
     if (step.result && (step.result as FoundChoice).value) {
       const value = (step.result as FoundChoice).value;
-      state.kinds = value === 'ALL' ? [] : [value as StructureKind];
+      state.kinds = value === ANY_KIND ? [] : [value as StructureKind];
     }
-    if (state.place) return step.next();
-    const t = tr(step.context);
-    return step.prompt(PLACE_PROMPT, { prompt: t('search:askPlace'), retryPrompt: t('search:askPlaceRetry') });
-  }
-
-  private async validatePlace(prompt: PromptValidatorContext<string>): Promise<boolean> {
-    if (!prompt.recognized.succeeded) return false;
-    const session = sessionOf(prompt.context);
-    const result = resolvePlace(prompt.recognized.value ?? '', placeContext({ departement: session.departement, territory: this.deps.territory }));
-    if (result.status !== 'not_found') {
-      prompt.recognized.value = JSON.stringify(result);
-      return true;
-    }
-    if (prompt.attemptCount >= MAX_PLACE_ATTEMPTS) {
-      prompt.recognized.value = JSON.stringify(result);
-      return true;
-    }
-    return false;
-  }
-
-  private async pickPlace(step: WaterfallStepContext) {
-    const state = this.state(step);
-    if (state.place) return step.next();
-    const t = tr(step.context);
-    const result = JSON.parse(step.result as string) as ReturnType<typeof resolvePlace>;
-    if (result.status === 'found') {
-      state.place = result.place;
-      return step.next();
-    }
-    if (result.status === 'not_found') {
-      await step.context.sendActivity(t('search:placeNotFound'));
-      return step.endDialog();
-    }
-    valuesOf(step).candidates = result.candidates;
-    const prompt = result.status === 'ambiguous' ? t('search:whichPlace') : t('search:didYouMean');
-    return step.prompt(PICK_PLACE_PROMPT, {
-      prompt,
-      choices: [...result.candidates.map((p) => placeChoiceLabel(p)), t('search:otherPlace')],
-    });
+    if (!state.partners && state.kinds !== undefined) sessionOf(step.context).kinds = state.kinds;
+    if (state.place) return step.next(state.place);
+    return step.beginDialog(PLACE_QUESTION, { promptKey: 'search:askPlace' } satisfies PlaceQuestionOptions);
   }
 
   private async showResults(step: WaterfallStepContext) {
     const state = this.state(step);
     const t = tr(step.context);
-    if (!state.place) {
-      const picked = step.result as FoundChoice;
-      const candidates = valuesOf(step).candidates ?? [];
-      if (picked.index >= candidates.length) return step.replaceDialog(SEARCH_DIALOG, { ...state, place: undefined, offset: 0 });
-      state.place = candidates[picked.index];
-    }
-    const place = state.place!;
-    const session = sessionOf(step.context);
-    if (place.departement) session.departement = place.departement;
+    const place = (state.place ??= step.result as Place | undefined);
+    if (!place) return step.endDialog();
+    rememberPlace(step.context, place);
 
-    const kinds = state.partners ? PARTNER_KINDS_SHOWN : state.kinds && state.kinds.length > 0 ? state.kinds : [...SIAE_KINDS];
+    const kinds = state.partners ? partnerKindsFor(sessionOf(step.context).situation?.age) : state.kinds && state.kinds.length > 0 ? state.kinds : [...SIAE_KINDS];
     const radiusKm = state.radiusKm ?? (state.partners ? DEFAULT_RADIUS_KM.partners : DEFAULT_RADIUS_KM.employers);
     state.radiusKm = radiusKm;
     const offset = state.offset ?? 0;
@@ -240,12 +186,23 @@ export class SearchDialog extends ComponentDialog {
     actions.push(['new', t('search:next.new')], ['menu', t('search:next.menu')]);
     valuesOf(step).actions = actions.map(([action]) => action);
     valuesOf(step).widerKm = wider;
-    return step.prompt(NEXT_PROMPT, { prompt: t('search:next.prompt'), choices: actions.map(([, label]) => label) });
+    // A kind named at the results (« c pa des chantier ça c des entreprise ») is an answer too: the same search for that kind.
+    return step.prompt(NEXT_PROMPT, {
+      prompt: t('search:next.prompt'),
+      choices: actions.map(([, label]) => label),
+      validations: { hiddenChoices: kindChoices(t, KIND_VALUE) } satisfies HiddenChoices,
+    });
   }
 
   private async onNextAction(step: WaterfallStepContext) {
     const state = this.state(step);
-    const action = (valuesOf(step).actions ?? [])[(step.result as FoundChoice).index];
+    const picked = step.result as FoundChoice;
+    if (picked.value.startsWith(KIND_VALUE)) {
+      const kinds = [picked.value.slice(KIND_VALUE.length) as StructureKind];
+      sessionOf(step.context).kinds = kinds;
+      return step.replaceDialog(SEARCH_DIALOG, { ...state, kinds, partners: false, radiusKm: undefined, offset: 0 });
+    }
+    const action = (valuesOf(step).actions ?? [])[picked.index];
     const t = tr(step.context);
     switch (action) {
       case 'more':
@@ -257,6 +214,8 @@ export class SearchDialog extends ComponentDialog {
       case 'employers':
         return step.replaceDialog(SEARCH_DIALOG, { ...state, partners: false, radiusKm: undefined, offset: 0 });
       case 'new':
+        // A new search: the kind is asked again, the place is the one the conversation knows (and says so).
+        sessionOf(step.context).kinds = undefined;
         return step.replaceDialog(SEARCH_DIALOG, {});
       case 'menu':
         return step.endDialog();
@@ -286,15 +245,12 @@ function fromUnderstood(options: SearchOptions): SearchOptions {
     const partnerKinds = kinds.filter((k) => PARTNER_KINDS_SHOWN.includes(k));
     if (partnerKinds.length > 0 && partnerKinds.length === kinds.length) state.partners = true;
     else if (kinds.length > 0) state.kinds = kinds.filter((k) => !PARTNER_KINDS_SHOWN.includes(k));
-    if (slots.place) state.place = placeFromUnderstood(slots.place);
+    if (slots.place) state.place = placeOfSlot(slots.place);
     if (slots.radiusKm && slots.radiusKm > 0 && slots.radiusKm <= 200) state.radiusKm = slots.radiusKm;
   }
   return state;
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 function kindsInWords(kinds: readonly StructureKind[], t: (key: string) => string): string {
   if (kinds.length === 1) return t(`search:kindPlural.${kinds[0]}`);

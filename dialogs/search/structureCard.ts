@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import type { Locale } from '../../locales/i18n';
 import { z } from 'zod';
 import { isDemo, structureSchema, type Structure } from '../../knowledge/directory/structure';
+import { openingHoursInWords } from './openingHours';
 
 /** What a card button sends back (Action.Submit data, every value a string): validated when read. */
 export const structureCardActionSchema = z
@@ -49,6 +50,11 @@ export function structureCard(
   const details: unknown[] = [{ type: 'TextBlock', text: where, wrap: true }];
   if (structure.location.precision === 'commune') {
     details.push({ type: 'TextBlock', text: t('directory:approximateLocation'), isSubtle: true, size: 'Small', wrap: true, spacing: 'None' });
+  }
+  // Written out too: a kiosk or a desk phone cannot follow a tel: link.
+  if (structure.phone) details.push({ type: 'TextBlock', text: t('search:card.phone', { phone: structure.phone }), wrap: true, spacing: 'Small' });
+  if (structure.openingHours) {
+    details.push({ type: 'TextBlock', text: t('search:hours.label', { hours: openingHoursInWords(structure.openingHours, t, locale) }), wrap: true, spacing: 'Small' });
   }
   if (structure.insertionPosts !== undefined) {
     details.push({ type: 'TextBlock', text: t('search:card.posts', { count: structure.insertionPosts }), wrap: true });

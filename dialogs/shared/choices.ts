@@ -1,14 +1,10 @@
 import { CardFactory, InputHints, MessageFactory, type Activity, type CardAction, type TurnContext } from 'botbuilder';
 import {
   ChoiceFactory,
-  ChoicePrompt,
   ListStyle,
   supportsCardActions,
   supportsSuggestedActions,
   type Choice,
-  type FoundChoice,
-  type PromptOptions,
-  type PromptRecognizerResult,
 } from 'botbuilder-dialogs';
 import { foldText } from '../../knowledge/text/fold';
 
@@ -62,31 +58,4 @@ const FILLER = /^(le|la|l|les|numero|num|n|no|nr|choix|option|reponse|bouton|je|
 export function mayNamePosition(text: string): boolean {
   const words = foldText(text).split(' ').filter(Boolean);
   return words.length > 0 && words.length <= 5 && words.some((w) => POSITION_WORD.test(w)) && words.every((w) => POSITION_WORD.test(w) || FILLER.test(w));
-}
-
-/**
- * A ChoicePrompt that keeps its buttons whatever the label lengths (see listStyleFor), and runs
- * the number and ordinal recognizers only on replies that may say a position (see mayNamePosition).
- */
-export class ButtonsPrompt extends ChoicePrompt {
-  protected override onRecognize(context: TurnContext, state: object, options: PromptOptions): Promise<PromptRecognizerResult<FoundChoice>> {
-    const own = this.recognizerOptions;
-    const position = mayNamePosition(context.activity.text ?? '');
-    // ChoicePrompt reads (and writes the locale into) its options synchronously: a fresh object per call.
-    this.recognizerOptions = { ...own, recognizeNumbers: position && own?.recognizeNumbers !== false, recognizeOrdinals: position && own?.recognizeOrdinals !== false };
-    try {
-      return super.onRecognize(context, state, options);
-    } finally {
-      this.recognizerOptions = own;
-    }
-  }
-
-  protected override async onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
-    const count = options.choices?.length ?? 0;
-    const style = options.style ?? listStyleFor(context, count);
-    if (style !== ListStyle.heroCard) return super.onPrompt(context, state, { ...options, style }, isRetry);
-    const message = isRetry && options.retryPrompt ? options.retryPrompt : options.prompt;
-    const text = typeof message === 'string' ? message : (message?.text ?? '');
-    await context.sendActivity(heroCardChoices(options.choices ?? [], text));
-  }
 }

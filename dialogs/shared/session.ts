@@ -1,5 +1,9 @@
+import type { EligibilityCheckState } from '../eligibility/checkState';
+import type { RequestDraftState } from '../requests/requestFields';
 import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { StructureKind } from '../../knowledge/directory/kinds';
 import type { Place } from '../../knowledge/territory';
+import type { UnderstoodMessage } from './understanding';
 
 /**
  * What one conversation carries from dialog to dialog, so that nothing is asked twice.
@@ -13,14 +17,18 @@ export interface ConversationSession {
   departement?: string;
   /** The last place the person gave (a search, a triage), reused instead of asking again. */
   place?: Place;
+  /** The kinds of structure the person looks for (empty: every kind), reused by the next search. */
+  kinds?: StructureKind[];
   /** What the person said about their situation, kept for this conversation only. */
-  situation?: Situation;
+  situation?: PersonFacts;
   /** The eligibility check under way: its answers (criterion → yes/no/unknown) and mode. */
-  eligibilityCheck?: { adviser: boolean; targetKind?: string; answers: Record<string, 'yes' | 'no' | 'unknown'>; question?: object };
-  /** An agrément / PASS IAE request being filled in (personal data: kept only until sent, erased on request). */
-  requestDraft?: object;
+  eligibilityCheck?: EligibilityCheckState;
+  /** A request for a diagnosis being filled in (personal data: kept only until sent, erased on request). */
+  requestDraft?: RequestDraftState;
+  /** The last message that made a feature start over with new facts (the same message does not do it twice). */
+  lastRestart?: string;
   /** A message understood with doubt, waiting for the person to pick what they meant. */
-  pendingUnderstood?: { understood: object; text: string };
+  pendingUnderstood?: { understood: UnderstoodMessage; text: string };
   /** Requests proved with their reference and code here (`suivre ma demande`): shown and erased like the person's own. */
   provenRequests?: Array<{ reference: string; organisationId: string }>;
   /** Wrong follow-up attempts in this conversation (limited). */
@@ -30,7 +38,7 @@ export interface ConversationSession {
 }
 
 /** Facts about the person, each as they answered it; unknown facts are absent. */
-export interface Situation {
+export interface PersonFacts {
   age?: number;
   birthDate?: string;
   /** Criterion key → the person's answer. */

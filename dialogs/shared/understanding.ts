@@ -1,39 +1,19 @@
-import type { Locale } from '../../locales/i18n';
+import type { Intent, Understanding, UnderstandFunction } from '../../knowledge/understanding/understand';
+import type { Slots } from '../../knowledge/understanding/slots';
+import { CONFIDENCE_THRESHOLD } from '../../knowledge/understanding/threshold';
 
 /**
- * The seam between dialogs and the understanding of free text: dialogs see an intent, a confidence
- * and slots, never how they were found. Tests feed canned results.
+ * The seam between dialogs and the understanding of free text: dialogs see an intent (the real
+ * union: a misspelt intent does not compile), a confidence and typed slots, never how they were
+ * found. Tests feed canned results.
  */
-export interface UnderstoodPlace {
-  type: string;
-  code: string;
-  label: string;
-}
+export type { Intent };
+export type UnderstoodSlots = Slots;
+export type UnderstoodMessage = Understanding;
+export type Understand = UnderstandFunction;
 
-export interface UnderstoodSlots {
-  kinds?: string[];
-  place?: UnderstoodPlace;
-  criteria?: string[];
-  age?: number;
-  birthDate?: string;
-  registrationMonths?: number;
-  radiusKm?: number;
-  reference?: string;
-}
-
-export interface UnderstoodMessage {
-  intent: string;
-  confidence: number;
-  slots: UnderstoodSlots;
-  /** Next-best intents, for a "did you mean" question. */
-  alternatives?: Array<{ intent: string; confidence: number }>;
-}
-
-/** `departement`: what the conversation knows; `territory`: the code of the territory the guichet serves (TERRITORY). */
-export type Understand = (text: string, locale: Locale, context?: { departement?: string; territory?: string }) => UnderstoodMessage;
-
-/** At or above this confidence the assistant acts on what it understood; below, it asks. */
-export const CONFIDENT = 0.6;
+/** At or above this confidence the assistant acts on what it understood; below, it asks (the threshold the evaluation measures). */
+export const CONFIDENT = CONFIDENCE_THRESHOLD;
 /** Between this and CONFIDENT the assistant asks one short question with buttons rather than guess. */
 export const PLAUSIBLE = 0.3;
 

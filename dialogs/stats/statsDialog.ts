@@ -1,18 +1,19 @@
-import { ComponentDialog, TextPrompt, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { areaOf, type DirectoryReader } from '../../knowledge/directory/directoryPort';
 import { figuresOf } from '../../knowledge/directory/figures';
 import { isStructureKind } from '../../knowledge/directory/kinds';
-import { placeContext, resolvePlace, type Place } from '../../knowledge/territory';
-import { placeFromUnderstood } from '../search/searchDialog';
-import { placeChoiceLabel } from '../search/placeLabel';
-import { sessionOf } from '../shared/session';
+import type { Place } from '../../knowledge/territory';
+import { placeOfSlot } from '../../knowledge/understanding/slots/place';
+import { PLACE_QUESTION, PlaceQuestion, rememberPlace, type PlaceQuestionOptions } from '../shared/place/placeQuestion';
+import { placeChoiceLabel } from '../shared/place/placeLabel';
 import { servedArea } from '../shared/territory';
 import { tr } from '../shared/turnLocale';
 import type { FeatureOptions } from '../shared/understanding';
 
 export const STATS_DIALOG = 'stats';
 const STEPS = 'stats.steps';
-const PLACE_PROMPT = 'stats.place';
+/** Figures are counted over an area or a commune, not around a point. */
+const COUNTED_PLACES: ReadonlyArray<Place['type']> = ['commune', 'arrondissement', 'postcode', 'departement', 'region', 'epci', 'zone', 'country'];
 
 export interface StatsDialogDeps {
   directory: DirectoryReader;
@@ -31,38 +32,28 @@ export class StatsDialog extends ComponentDialog {
 
   constructor(private readonly deps: StatsDialogDeps) {
     super(STATS_DIALOG);
-    this.addDialog(new TextPrompt(PLACE_PROMPT, (prompt) => this.validatePlace(prompt)));
+    this.addDialog(new PlaceQuestion(deps.territory));
     this.addDialog(new WaterfallDialog(STEPS, [this.askPlace.bind(this), this.answer.bind(this)]));
     this.initialDialogId = STEPS;
   }
 
   private async askPlace(step: WaterfallStepContext) {
     const understood = (step.options as FeatureOptions).understood?.slots.place;
-    const place = understood ? placeFromUnderstood(understood) : undefined;
-    if (place && place.type !== 'coords') return step.next(JSON.stringify(place));
+    const place = understood ? placeOfSlot(understood) : undefined;
+    if (place && place.type !== 'coords') return step.next(place);
     const served = servedArea(this.deps.territory);
     if (served) {
       (step.values as { ownTerritory?: boolean }).ownTerritory = true;
-      return step.next(JSON.stringify(served));
+      return step.next(served);
     }
-    return step.prompt(PLACE_PROMPT, { prompt: tr(step.context)('stats:askPlace'), retryPrompt: tr(step.context)('stats:askPlaceRetry') });
-  }
-
-  private async validatePlace(prompt: PromptValidatorContext<string>): Promise<boolean> {
-    if (!prompt.recognized.succeeded) return false;
-    const session = sessionOf(prompt.context);
-    const result = resolvePlace(prompt.recognized.value ?? '', placeContext({ departement: session.departement, territory: this.deps.territory }));
-    const place = result.status === 'found' ? result.place : result.status === 'not_found' ? undefined : result.candidates[0];
-    if (place && place.type !== 'coords') {
-      prompt.recognized.value = JSON.stringify(place);
-      return true;
-    }
-    return false;
+    return step.beginDialog(PLACE_QUESTION, { promptKey: 'stats:askPlace', types: COUNTED_PLACES } satisfies PlaceQuestionOptions);
   }
 
   private async answer(step: WaterfallStepContext) {
     const t = tr(step.context);
-    const place = JSON.parse(step.result as string) as Place;
+    const place = step.result as Place | undefined;
+    if (!place) return step.endDialog();
+    if (!(step.values as { ownTerritory?: boolean }).ownTerritory) rememberPlace(step.context, place);
     const asked = ((step.options as FeatureOptions).understood?.slots.kinds ?? []).filter(isStructureKind);
     const figures = figuresOf(await this.deps.directory.statsByKind(areaOf(place)), asked);
     const where = placeChoiceLabel(place);

@@ -48,6 +48,8 @@ export const structureSchema = z
       })
       .strict(),
     phone: z.string().regex(/^\+?[0-9 .-]{6,20}$/).optional(),
+    /** Opening hours as the source writes them (data·inclusion `horaires_accueil`: OSM opening_hours syntax, « Mo-Fr 08:00-12:00 »). */
+    openingHours: z.string().trim().min(1).max(500).optional(),
     email: z.email().max(200).optional(),
     website: z.url({ protocol: /^https?$/ }).max(300).optional(),
     description: z.string().trim().max(2000).optional(),

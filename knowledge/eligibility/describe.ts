@@ -30,18 +30,27 @@ export function proofAgeText(t: TFunction, maxAge: ProofAge): string {
   return t('eligibility:proofAge.months', { count: maxAge.months });
 }
 
+/** Who reads a result: the person themself, or an adviser about their candidate (third person). */
+export type Audience = 'person' | 'adviser';
+
+/** The i18next options of an audience: advisers read a key's `_adviser` context where there is one. */
+export function audienceOptions(audience: Audience): { context?: 'adviser' } {
+  return audience === 'adviser' ? { context: 'adviser' } : {};
+}
+
 /** Renders one explanation: criteria keys become labels, the kind its name. */
-export function renderExplanation(t: TFunction, explanation: Explanation): string {
+export function renderExplanation(t: TFunction, explanation: Explanation, audience: Audience = 'person'): string {
   const { criteria, kind, ...rest } = explanation.params;
   return t(explanation.key, {
+    ...audienceOptions(audience),
     ...rest,
     ...(kind ? { kind: t(`eligibility:kinds.${kind}`) } : {}),
     ...(criteria ? { criteria: criteria.map((k) => criterionLabel(t, k)).join(', ') } : {}),
   });
 }
 
-/** Every explanation of a result rendered in a language (what the HTTP API returns). */
-export function describeEligibility(result: EligibilityResult, locale: Locale): DescribedEligibility {
+/** Every explanation of a result rendered in a language (what the HTTP API returns); advisers get the third person. */
+export function describeEligibility(result: EligibilityResult, locale: Locale, audience: Audience = 'person'): DescribedEligibility {
   const t = translator(locale);
   return {
     rulesVersion: result.rulesVersion,
@@ -56,12 +65,12 @@ export function describeEligibility(result: EligibilityResult, locale: Locale): 
       level1: [...r.level1],
       level2: [...r.level2],
       missing: r.missing,
-      explanation: renderExplanation(t, r.explanation),
+      explanation: renderExplanation(t, r.explanation, audience),
     })),
     prescriber: {
       canConfirmAllKinds: true,
       diagnosisMonths: result.prescriber.diagnosisMonths,
-      explanation: renderExplanation(t, result.prescriber.explanation),
+      explanation: renderExplanation(t, result.prescriber.explanation, audience),
     },
     proofs: result.proofs.map((p) => ({
       criterion: p.criterion,

@@ -15,6 +15,6 @@ export {
   type ProofRequirement,
   type Situation,
 } from './evaluate';
-export { describeEligibility, proofAgeText, renderExplanation, type DescribedEligibility } from './describe';
+export { audienceOptions, describeEligibility, proofAgeText, renderExplanation, type Audience, type DescribedEligibility } from './describe';
 export { parseEligibilityRequest, MAX_YEARS_AHEAD, type ParsedRequest } from './request';
 export { criteriaFromAnswers, nextGroupedQuestion, nextQuestion, type Answer, type Answers, type GroupedQuestion, type Question } from './questions';

@@ -16,11 +16,7 @@ export { INTENTS, type Intent } from './lexicons';
 export type { Slots } from './slots';
 export type { PlaceSlot } from './slots/place';
 
-/**
- * Recommended threshold: at or above it the caller acts on the intent; below it, it asks one short
- * question with buttons (the top intent and `alternatives`). Measured on the corpus, see README.
- */
-export const CONFIDENCE_THRESHOLD = 0.6;
+export { CONFIDENCE_THRESHOLD } from './threshold';
 
 export interface Understanding {
   intent: Intent;

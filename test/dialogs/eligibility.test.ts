@@ -147,6 +147,23 @@ describe('eligibility dialog', () => {
     expect(textOf(checklist)).toContain(fr('eligibilityDialog:checklist.cardHintAdviser'));
     expect(JSON.stringify(checklist[0]!.attachments)).toContain(fr('eligibilityDialog:checklist.questionAdviser'));
   });
+
+  it('an adviser is never told « peut vous embaucher » about their candidate: the result is in the third person', async () => {
+    const understand: Understand = () => ({ intent: 'eligibility', confidence: 0.9, slots: {} });
+    for (const [answers, expected] of [
+      [['RSA'], fr('eligibilityDialog:allEligible_adviser')],
+      [['non', '22 ans', '18 mois', 'aucun'], fr('eligibility:result.eligibleLevel2_adviser', { kind: fr('eligibility:kinds.AI'), needed: 2, criteria: [fr(criterionTextKey('DELD', 'label')), fr(criterionTextKey('JEUNE', 'label'))].join(', ') })],
+    ] as const) {
+      const bot = new BotDriver({ features: features(), understand });
+      await bot.join();
+      await bot.say("vérifier l'éligibilité d'un candidat");
+      let result = '';
+      for (const answer of answers) result = textOf(await bot.say(answer));
+      expect(result).toContain(expected);
+      expect(result).not.toMatch(/vous embaucher|Vous avez|votre éligibilité/);
+      expect(result).toContain(describeEligibility(evaluateEligibility({ criteria: [] }, TODAY), 'fr', 'adviser').prescriber.explanation);
+    }
+  });
 });
 
 describe('eligibility dialog, mixed results', () => {

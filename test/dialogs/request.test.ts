@@ -175,7 +175,8 @@ describe('request from a search card', () => {
     expect(textOf(consent)).toContain(fr('requests:consent.v2'));
     await bot.say(fr('requests:accept'));
     let summary: Awaited<ReturnType<BotDriver['say']>> = [];
-    for (const answer of ['Léa', 'Bernard', '03/03/1990', 'lea@example.org', 'Le Lamentin (972)', 'Passer']) summary = await bot.say(answer);
+    // The commune is not asked again: the search already said Le Lamentin.
+    for (const answer of ['Léa', 'Bernard', '03/03/1990', 'lea@example.org', 'Passer']) summary = await bot.say(answer);
     const name = (await directory.get(data.structureId))!.name;
     // The summary names the structure: it is a candidature there, not a PASS IAE request.
     expect(textOf(summary)).toContain(fr('requests:summary.kind.candidature', { structure: name }));

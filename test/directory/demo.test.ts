@@ -50,15 +50,21 @@ describe('Martinique demo dataset', () => {
     expect(ids).toContain('demo:972-aci-01');
   });
 
-  test('every record is marked demo and carries no phone, no website, e-mails only on .example', () => {
+  test('every record is marked demo and reaches nobody: phones only in the fiction range 01 99 00, no website, e-mails only on .example', () => {
     for (const s of generated) {
       expect(s.source.kind).toBe('demo');
       expect(s.source.label).toMatch(/fictif/i);
-      expect(s.phone).toBeUndefined();
+      if (s.phone) expect(s.phone).toMatch(/^01 99 00 \d\d \d\d$/);
       expect(s.website).toBeUndefined();
       expect(s.address.line1).toBeUndefined();
       if (s.email) expect(s.email).toMatch(/@[a-z0-9.-]+\.example$/);
     }
+  });
+
+  test('every partner has an example phone and opening hours (the way to a person can be shown)', () => {
+    const partners = generated.filter((s) => !isSiaeKind(s.kind));
+    expect(partners.length).toBeGreaterThan(0);
+    for (const s of partners) expect([s.id, Boolean(s.phone), Boolean(s.openingHours)]).toEqual([s.id, true, true]);
   });
 
   test('each record sits at its commune point, in a real commune of its zone', () => {

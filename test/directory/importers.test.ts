@@ -174,6 +174,7 @@ describe('parseDataInclusionJson (data·inclusion structures)', () => {
     expect(ml.territory.communeInsee).toBe('97213');
     expect(ml.location).toEqual({ lat: 14.62, lng: -60.99, precision: 'address' });
     expect(ml.phone).toBe('+33199000003');
+    expect(ml.openingHours).toBe('Mo-Fr 08:30-12:00,13:30-17:00');
     expect(ml.description).toBe('Accueil des jeunes de 16 à 25 ans.');
   });
 

@@ -13,6 +13,8 @@ const resources = readLocaleResources();
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 /** The « français facile » variant of a key (i18next context `easy`, see locales/i18n.ts). */
 const EASY_SUFFIX = /_easy$/;
+/** The adviser's variant of a key (i18next context `adviser`: the third person, see knowledge/eligibility/describe.ts). */
+const ADVISER_SUFFIX = /_adviser$/;
 
 /**
  * Subtrees looked up from data rather than written in code: the key under them is an id that a data
@@ -26,7 +28,7 @@ function leafKeys(tree: unknown, prefix = ''): string[] {
   return Object.entries(tree as Record<string, unknown>).flatMap(([k, v]) => leafKeys(v, prefix ? `${prefix}.${k}` : k));
 }
 
-const baseKeys = (tree: unknown) => [...new Set(leafKeys(tree).map((k) => k.replace(PLURAL_SUFFIX, '').replace(EASY_SUFFIX, '')))].sort();
+const baseKeys = (tree: unknown) => [...new Set(leafKeys(tree).map((k) => k.replace(PLURAL_SUFFIX, '').replace(EASY_SUFFIX, '').replace(ADVISER_SUFFIX, '')))].sort();
 
 const namespaces = [...new Set(LOCALES.flatMap((lng) => Object.keys(resources[lng])))].sort();
 

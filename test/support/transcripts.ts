@@ -15,6 +15,10 @@ export interface TranscriptStep {
   buttons?: string[];
   /** Exactly these buttons (as i18n keys), in this order. */
   onlyButtons?: string[];
+  /** Texts that the turn's cards (Adaptive Cards) must show: i18n keys with their values. */
+  inCards?: ExpectedText[];
+  /** Literal texts the turn's cards must not show (a structure name that must not be offered). */
+  notInCards?: string[];
 }
 
 export interface Transcript {
@@ -44,6 +48,12 @@ export async function runTranscript(transcript: Transcript, features: () => Feat
     for (const key of step.notBot ?? []) expect([key, said.includes(t(key))]).toEqual([key, false]);
     for (const key of step.buttons ?? []) expect(buttonsOf(replies)).toContain(t(key));
     if (step.onlyButtons) expect(buttonsOf(replies)).toEqual(step.onlyButtons.map((key) => t(key)));
+    const cards = JSON.stringify(replies.flatMap((r) => r.attachments ?? []).map((a) => a.content));
+    for (const text of step.inCards ?? []) {
+      const expected = typeof text === 'string' ? t(text) : t(text.key, text.params);
+      if (!cards.includes(JSON.stringify(expected).slice(1, -1))) throw new Error(`step ${index + 1} (${JSON.stringify(step.user)}): no card shows "${expected}"`);
+    }
+    for (const text of step.notInCards ?? []) expect([text, cards.includes(text)]).toEqual([text, false]);
   }
   return driver;
 }

@@ -2,7 +2,7 @@ import type { SiaeKind, StructureKind } from '../kinds';
 
 /**
  * Invented activities for the Martinique demo SIAE (names are built as "<activity> – <commune>").
- * None of them designates a real structure; no phone, no street, e-mails only on `.example`.
+ * None of them designates a real structure; no street, e-mails only on `.example` (partners: see DemoPartner).
  */
 export interface DemoActivity {
   name: string;
@@ -82,7 +82,11 @@ export const DEMO_ACTIVITIES: Record<SiaeKind, readonly DemoActivity[]> = {
   EITI: [],
 };
 
-/** Invented partner records (France Travail, Missions Locales, Cap Emploi, PLIE, Collectivité). */
+/**
+ * Invented partner records (France Travail, Missions Locales, Cap Emploi, PLIE, Collectivité), with
+ * example phone numbers taken from the range ARCEP keeps for fiction (01 99 00 xx xx: they reach
+ * nobody) and example opening hours, so the way to a person can be shown; still marked as examples.
+ */
 export interface DemoPartner {
   id: string;
   kind: StructureKind;
@@ -90,19 +94,23 @@ export interface DemoPartner {
   /** INSEE code of the commune. */
   insee: string;
   description: string;
+  /** Example number in the fiction range 01 99 00 xx xx. */
+  phone: string;
+  /** Example opening hours (OSM opening_hours syntax, as data·inclusion gives them). */
+  openingHours: string;
 }
 
 export const DEMO_PARTNERS: readonly DemoPartner[] = [
-  { id: 'demo:972-ft-01', kind: 'FT', name: 'France Travail – agence de Fort-de-France', insee: '97209', description: 'Inscription, offres d’emploi, conseil et PASS IAE.' },
-  { id: 'demo:972-ft-02', kind: 'FT', name: 'France Travail – agence du Lamentin', insee: '97213', description: 'Inscription, offres d’emploi, conseil et PASS IAE.' },
-  { id: 'demo:972-ft-03', kind: 'FT', name: 'France Travail – agence de La Trinité', insee: '97230', description: 'Inscription, offres d’emploi, conseil et PASS IAE.' },
-  { id: 'demo:972-ft-04', kind: 'FT', name: 'France Travail – agence de Saint-Pierre', insee: '97225', description: 'Inscription, offres d’emploi, conseil et PASS IAE.' },
-  { id: 'demo:972-ft-05', kind: 'FT', name: 'France Travail – agence de Rivière-Salée', insee: '97221', description: 'Inscription, offres d’emploi, conseil et PASS IAE.' },
-  { id: 'demo:972-ft-06', kind: 'FT', name: 'France Travail – agence du Marin', insee: '97217', description: 'Inscription, offres d’emploi, conseil et PASS IAE.' },
-  { id: 'demo:972-ml-01', kind: 'ML', name: 'Mission Locale du Nord de la Martinique', insee: '97228', description: 'Accompagnement des jeunes de 16 à 25 ans : emploi, formation, logement, santé.' },
-  { id: 'demo:972-ml-02', kind: 'ML', name: 'Mission Locale du Centre de la Martinique', insee: '97209', description: 'Accompagnement des jeunes de 16 à 25 ans : emploi, formation, logement, santé.' },
-  { id: 'demo:972-ml-03', kind: 'ML', name: 'Mission Locale du Sud de la Martinique', insee: '97221', description: 'Accompagnement des jeunes de 16 à 25 ans : emploi, formation, logement, santé.' },
-  { id: 'demo:972-cap-emploi-01', kind: 'CAP_EMPLOI', name: 'Cap Emploi Martinique', insee: '97213', description: 'Emploi des personnes en situation de handicap (RQTH).' },
-  { id: 'demo:972-plie-01', kind: 'PLIE', name: 'PLIE du Centre de la Martinique', insee: '97209', description: 'Parcours vers l’emploi avec un référent unique.' },
-  { id: 'demo:972-dept-01', kind: 'DEPT', name: 'Collectivité Territoriale de Martinique – service insertion', insee: '97209', description: 'Insertion des bénéficiaires du RSA.' },
+  { id: 'demo:972-ft-01', kind: 'FT', name: 'France Travail – agence de Fort-de-France', insee: '97209', description: 'Inscription, offres d’emploi, conseil et PASS IAE.', phone: '01 99 00 11 21', openingHours: 'Mo-Fr 08:30-12:30,13:30-16:30' },
+  { id: 'demo:972-ft-02', kind: 'FT', name: 'France Travail – agence du Lamentin', insee: '97213', description: 'Inscription, offres d’emploi, conseil et PASS IAE.', phone: '01 99 00 12 22', openingHours: 'Mo-Fr 08:30-12:30,13:30-16:30' },
+  { id: 'demo:972-ft-03', kind: 'FT', name: 'France Travail – agence de La Trinité', insee: '97230', description: 'Inscription, offres d’emploi, conseil et PASS IAE.', phone: '01 99 00 13 23', openingHours: 'Mo-Fr 08:30-12:30,13:30-16:30' },
+  { id: 'demo:972-ft-04', kind: 'FT', name: 'France Travail – agence de Saint-Pierre', insee: '97225', description: 'Inscription, offres d’emploi, conseil et PASS IAE.', phone: '01 99 00 14 24', openingHours: 'Mo-Fr 08:30-12:30,13:30-16:30' },
+  { id: 'demo:972-ft-05', kind: 'FT', name: 'France Travail – agence de Rivière-Salée', insee: '97221', description: 'Inscription, offres d’emploi, conseil et PASS IAE.', phone: '01 99 00 15 25', openingHours: 'Mo-Fr 08:30-12:30,13:30-16:30' },
+  { id: 'demo:972-ft-06', kind: 'FT', name: 'France Travail – agence du Marin', insee: '97217', description: 'Inscription, offres d’emploi, conseil et PASS IAE.', phone: '01 99 00 16 26', openingHours: 'Mo-Fr 08:30-12:30,13:30-16:30' },
+  { id: 'demo:972-ml-01', kind: 'ML', name: 'Mission Locale du Nord de la Martinique', insee: '97228', description: 'Accompagnement des jeunes de 16 à 25 ans : emploi, formation, logement, santé.', phone: '01 99 00 17 27', openingHours: 'Mo-Fr 08:00-12:00,13:30-17:00' },
+  { id: 'demo:972-ml-02', kind: 'ML', name: 'Mission Locale du Centre de la Martinique', insee: '97209', description: 'Accompagnement des jeunes de 16 à 25 ans : emploi, formation, logement, santé.', phone: '01 99 00 18 28', openingHours: 'Mo-Fr 08:00-12:00,13:30-17:00' },
+  { id: 'demo:972-ml-03', kind: 'ML', name: 'Mission Locale du Sud de la Martinique', insee: '97221', description: 'Accompagnement des jeunes de 16 à 25 ans : emploi, formation, logement, santé.', phone: '01 99 00 19 29', openingHours: 'Mo-Fr 08:00-12:00,13:30-17:00' },
+  { id: 'demo:972-cap-emploi-01', kind: 'CAP_EMPLOI', name: 'Cap Emploi Martinique', insee: '97213', description: 'Emploi des personnes en situation de handicap (RQTH).', phone: '01 99 00 20 30', openingHours: 'Mo-Th 08:00-12:00,13:30-16:30; Fr 08:00-12:00' },
+  { id: 'demo:972-plie-01', kind: 'PLIE', name: 'PLIE du Centre de la Martinique', insee: '97209', description: 'Parcours vers l’emploi avec un référent unique.', phone: '01 99 00 21 31', openingHours: 'Mo-Fr 08:00-12:30' },
+  { id: 'demo:972-dept-01', kind: 'DEPT', name: 'Collectivité Territoriale de Martinique – service insertion', insee: '97209', description: 'Insertion des bénéficiaires du RSA.', phone: '01 99 00 22 32', openingHours: 'Mo-Fr 07:30-13:00' },
 ];

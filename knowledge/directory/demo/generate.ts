@@ -113,6 +113,8 @@ export function generateMartiniqueDemo(): Structure[] {
         kind: partner.kind,
         ...territoryOf(commune),
         description: partner.description,
+        phone: partner.phone,
+        openingHours: partner.openingHours,
         sectors: [],
         acceptsApplications: true,
         source: { ...DEMO_SOURCE },

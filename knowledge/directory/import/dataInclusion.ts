@@ -7,7 +7,7 @@ import { todayIso, type CommuneResolver, type ImportOptions, type ImportResult }
 
 /**
  * data·inclusion structures (schema "structure": id, source, siret, nom, commune, code_postal,
- * code_insee, adresse, complement_adresse, longitude, latitude, telephone, courriel, site_web,
+ * code_insee, adresse, complement_adresse, longitude, latitude, telephone, horaires_accueil, courriel, site_web,
  * description / presentation_resume, date_maj, typologie, reseaux_porteurs). A bare array, or an
  * API page holding `items` (or `results`). id `data-inclusion:<source>--<id>` (or `<id>` without a
  * source). code_insee wins over postal code + commune; latitude + longitude give an `address` point.
@@ -65,6 +65,8 @@ export function parseDataInclusionJson(json: unknown, resolveCommune: CommuneRes
         updatedAt: updatedAt ?? todayIso(options),
         ...jsonContactFields(item, issues),
       };
+      const openingHours = cleanText(item.horaires_accueil, 'horaires_accueil', issues, 500);
+      if (openingHours) input.openingHours = openingHours;
       const description = cleanText(item.description ?? item.presentation_detail ?? item.presentation_resume, 'description', issues, 2000, { multiline: true });
       if (description) input.description = description;
       return input;

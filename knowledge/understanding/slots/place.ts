@@ -1,4 +1,6 @@
 import { getTerritory, normalizeText, resolvePlace, stripPlaceFillers, stripArticle, type Place, type ResolveContext, type ResolveResult } from '../../territory';
+import { placeOfKey } from '../../territory/places';
+import { loadTerritory } from '../../territory/load';
 import { loadLexicons } from '../lexicons';
 import type { PreparedText } from './text';
 
@@ -182,4 +184,13 @@ function fallbackPlace(p: PreparedText, skip: ReadonlySet<number>, words: Readon
     }
   }
   return candidates ?? {};
+}
+
+/** The full territory place a place slot names (a slot keeps only type, code and label). */
+export function placeOfSlot(slot: PlaceSlot): Place | undefined {
+  if (slot.type === 'coords' || slot.type === 'postcode') {
+    const found = resolvePlace(slot.code);
+    return found.status === 'found' ? found.place : undefined;
+  }
+  return placeOfKey(loadTerritory(), `${slot.type}:${slot.code}`);
 }

@@ -1,4 +1,4 @@
-import type { Place } from '../../knowledge/territory';
+import type { Place } from '../../../knowledge/territory';
 
 /** How a place is shown in a list to choose from: "Sainte-Luce (972)", "97200". */
 export function placeChoiceLabel(place: Place): string {

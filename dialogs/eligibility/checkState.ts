@@ -1,0 +1,10 @@
+import type { SiaeKind } from '../../knowledge/directory/kinds';
+import type { Answers, GroupedQuestion } from '../../knowledge/eligibility';
+
+/** The eligibility check under way, kept in the conversation session: its answers, mode and open question. */
+export interface EligibilityCheckState {
+  adviser: boolean;
+  targetKind?: SiaeKind;
+  answers: Answers;
+  question?: GroupedQuestion;
+}

@@ -1,0 +1,115 @@
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { Feature } from './feature';
+import { sendHelp } from './helpMessage';
+import { MENU_DIALOG } from './menuDialog';
+import { isHandoff } from './shared/handoff';
+import { rememberFacts } from './shared/memory';
+import { AnswerPrompt } from './shared/prompts/answerPrompt';
+import { sessionOf } from './shared/session';
+import { tr, turnLocale } from './shared/turnLocale';
+import { CONFIDENT, type FeatureOptions, type Intent, type Understand, type UnderstoodMessage } from './shared/understanding';
+import { understoodSummary } from './shared/understoodSummary';
+
+export const RESUME_DIALOG = 'resume';
+
+/** Intents that may interrupt any question, even one that takes any text (a name, a note). */
+const ALWAYS_INTERRUPT: ReadonlySet<Intent> = new Set(['human', 'erase']);
+/** Intents that never interrupt a question: small talk and what was not understood. */
+const NEVER_INTERRUPT: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'offtopic']);
+
+interface ResumeOptions {
+  dialogId: string;
+  options?: object;
+}
+
+/**
+ * Sits on the stack under a feature that interrupted another one; when that feature ends it says
+ * where the conversation goes back to and ends, so the interrupted question is asked again with
+ * everything it knew. A hand-over (eligibility → search) is followed first.
+ */
+export class ResumeDialog extends Dialog<ResumeOptions> {
+  constructor() {
+    super(RESUME_DIALOG);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: ResumeOptions): Promise<DialogTurnResult> {
+    if (!options) return dc.endDialog();
+    return dc.beginDialog(options.dialogId, options.options);
+  }
+
+  override async resumeDialog(dc: DialogContext, _reason: unknown, result?: unknown): Promise<DialogTurnResult> {
+    if (isHandoff(result)) return dc.beginDialog(result.handoff.dialogId, result.handoff.options);
+    await dc.context.sendActivity(tr(dc.context)('conversation:resume'));
+    return dc.endDialog();
+  }
+}
+
+/** The innermost running dialog and its instance (a prompt, usually). */
+function innermost(dc: DialogContext): { dialog: Dialog | undefined; dc: DialogContext } {
+  let current = dc;
+  while (current.child) current = current.child;
+  return { dialog: current.activeDialog ? current.findDialog(current.activeDialog.id) : undefined, dc: current };
+}
+
+export interface InterruptionDeps {
+  features: readonly Feature[];
+  understand?: Understand;
+}
+
+/**
+ * The turn pipeline's middle step, between the global commands and the running dialog: a message
+ * that is not the answer of the question asked, but asks for something else the assistant can do
+ * (another feature, a question, a person, erase), is done first; the interrupted feature then asks
+ * its question again (ResumeDialog). The same feature asked again with new facts starts over with
+ * them ("chantier d'insertion lamentin" at the results). Undefined: the running dialog handles it.
+ */
+export async function interruption(rootDc: DialogContext, deps: InterruptionDeps): Promise<DialogTurnResult | undefined> {
+  const text = rootDc.context.activity.text?.trim();
+  const top = rootDc.activeDialog;
+  if (!text || !deps.understand || !top || top.id === MENU_DIALOG) return undefined;
+  const inner = innermost(rootDc);
+  const readsAnswers = inner.dialog instanceof AnswerPrompt;
+  const answer = inner.dialog instanceof AnswerPrompt && inner.dc.activeDialog ? inner.dialog.answerIn(rootDc.context, inner.dc.activeDialog) : undefined;
+  if (answer === 'firm') return undefined;
+  const session = sessionOf(rootDc.context);
+  const understood = deps.understand(text, turnLocale(rootDc.context), { departement: session.departement });
+  if (understood.confidence < CONFIDENT || NEVER_INTERRUPT.has(understood.intent)) return undefined;
+  // A word of the answer inside a sentence that asks, with new facts, for a feature: the request wins
+  // (« chantier d'insertion schoelcher » at the results is a new search, not just « chantier »).
+  if (answer === 'loose' && !carriesFacts(understood)) return undefined;
+  if (!readsAnswers && !ALWAYS_INTERRUPT.has(understood.intent)) return undefined;
+  if (understood.intent === 'help') {
+    await sendHelp(rootDc.context, deps.features);
+    await rootDc.repromptDialog();
+    return Dialog.EndOfTurn;
+  }
+  const feature = deps.features.find((f) => f.intents?.includes(understood.intent));
+  if (!feature) return undefined;
+  const sameFeature = top.id === feature.dialog.id;
+  if (sameFeature) {
+    // Starting over is worth it only with new facts, and never twice for the same message (no loop).
+    if (!carriesFacts(understood) || session.lastRestart === text) return undefined;
+    session.lastRestart = text;
+  }
+  return start(rootDc, feature, understood, text, sameFeature);
+}
+
+function carriesFacts(understood: UnderstoodMessage): boolean {
+  const { slots } = understood;
+  return Boolean(slots.kinds?.length || slots.place || slots.criteria?.length || slots.age !== undefined || slots.birthDate || slots.registrationMonths !== undefined || slots.radiusKm);
+}
+
+async function start(rootDc: DialogContext, feature: Feature, understood: UnderstoodMessage, text: string, sameFeature: boolean): Promise<DialogTurnResult> {
+  const summary = understoodSummary(understood, tr(rootDc.context));
+  if (summary) await rootDc.context.sendActivity(summary);
+  rememberFacts(rootDc.context, understood.slots);
+  const options: FeatureOptions = { understood, text };
+  // Erasing ends what was under way: nothing to come back to.
+  if (feature.intents?.includes('erase')) {
+    await rootDc.cancelAllDialogs();
+    return rootDc.beginDialog(feature.dialog.id, options);
+  }
+  // The same feature with new facts: it starts over with them (what the conversation knows is kept in the session).
+  if (sameFeature) return rootDc.replaceDialog(feature.dialog.id, options);
+  return rootDc.beginDialog(RESUME_DIALOG, { dialogId: feature.dialog.id, options } satisfies ResumeOptions);
+}

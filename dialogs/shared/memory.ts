@@ -1,0 +1,35 @@
+import type { TurnContext } from 'botbuilder';
+import { isSiaeKind } from '../../knowledge/directory/kinds';
+import { placeOfSlot } from '../../knowledge/understanding/slots/place';
+import { sessionOf } from './session';
+import { tr } from './turnLocale';
+import type { UnderstoodSlots } from './understanding';
+
+/**
+ * Says what the conversation reuses instead of asking again (« Je reprends : Le Lamentin. »), so the
+ * person can change it ("annuler", or give another answer later).
+ */
+export async function sayReused(context: TurnContext, facts: readonly string[]): Promise<void> {
+  if (facts.length === 0) return;
+  await context.sendActivity(tr(context)('conversation:memory.reused', { facts: facts.join(', ') }));
+}
+
+/**
+ * Keeps the facts a message gave (age, birth date, criteria, registration length, kinds, place) in
+ * the conversation, so that every feature reuses them until the person changes them.
+ */
+export function rememberFacts(context: TurnContext, slots: UnderstoodSlots): void {
+  const session = sessionOf(context);
+  const situation = (session.situation ??= {});
+  if (slots.age !== undefined) situation.age = slots.age;
+  if (slots.birthDate) situation.birthDate = slots.birthDate;
+  for (const key of slots.criteria ?? []) situation.criteria = { ...situation.criteria, [key]: 'yes' };
+  if (slots.registrationMonths !== undefined) situation.registrationMonths = slots.registrationMonths;
+  const siae = (slots.kinds ?? []).filter(isSiaeKind);
+  if (siae.length > 0) session.kinds = siae;
+  const place = slots.place && placeOfSlot(slots.place);
+  if (place) {
+    session.place = place;
+    if (place.departement) session.departement = place.departement;
+  }
+}

@@ -1,0 +1,114 @@
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import {
+  Prompt,
+  type Choice,
+  type DialogContext,
+  type DialogInstance,
+  type DialogTurnResult,
+  type PromptOptions,
+  type PromptRecognizerResult,
+  type PromptValidator,
+} from 'botbuilder-dialogs';
+import { choicesMessage } from '../choices';
+import { tr } from '../turnLocale';
+
+/** After this many unreadable answers in a row the prompt offers a way out (or takes its fallback). */
+export const MAX_MISSES = 3;
+/** From this many unreadable answers the retry also offers a person. */
+export const PERSON_AFTER_MISSES = 2;
+
+interface AnswerPromptState {
+  misses?: number;
+}
+
+/**
+ * The base of every question the assistant asks (the interruption pattern of the BotBuilder core-bot
+ * sample, built once). A prompt:
+ * - reads its own answer from free text (`read`): buttons are only a shortcut;
+ * - says whether a message is its answer (`readsAnswer`), so that the root can let any other
+ *   request (another feature, a question, a person, erase, language) interrupt it and come back;
+ * - after two unreadable answers offers a person; after three it takes its fallback when the
+ *   question can do without an answer, otherwise it offers a way out (menu, a person): never a loop.
+ */
+export abstract class AnswerPrompt<T> extends Prompt<T> {
+  constructor(dialogId: string, validator?: PromptValidator<T>) {
+    super(dialogId, validator);
+  }
+
+  /** This prompt's answer in the message, or undefined when the message is not one. */
+  abstract read(context: TurnContext, options: PromptOptions): T | undefined;
+
+  /** What an unanswerable question takes after MAX_MISSES ("I don't know", "skip"); undefined: keep asking with a way out. */
+  protected fallback(_context: TurnContext, _options: PromptOptions): T | undefined {
+    return undefined;
+  }
+
+  /** The buttons shown with the question. */
+  protected buttons(_context: TurnContext, options: PromptOptions): Array<string | Choice> {
+    return options.choices ?? [];
+  }
+
+  /** The sentence that introduces a retry when the caller gave no retry prompt. */
+  protected retryIntroKey = 'conversation:prompt.retry';
+
+  /** Whether an answer was read loosely (a word inside a sentence) rather than given outright. */
+  protected isLoose(_value: T): boolean {
+    return false;
+  }
+
+  /**
+   * How the message answers this prompt: 'firm', 'loose' (read inside a longer sentence, which may
+   * rather ask for something else), or undefined. The root asks before letting another request
+   * interrupt the prompt.
+   */
+  answerIn(context: TurnContext, instance: DialogInstance): 'firm' | 'loose' | undefined {
+    const options = (instance.state as { options?: PromptOptions }).options ?? {};
+    const value = this.read(context, options);
+    if (value === undefined) return undefined;
+    return this.isLoose(value) ? 'loose' : 'firm';
+  }
+
+  protected async onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
+    const t = tr(context);
+    const misses = (state as AnswerPromptState).misses ?? 0;
+    const message = isRetry && options.retryPrompt ? options.retryPrompt : options.prompt;
+    if (message !== undefined && typeof message !== 'string') {
+      // A ready-made activity (text and buttons built by the caller).
+      await context.sendActivity(message);
+      return;
+    }
+    let text = message ?? '';
+    if (isRetry && !options.retryPrompt) text = `${t(this.retryIntroKey)}\n\n${text}`;
+    const buttons = [...this.buttons(context, options)];
+    if (isRetry && misses >= MAX_MISSES) {
+      text = `${t('conversation:prompt.wayOut')}\n\n${text}`;
+      buttons.push(t('conversation:person.button'), t('common:menu.label'));
+    } else if (isRetry && misses >= PERSON_AFTER_MISSES) {
+      buttons.push(t('conversation:person.button'));
+    }
+    await context.sendActivity(buttons.length > 0 ? choicesMessage(context, buttons, text) : text);
+  }
+
+  /** Counts unreadable answers in a row (recognition itself runs more than once a turn, so it counts nothing). */
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const instance = dc.activeDialog;
+    if (dc.context.activity.type !== ActivityTypes.Message || !instance) return super.continueDialog(dc);
+    const { state, options } = instance.state as { state: AnswerPromptState; options: PromptOptions };
+    if (this.read(dc.context, options) !== undefined) {
+      state.misses = 0;
+      return super.continueDialog(dc);
+    }
+    state.misses = (state.misses ?? 0) + 1;
+    if (state.misses >= MAX_MISSES) {
+      const fallback = this.fallback(dc.context, options);
+      if (fallback !== undefined) return dc.endDialog(fallback);
+    }
+    return super.continueDialog(dc);
+  }
+
+  protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<T>> {
+    const value = this.read(context, options);
+    return value === undefined ? { succeeded: false } : { succeeded: true, value };
+  }
+
+}

@@ -1,0 +1,68 @@
+import type { Choice, FoundChoice } from 'botbuilder-dialogs';
+import { foldText } from '../../../knowledge/text/fold';
+
+/** Words that never pick a choice on their own ("un", "de"…), so "tu es un robot ?" is not « Un emploi ». */
+const FILLERS = new Set([
+  'a', 'au', 'aux', 'c', 'ce', 'd', 'de', 'des', 'du', 'en', 'et', 'j', 'je', 'l', 'la', 'le', 'les', 'ma', 'me', 'mes', 'mon',
+  'un', 'une', 'the', 'an', 'of', 'my', 'i', 'to', 'for', 'and', 'est', 'es', 'ca', 'sa', 'ou', 'y', 'veux', 'voudrais', 'want',
+]);
+/** A phrase right after one of these is what the person does not want ("pas des chantiers"). */
+const NEGATIONS = new Set(['pas', 'pa', 'ni', 'not', 'jamais', 'never', 'nor']);
+const POLITENESS = /\b(s il vous plait|s il te plait|svp|stp|please|merci|thanks)\b/g;
+
+const contentWords = (folded: string) => folded.split(' ').filter((w) => w && !FILLERS.has(w));
+
+/** Every way to say a choice: its value, its button title and its synonyms, folded. */
+function phrasesOf(choice: Choice): string[] {
+  const phrases = [choice.value, choice.action?.title, ...(choice.synonyms ?? [])].filter((p): p is string => typeof p === 'string');
+  return [...new Set(phrases.map(foldText).filter(Boolean))];
+}
+
+/** Where a folded phrase occurs as whole words in the folded text (a final "s" optional on each word), or -1. */
+function wordIndex(words: readonly string[], phrase: string): number {
+  const target = phrase.split(' ');
+  const same = (a: string, b: string) => a === b || a === `${b}s` || `${a}s` === b;
+  for (let i = 0; i + target.length <= words.length; i++) {
+    if (target.every((w, j) => same(words[i + j]!, w))) return i;
+  }
+  return -1;
+}
+
+/**
+ * The choice a message picks: the whole message is one of its phrases (value, button title,
+ * synonym), or the message names exactly one choice inside a sentence ("c pa des chantier ça c des
+ * entreprise" picks the entreprise: a phrase after a negation does not count). A phrase made only
+ * of filler words ("un") never picks a choice from inside a sentence. Undefined when nothing or
+ * several choices fit.
+ */
+export function readChoice(text: string | undefined, choices: readonly Choice[]): FoundChoice | undefined {
+  if (!text) return undefined;
+  const folded = foldText(text).replace(POLITENESS, ' ').replace(/\s+/g, ' ').trim();
+  if (!folded) return undefined;
+  const found = (index: number, synonym: string, score = 1): FoundChoice => ({ value: choices[index]!.value, index, score, synonym });
+  for (const [index, choice] of choices.entries()) {
+    const exact = phrasesOf(choice).find((p) => p === folded);
+    if (exact) return found(index, exact);
+  }
+  // "2" picks the second choice when no choice is itself a number.
+  if (/^\d{1,2}$/.test(folded) && !choices.some((c) => phrasesOf(c).some((p) => /^\d/.test(p)))) {
+    const index = Number(folded) - 1;
+    if (index >= 0 && index < choices.length) return found(index, folded);
+  }
+  const words = folded.split(' ');
+  let best: { index: number; phrase: string; length: number } | undefined;
+  let tie = false;
+  for (const [index, choice] of choices.entries()) {
+    for (const phrase of phrasesOf(choice)) {
+      const length = contentWords(phrase).length;
+      if (length === 0) continue;
+      const at = wordIndex(words, phrase);
+      if (at < 0 || words.slice(Math.max(0, at - 2), at).some((w) => NEGATIONS.has(w))) continue;
+      if (!best || length > best.length) {
+        tie = false;
+        best = { index, phrase, length };
+      } else if (length === best.length && index !== best.index) tie = true;
+    }
+  }
+  return best && !tie ? found(best.index, best.phrase, 0.8) : undefined;
+}
