@@ -74,6 +74,8 @@ export async function interruption(rootDc: DialogContext, deps: InterruptionDeps
   const session = sessionOf(rootDc.context);
   const understood = deps.understand(text, turnLocale(rootDc.context), { departement: session.departement });
   if (understood.confidence < CONFIDENT || NEVER_INTERRUPT.has(understood.intent)) return undefined;
+  // What the question itself takes (a question typed at the FAQ's « another question? »).
+  if (inner.dialog instanceof AnswerPrompt && inner.dialog.ownsIntent(understood.intent)) return undefined;
   // A word of the answer inside a sentence that asks, with new facts, for a feature: the request wins
   // (« chantier d'insertion schoelcher » at the results is a new search, not just « chantier »).
   if (answer === 'loose' && !carriesFacts(understood)) return undefined;

@@ -1,7 +1,8 @@
-import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Locale } from '../../locales/i18n';
 import { foldText } from '../../knowledge/text/fold';
 import { choicesMessage } from '../shared/choices';
+import { FreeTextPrompt, type FreeTextValidations } from '../shared/prompts/freeTextPrompt';
 import { tr, turnLocale } from '../shared/turnLocale';
 import type { FeatureOptions } from '../shared/understanding';
 
@@ -47,8 +48,9 @@ export class FaqDialog extends ComponentDialog {
 
   constructor(private readonly faq: FaqKnowledge) {
     super(FAQ_DIALOG);
-    this.addDialog(new TextPrompt(QUESTION));
-    this.addDialog(new TextPrompt(FOLLOW));
+    // Any text is a question here, unless it confidently asks for something else (a search, a person…).
+    this.addDialog(new FreeTextPrompt(QUESTION, ['question']));
+    this.addDialog(new FreeTextPrompt(FOLLOW, ['question']));
     this.addDialog(new WaterfallDialog(STEPS, [this.askQuestion.bind(this), this.answer.bind(this), this.followUp.bind(this)]));
     this.initialDialogId = STEPS;
   }
@@ -75,9 +77,9 @@ export class FaqDialog extends ComponentDialog {
         const entries = found.entries.map((e) => this.faq.getFaqEntry(e.id, locale)).filter((e): e is FaqEntryView => !!e);
         for (const e of entries) offered[e.question] = e.id;
         const labels = [...entries.map((e) => e.question), t('faqDialog:noneOfThese')];
-        return step.prompt(FOLLOW, { prompt: choicesMessage(step.context, labels, t('faqDialog:choices')) });
+        return step.prompt(FOLLOW, followUp(choicesMessage(step.context, labels, t('faqDialog:choices')), labels));
       } else {
-        return step.prompt(FOLLOW, { prompt: choicesMessage(step.context, [t('faqDialog:menu')], t('faqDialog:none')) });
+        return step.prompt(FOLLOW, followUp(choicesMessage(step.context, [t('faqDialog:menu')], t('faqDialog:none')), [t('faqDialog:menu')]));
       }
     }
     const entry = this.faq.getFaqEntry(entryId, locale);
@@ -86,12 +88,13 @@ export class FaqDialog extends ComponentDialog {
     for (const e of related) offered[e.question] = e.id;
     await step.context.sendActivity(entry.answer);
     const labels = [...related.map((e) => e.question), t('faqDialog:menu')];
-    return step.prompt(FOLLOW, { prompt: choicesMessage(step.context, labels, t('faqDialog:more')) });
+    return step.prompt(FOLLOW, followUp(choicesMessage(step.context, labels, t('faqDialog:more')), labels));
   }
 
   private async followUp(step: WaterfallStepContext) {
     const t = tr(step.context);
     const text = String(step.result ?? '').trim();
+    if (!text) return step.endDialog();
     const offered = (step.values as Values).offered ?? {};
     const folded = foldText(text);
     const picked = Object.entries(offered).find(([label]) => foldText(label) === folded);
@@ -102,4 +105,9 @@ export class FaqDialog extends ComponentDialog {
     }
     return step.replaceDialog(FAQ_DIALOG, { text } satisfies FaqOptions);
   }
+}
+
+/** The follow-up question's options: its buttons are answers outright, any other text is read by the root first. */
+function followUp(prompt: ReturnType<typeof choicesMessage>, labels: string[]) {
+  return { prompt, validations: { offered: labels } satisfies FreeTextValidations };
 }

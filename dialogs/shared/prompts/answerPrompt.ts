@@ -11,6 +11,7 @@ import {
 } from 'botbuilder-dialogs';
 import { choicesMessage } from '../choices';
 import { tr } from '../turnLocale';
+import type { Intent } from '../understanding';
 
 /** After this many unreadable answers in a row the prompt offers a way out (or takes its fallback). */
 export const MAX_MISSES = 3;
@@ -53,6 +54,14 @@ export abstract class AnswerPrompt<T> extends Prompt<T> {
 
   /** Whether an answer was read loosely (a word inside a sentence) rather than given outright. */
   protected isLoose(_value: T): boolean {
+    return false;
+  }
+
+  /**
+   * Whether a message understood with this intent is this prompt's own answer, never an interruption
+   * (a question typed at the FAQ's « another question? »). None by default.
+   */
+  ownsIntent(_intent: Intent): boolean {
     return false;
   }
 

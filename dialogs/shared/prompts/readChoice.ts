@@ -31,7 +31,8 @@ function wordIndex(words: readonly string[], phrase: string): number {
 /**
  * The choice a message picks: the whole message is one of its phrases (value, button title,
  * synonym), or the message names exactly one choice inside a sentence ("c pa des chantier ça c des
- * entreprise" picks the entreprise: a phrase after a negation does not count). A phrase made only
+ * entreprise" picks the entreprise: a phrase after a negation does not count; said against another
+ * choice like that, it is read outright, score 1, otherwise loosely, 0.8). A phrase made only
  * of filler words ("un") never picks a choice from inside a sentence. Undefined when nothing or
  * several choices fit.
  */
@@ -52,17 +53,27 @@ export function readChoice(text: string | undefined, choices: readonly Choice[])
   const words = folded.split(' ');
   let best: { index: number; phrase: string; length: number } | undefined;
   let tie = false;
+  const refused = new Set<number>();
   for (const [index, choice] of choices.entries()) {
     for (const phrase of phrasesOf(choice)) {
       const length = contentWords(phrase).length;
       if (length === 0) continue;
       const at = wordIndex(words, phrase);
-      if (at < 0 || words.slice(Math.max(0, at - 2), at).some((w) => NEGATIONS.has(w))) continue;
+      if (at < 0) continue;
+      if (words.slice(Math.max(0, at - 2), at).some((w) => NEGATIONS.has(w))) {
+        refused.add(index);
+        continue;
+      }
       if (!best || length > best.length) {
         tie = false;
         best = { index, phrase, length };
       } else if (length === best.length && index !== best.index) tie = true;
     }
   }
-  return best && !tie ? found(best.index, best.phrase, 0.8) : undefined;
+  const picked = best;
+  if (!picked || tie) return undefined;
+  // A choice said against another one (« pas des chantiers, des entreprises ») is a correction: an
+  // answer outright, whatever else the sentence looks like.
+  const contrast = [...refused].some((index) => index !== picked.index);
+  return found(picked.index, picked.phrase, contrast ? 1 : 0.8);
 }
