@@ -16,9 +16,8 @@ import type { Place } from '../../knowledge/territory';
 import { placeOfSlot } from '../../knowledge/understanding/slots/place';
 import { sayReused } from '../shared/memory';
 import { PLACE_QUESTION, PlaceQuestion, rememberPlace, type PlaceQuestionOptions } from '../shared/place/placeQuestion';
-import { placeChoiceLabel } from '../shared/place/placeLabel';
 import { sessionOf } from '../shared/session';
-import { outsideSentence } from '../shared/territory';
+import { outsideSentence, placeWords } from '../shared/territory';
 import { tr, turnLocale } from '../shared/turnLocale';
 import type { FeatureOptions } from '../shared/understanding';
 import { structureCard } from './structureCard';
@@ -150,20 +149,20 @@ export class SearchDialog extends ComponentDialog {
     const found = await findStructures(this.deps.directory, { place, radiusKm, kinds, text: state.words, limit: PAGE_SIZE, offset });
     const locale = turnLocale(step.context);
     const what = state.partners ? t('search:what.partners') : kindsInWords(kinds, t);
-    const where = placeChoiceLabel(place);
+    const where = placeWords(place);
     const outside = offset === 0 ? outsideSentence(t, place, this.deps.territory, found.total > 0) : undefined;
     if (outside) await step.context.sendActivity(outside);
 
     if (found.total === 0) {
       await step.context.sendActivity(
-        found.mode === 'radius' ? t('search:noneAround', { what, km: radiusKm, place: where }) : t('search:noneIn', { what, place: where }),
+        found.mode === 'radius' ? t('search:noneAround', { what, km: radiusKm, ...where }) : t('search:noneIn', { what, ...where }),
       );
     } else {
       if (offset === 0) {
         await step.context.sendActivity(
           found.mode === 'radius'
-            ? t('search:foundAround', { count: found.total, what, km: radiusKm, place: where })
-            : t('search:foundIn', { count: found.total, what, place: where }),
+            ? t('search:foundAround', { count: found.total, what, km: radiusKm, ...where })
+            : t('search:foundIn', { count: found.total, what, ...where }),
         );
       }
       const cards = found.items.map((i) =>

@@ -5,8 +5,7 @@ import { isStructureKind } from '../../knowledge/directory/kinds';
 import type { Place } from '../../knowledge/territory';
 import { placeOfSlot } from '../../knowledge/understanding/slots/place';
 import { PLACE_QUESTION, PlaceQuestion, rememberPlace, type PlaceQuestionOptions } from '../shared/place/placeQuestion';
-import { placeChoiceLabel } from '../shared/place/placeLabel';
-import { servedArea } from '../shared/territory';
+import { placeWords, servedArea } from '../shared/territory';
 import { tr } from '../shared/turnLocale';
 import type { FeatureOptions } from '../shared/understanding';
 
@@ -56,14 +55,14 @@ export class StatsDialog extends ComponentDialog {
     if (!(step.values as { ownTerritory?: boolean }).ownTerritory) rememberPlace(step.context, place);
     const asked = ((step.options as FeatureOptions).understood?.slots.kinds ?? []).filter(isStructureKind);
     const figures = figuresOf(await this.deps.directory.statsByKind(areaOf(place)), asked);
-    const where = placeChoiceLabel(place);
+    const where = placeWords(place);
     const kindName = (kind: string) => t(`directory:kinds.${kind}.name`);
     const lines: string[] = [];
     if (figures.byKind.length === 0) {
-      lines.push(t(figures.counted === 'siae' ? 'stats:noneSiae' : 'stats:none', { place: where }));
+      lines.push(t(figures.counted === 'siae' ? 'stats:noneSiae' : 'stats:none', where));
     } else {
-      lines.push(t(figures.counted === 'siae' ? 'stats:totalSiae' : 'stats:total', { place: where, count: figures.total.structures, posts: figures.total.posts }));
-      lines.push(...figures.byKind.map((r) => `- ${kindName(r.kind)} : ${t('stats:row', { count: r.structures, posts: r.posts })}`));
+      lines.push(t(figures.counted === 'siae' ? 'stats:totalSiae' : 'stats:total', { ...where, count: figures.total.structures, posts: t('stats:posts', { count: figures.total.posts }) }));
+      lines.push(...figures.byKind.map((r) => `- ${kindName(r.kind)} : ${t('stats:row', { count: r.structures, posts: t('stats:rowPosts', { count: r.posts }) })}`));
     }
     const apart = [...figures.otherEmployers, ...figures.partners];
     if (apart.length > 0) {

@@ -87,6 +87,10 @@ export function frenchPlace(label: string, options: FrenchPlaceOptions = {}): Fr
   const name = label.trim().replace(/\s+/g, ' ');
   const kind = options.kind ?? 'town';
   const split = splitArticle(name);
+  // « la » and « le » elide before a vowel: « l'Espace Sud », « l'Eurométropole ».
+  if ((split.article === 'la' || split.article === 'le') && elidesBefore(split.rest)) {
+    Object.assign(split, { article: "l'", written: split.written === split.written.toLowerCase() ? "l'" : "L'" });
+  }
   // An article in the label wins; otherwise the one the caller knows (a département's TNCC).
   const inLabel = split.article !== 'none';
   const article: FrenchArticle = inLabel ? split.article : options.liaison ? ARTICLE_OF_LIAISON[options.liaison] : 'none';

@@ -31,7 +31,7 @@ describe('easy wording (« français facile »): an i18next context', () => {
     expect(frEasy('common:menu.prompt')).toBe('Que voulez-vous faire ? Touchez un bouton.');
     expect(frEasy('common:menu.prompt')).not.toBe(fr('common:menu.prompt'));
     expect(frEasy('common:welcome.hello')).toBe(fr('common:welcome.hello'));
-    expect(frEasy('search:foundAround', { count: 1, km: 25, place: 'Le Lamentin' })).toBe("J'ai trouvé 1 résultat. Il est à moins de 25 km de Le Lamentin.");
+    expect(frEasy('search:foundAround', { count: 1, km: 25, place: 'Le Lamentin', ofPlace: 'du Lamentin' })).toBe("J'ai trouvé 1 résultat. Il est à moins de 25 km du Lamentin.");
     expect(frEasy('search:foundAround', { count: 3, km: 25, place: 'Le Lamentin' })).toMatch(/^J'ai trouvé 3 résultats\. Ils sont/);
     expect(enEasy('search:foundIn', { count: 2, place: 'Martinique' })).toBe('I found 2 results. Place: Martinique.');
     expect(enEasy('eligibilityDialog:counted', { criteria: 'RSA' })).toBe('Why? Because: RSA.');
@@ -73,7 +73,7 @@ describe('easy wording (« français facile »): an i18next context', () => {
     expect(structures.kind).toBe('structures');
     expect(structures.items.length).toBeGreaterThan(0);
     expect(structures.items[0]).toEqual(expect.objectContaining({ name: expect.any(String), address: expect.stringContaining('Lamentin') }));
-    expect(found).toMatch(/J'ai trouvé \d+ résultats\. Ils sont à moins de 25 km de Le Lamentin/);
+    expect(found).toMatch(/J'ai trouvé \d+ résultats\. Ils sont à moins de 25 km du Lamentin/);
 
     await bot.say('menu');
     await bot.say(fr('requests:menu'));

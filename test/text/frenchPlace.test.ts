@@ -107,6 +107,8 @@ describe('frenchPlace: the tricky cases', () => {
     ['la CA du Pays Nord Martinique', 'de la CA du Pays Nord Martinique', 'dans la CA du Pays Nord Martinique'],
     ['le code postal 97200 (Fort-de-France, Schœlcher)', 'du code postal 97200 (Fort-de-France, Schœlcher)', 'dans le code postal 97200 (Fort-de-France, Schœlcher)'],
     ["l'agglomération", "de l'agglomération", "dans l'agglomération"],
+    ['la Espace Sud', "de l'Espace Sud", "dans l'Espace Sud"],
+    ['la Eurométropole de Strasbourg', "de l'Eurométropole de Strasbourg", "dans l'Eurométropole de Strasbourg"],
   ])('an area said with its common noun: %s', (name, of, at) => {
     expect(frenchPlace(name, { kind: 'area' })).toMatchObject({ of, at });
   });
