@@ -7,6 +7,7 @@ import type { RequestRepository } from '../../stores/requests/requestRepository'
 import type { YesNoAnswer } from '../../knowledge/understanding/yesNo';
 import { YesNoUnknownPrompt } from '../shared/prompts/yesNoUnknownPrompt';
 import { sessionOf, type ConversationSession } from '../shared/session';
+import { nameWords } from '../shared/territory';
 import { tr } from '../shared/turnLocale';
 import type { ApplicantNotices } from './applicantNotices';
 import { eraseKeptRequests, keptRequests, subjectOf } from './keptRequests';
@@ -126,7 +127,7 @@ export class MyDataDialog extends ComponentDialog {
     const nameOf = async (id: string | undefined) => (id ? ((await this.deps.directory?.get(id).catch(() => undefined))?.name ?? id) : undefined);
     const organisation = await nameOf(r.organisationId);
     return [
-      t('myData:request', { reference: r.reference, date: r.createdAt, organisation }),
+      t('myData:request', { reference: r.reference, date: r.createdAt, organisation, atOrganisation: organisation ? nameWords(organisation).atName : '' }),
       `  - ${t('myData:status', { status: t(`followUp:statuses.${r.status}`) })}`,
       ...personLines(t, {
         firstName: r.person.firstName,

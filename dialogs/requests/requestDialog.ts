@@ -17,6 +17,7 @@ import type { RequestRepository } from '../../stores/requests/requestRepository'
 import { ButtonsPrompt } from '../shared/prompts/buttonsPrompt';
 import type { ApplicantNotices } from './applicantNotices';
 import { sessionOf } from '../shared/session';
+import { nameWords } from '../shared/territory';
 import { tr, turnLocale } from '../shared/turnLocale';
 import type { FeatureOptions } from '../shared/understanding';
 import { communeOf, readField, REQUEST_FIELDS, type RequestDraftState, type RequestField } from './requestFields';
@@ -280,7 +281,7 @@ export class RequestDialog extends ComponentDialog {
       t('requests:sent.code', { code: result.followUpCode ?? draft.followUpCode }),
       t('requests:sent.keep'),
     ];
-    if (decision.to === 'structure') lines.push(t('requests:sent.candidature.toStructure', { structure: name }));
+    if (decision.to === 'structure') lines.push(t('requests:sent.candidature.toStructure', { structure: name, atStructure: nameWords(name).atName }));
     else if (chosen) lines.push(t('requests:sent.candidature.viaPrescriber', { structure: chosen.name, name, kind }));
     else lines.push(t('requests:sent.organisation', { name, kind }));
     if (organisation?.email) lines.push(t('requests:sent.contact', { contact: organisation.email }));

@@ -55,7 +55,7 @@ describe('data rights from any conversation (reference + code)', () => {
             user: 'mes données',
             bot: [
               'myData:title',
-              { key: 'myData:request', params: { reference: request.reference, date: request.createdAt, organisation: 'France Travail – agence du Lamentin' } },
+              { key: 'myData:request', params: { reference: request.reference, date: request.createdAt, organisation: 'France Travail – agence du Lamentin', atOrganisation: 'à France Travail – agence du Lamentin' } },
               { key: 'myData:status', params: { status: fr('followUp:statuses.received') } },
             ],
             notBot: ['myData:nothing', 'myData:elsewhere'],

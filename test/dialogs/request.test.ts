@@ -9,6 +9,7 @@ import { openRequestStores } from '../../stores/requests/openRequests';
 import type { AdviserRegistry } from '../../stores/requests/adviserRegistry';
 import type { RequestRepository } from '../../stores/requests/requestRepository';
 import { BotDriver, buttonsOf, textOf } from '../support/botDriver';
+import { frenchPlace } from '../../knowledge/text/frenchPlace';
 import { demoDirectory } from '../support/demoDirectory';
 
 const fr = translator('fr');
@@ -215,7 +216,7 @@ describe('request from a search card', () => {
     const { structureId, name } = await startFromCard(bot);
     expect(structureId).toBe(first);
     const sent = textOf(await bot.say(fr('requests:summary.send')));
-    expect(sent).toContain(fr('requests:sent.candidature.toStructure', { structure: name }));
+    expect(sent).toContain(fr('requests:sent.candidature.toStructure', { structure: name, atStructure: frenchPlace(name).at }));
     expect(sent).toContain(fr('requests:sent.candidature.nextStructure'));
     expect(sent).not.toContain(fr('requests:sent.next'));
     const reference = /GI-[2-9A-HJ-NP-Z]{6}/.exec(sent)![0];
