@@ -19,7 +19,7 @@ function leaves(tree: unknown, prefix = ''): Array<[string, unknown]> {
   return Object.entries(tree as Record<string, unknown>).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
 }
 
-const all = Object.entries(resources.fr).flatMap(([ns, tree]) => leaves(tree).map(([key, value]) => [`${ns}:${key}`, value] as const));
+const all = Object.entries(resources.fr).flatMap(([ns, tree]) => leaves(tree).map(([key, value]): readonly [string, unknown] => [`${ns}:${key}`, value]));
 const strings = all.filter((entry): entry is readonly [string, string] => typeof entry[1] === 'string');
 const plain = strings.filter(([key]) => !PLURAL.test(key)).map(([key]) => key);
 const pluralBases = [...new Set(strings.filter(([key]) => PLURAL.test(key)).map(([key]) => key.replace(PLURAL, '')))];
