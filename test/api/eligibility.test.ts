@@ -49,7 +49,7 @@ describe('POST /api/v1/eligibility', () => {
     const response = await postJson(url, { criteria: ['QPV'], kind: 'EI' }, { 'Accept-Language': 'en-GB,en;q=0.9,fr;q=0.5' });
     const body = await response.json();
     expect(body.results).toEqual([
-      expect.objectContaining({ kind: 'EI', eligible: false, missing: 2, explanation: 'Insertion company (EI): not yet. 2 criteria are missing. It needs 3.' }),
+      expect.objectContaining({ kind: 'EI', eligible: false, missing: 2, explanation: 'Integration enterprise (EI): not yet. 2 criteria are missing. It needs 3.' }),
     ]);
     expect(body.prescriber.explanation).toMatch(/^In any case, an authorised prescriber/);
   });
@@ -57,7 +57,7 @@ describe('POST /api/v1/eligibility', () => {
   it('explains in English with ?lang=en, which wins over the header', async () => {
     const response = await postJson(`${url}?lang=en`, { criteria: ['RSA'] }, { 'Accept-Language': 'fr-FR' });
     const body = await response.json();
-    expect(body.results[0].explanation).toBe('Insertion company (EI): yes, this structure can hire you. You have: Receives RSA. One of these is enough.');
+    expect(body.results[0].explanation).toBe('Integration enterprise (EI): yes, this structure can hire you. You have: Receives RSA. One of these is enough.');
   });
 
   it('filters on one kind', async () => {

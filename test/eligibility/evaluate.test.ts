@@ -109,8 +109,8 @@ describe('explanations', () => {
       "Association intermédiaire (AI) : oui, cette structure peut vous embaucher. Il faut 2 critères, vous avez : Travailleur handicapé (RQTH), Habite un quartier prioritaire (QPV).",
     );
     expect(fr.results.find((r) => r.kind === 'EI')!.explanation).toBe("Entreprise d'insertion (EI) : pas encore. Il manque 1 critère. Il en faut 3.");
-    expect(en.results.find((r) => r.kind === 'EI')!.explanation).toBe('Insertion company (EI): not yet. 1 criterion is missing. It needs 3.');
-    expect(en.results.find((r) => r.kind === 'ETTI')!.explanation).toMatch(/^Insertion temp agency \(ETTI\): yes/);
+    expect(en.results.find((r) => r.kind === 'EI')!.explanation).toBe('Integration enterprise (EI): not yet. 1 criterion is missing. It needs 3.');
+    expect(en.results.find((r) => r.kind === 'ETTI')!.explanation).toMatch(/^Integration temp agency \(ETTI\): yes/);
     expect(en.prescriber.explanation).toMatch(/authorised prescriber .* 6 months\. Then a structure still has to hire you\.$/);
     expect(fr.proofs[0]).toEqual({
       criterion: 'TH',

@@ -15,3 +15,33 @@ describe('words', () => {
     expect(text).toContain('3 mois');
   });
 });
+
+/** Issue 12: English kinds had two names each (« Insertion company » and « integration enterprise »). */
+describe('one English name per kind of SIAE, the French official name kept', () => {
+  const en = translator('en');
+  const SIAE = ['EI', 'AI', 'ACI', 'ETTI', 'EITI'] as const;
+  const OTHER_EMPLOYERS = ['EA', 'EATT', 'OPCS'] as const;
+  const strip = (text: string) => text.replace(/\s*\([^)]*\)$/, '').toLowerCase();
+
+  test.each([...SIAE, ...OTHER_EMPLOYERS])('%s: the card, the button, the lists and the eligibility result say the same name', (kind) => {
+    const short = en(`directory:kinds.${kind}.short`);
+    expect(strip(en(`directory:kinds.${kind}.name`))).toBe(short);
+    expect(en(`search:kindPlural.${kind}`)).toBe(`${short.replace(/y$/, 'ie')}s`);
+    if ((SIAE as readonly string[]).includes(kind)) expect(strip(en(`eligibility:kinds.${kind}`))).toBe(short);
+  });
+
+  test.each([...SIAE, ...OTHER_EMPLOYERS])('%s: the English name keeps the French official name', (kind) => {
+    const official = translator('fr')(`directory:kinds.${kind}.name`).toLowerCase();
+    expect(en(`directory:kinds.${kind}.name`).toLowerCase()).toContain(`(${official})`);
+  });
+
+  it('no English text names a kind another way', () => {
+    const other = /insertion compan|insertion workshop|integration workshop|work integration (enterprise|temp agency)|integration temp work|insertion temp agenc|self-employment insertion|integration through self-employment|adapted temp work|insertion structure/i;
+    const shown = ['directory:kinds', 'search:kindPlural', 'eligibility:kinds', 'eligibilityDialog:allEligible', 'eligibilityDialog:allEligible_adviser', 'eligibilityDialog:allEligible_easy', 'search:helpLine', 'search:what'];
+    for (const key of shown) expect(JSON.stringify(en(key, { returnObjects: true }))).not.toMatch(other);
+    for (const id of ['kinds-overview', 'kind-ei', 'kind-etti', 'kind-ai', 'kind-aci', 'kind-eiti', 'legal-basis']) {
+      expect(en(`faq:entries.${id}.answer`)).not.toBe(`entries.${id}.answer`);
+      expect(en(`faq:entries.${id}.question`) + en(`faq:entries.${id}.answer`)).not.toMatch(other);
+    }
+  });
+});
