@@ -67,4 +67,27 @@ describe('help lists what this person can use on this channel, each once', () =>
     expect(help).not.toContain(en('adviser:helpLine'));
     expect(occurrences(help, '"delete my data"')).toBe(1);
   });
+
+  it('at the erase question: what to answer, and « effacer mes données » still once', async () => {
+    const bot = new BotDriver({ features: features() });
+    await bot.join();
+    await bot.say('Vérifier mon éligibilité');
+    await bot.say('RSA');
+    await bot.say('menu');
+    expect(textOf(await bot.say('effacer mes données'))).toContain(fr('myData:confirmErase', { count: 0 }));
+    const help = textOf(await bot.say('aide'));
+    expect(help).toContain(fr('myData:help'));
+    expect(occurrences(help, '« effacer mes données »')).toBe(1);
+    expect(occurrences(help, '« mes données »')).toBe(1);
+  });
+
+  it('in « français facile »: the way back to the usual sentences, not the command already used', async () => {
+    const bot = new BotDriver({ features: features() });
+    await bot.join();
+    await bot.say('français facile');
+    const help = textOf(await bot.say('aide'));
+    expect(help).toContain('« français normal »');
+    expect(help).not.toContain('« français facile »');
+    expect(help).not.toContain(fr('adviser:helpLine'));
+  });
 });
