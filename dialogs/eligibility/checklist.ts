@@ -52,7 +52,7 @@ export function checklistText(t: TFunction, keys: readonly CriterionKey[], advis
   return [
     t(adviser ? 'eligibilityDialog:checklist.questionAdviser' : 'eligibilityDialog:checklist.question'),
     ...keys.map((key, i) => `${i + 1}. ${t(criterionTextKey(key, 'label'))}`),
-    t('eligibilityDialog:checklist.howToAnswer'),
+    t(adviser ? 'eligibilityDialog:checklist.howToAnswerAdviser' : 'eligibilityDialog:checklist.howToAnswer'),
   ].join('\n');
 }
 

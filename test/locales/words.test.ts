@@ -1,4 +1,4 @@
-import { translator } from '../../locales/i18n';
+import { readLocaleResources, translator } from '../../locales/i18n';
 
 /** Words the issue found wrong (issue 12, "Words"): zero is « aucun », a proof's age agrees with any document. */
 describe('words', () => {
@@ -43,5 +43,34 @@ describe('one English name per kind of SIAE, the French official name kept', () 
       expect(en(`faq:entries.${id}.answer`)).not.toBe(`entries.${id}.answer`);
       expect(en(`faq:entries.${id}.question`) + en(`faq:entries.${id}.answer`)).not.toMatch(other);
     }
+  });
+});
+
+/** Issue 12: advisers were told « peuvent vous embaucher » about their candidate. Their variants speak of « la personne ». */
+describe('advisers read the third person about their candidate', () => {
+  const resources = readLocaleResources();
+  const leaves = (tree: unknown, prefix = ''): Array<[string, unknown]> =>
+    tree && typeof tree === 'object' && !Array.isArray(tree)
+      ? Object.entries(tree as Record<string, unknown>).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k))
+      : [[prefix, tree]];
+  // « vous » may address the adviser (« votre diagnostic »); never the candidate's situation.
+  const CANDIDATE_AS_YOU = /vous (embaucher|concerne|avez|êtes|touchez|oriente)|(votre|vos) (éligibilité|situation|diplôme|handicap|âge)|pour vous/i;
+  const VARIANT = /(_adviser|Adviser)((_easy)?_(zero|one|other))?$/;
+  // A variant of a key that exists for the person (« questionAdviser » of « question »), not « notAnAdviser ».
+  const adviserKeys = Object.entries(resources.fr).flatMap(([ns, tree]) => {
+    const all = leaves(tree);
+    const keys = new Set(all.map(([key]) => key.replace(/_(zero|one|other)$/, '')));
+    return all
+      .filter(([key, value]) => typeof value === 'string' && VARIANT.test(key) && keys.has(key.replace(/_(zero|one|other)$/, '').replace(/(_adviser|Adviser)/, '')))
+      .map(([key, value]) => [`${ns}:${key}`, value as string] as const);
+  });
+
+  it('has adviser variants, and none speaks to the candidate as « vous »', () => {
+    expect(adviserKeys.length).toBeGreaterThan(10);
+    expect(adviserKeys.filter(([, text]) => CANDIDATE_AS_YOU.test(text))).toEqual([]);
+  });
+
+  it('the checklist in text says « la personne » to an adviser', () => {
+    expect(translator('fr')('eligibilityDialog:checklist.howToAnswerAdviser')).toContain('la personne');
   });
 });
