@@ -139,7 +139,7 @@ describe('search dialog', () => {
     expect(textOf(first)).toContain(en('search:askKind'));
     await bot.say("I don't know");
     const results = await bot.say('Schoelcher');
-    expect(textOf(results)).toMatch(/I found \d+ results? \(insertion structures\) within 25 km of Schœlcher/);
+    expect(textOf(results)).toMatch(/I found \d+ results? \(integration structures\) within 25 km of Schœlcher/);
   });
 
   it('on Teams the kinds come as card buttons', async () => {

@@ -52,7 +52,7 @@ function samplePlaces(): Place[] {
   const served = servedPlace('972')!;
   const communes = communesOf(served).map((code) => resolveInsee(code)!);
   const areas = ['972', '972-NORD', '972-SUD', '200041788', '249720053', '69', '01', '13', 'region:11', '974', '976'].map((code) => servedPlace(code)!);
-  const postcode = resolvePlace('97200');
+  const postcode = resolvePlace('97250');
   const coords = resolvePlace('14.6, -61.0');
   const more = [postcode, coords].flatMap((r) => (r.status === 'found' ? [r.place] : []));
   return [...communes, ...areas, ...more];
@@ -82,7 +82,7 @@ const base = {
   km: 25,
   list: 'GI-ABC123 (reçue)',
   months: 24,
-  names: 'Fort-de-France, Schœlcher',
+  names: 'Fonds-Saint-Denis, Le Prêcheur, Saint-Pierre',
   need: 'un emploi',
   needed: 2,
   number: '9999 9999 9999',
@@ -146,6 +146,7 @@ describe('every French string, rendered', () => {
   it('is checked: the locale files have strings and plural strings', () => {
     expect(plain.length).toBeGreaterThan(300);
     expect(pluralBases.length).toBeGreaterThan(15);
+    expect(new Set(samplePlaces().map((p) => p.type))).toEqual(new Set(['commune', 'departement', 'region', 'zone', 'epci', 'postcode', 'coords']));
   });
 
   it('catches the faults the issue found', () => {
