@@ -19,7 +19,11 @@ export type PlaceWords = {
   atPlace: string;
 };
 
-/** The French forms of a place's name: a commune's from its name, an area's from its article or common noun. */
+/**
+ * The French forms of a place's name: a commune's from its name, an area's from its article or common
+ * noun. French whatever the turn's language (English sentences take `place`), so the common nouns
+ * (`territory:named.*`) are read in French; their English values only keep the two files alike.
+ */
 export function frenchPlaceOf(place: Place): FrenchPlaceForms {
   const fr = translator('fr');
   switch (place.type) {
