@@ -11,7 +11,9 @@ import { teamsMiddleware } from './channels/teamsMiddleware';
 import { installTurnErrorHandler } from './channels/turnErrors';
 import { turnLogging } from './channels/turnLogging';
 import type { Config } from './config';
-import { ConversationLog } from './directline/conversationLog';
+import { MemoryWebConversations } from './directline/conversationLog';
+import type { WebConversationStore } from '../stores/directline/webConversations';
+import { memoryTurnOrder, type TurnOrder } from '../stores/turnOrder';
 import { registerDirectLineRoutes } from './directline/routes';
 import { GuichetBot } from './guichetBot';
 import type { Logger } from './logger';
@@ -37,12 +39,17 @@ export interface AppDeps {
   apiRoutes?: ReadonlyArray<(server: Server) => void>;
   /** Shared with the request repository's wrapper (limitedRequests); made from the config when absent. */
   rateLimits?: RateLimits;
+  /**
+   * What several instances must share (bot/sharedState.ts): the web chat conversations and the
+   * order of turns. In this process when absent (one instance).
+   */
+  shared?: { conversations: WebConversationStore; turnOrder: TurnOrder };
 }
 
 export interface App {
   server: Server;
   bot: GuichetBot;
-  conversationLog: ConversationLog;
+  conversationLog: WebConversationStore;
   lifecycle: Lifecycle;
 }
 
@@ -58,7 +65,8 @@ export function createApp(deps: AppDeps): App {
   const logic = (context: TurnContext) => bot.run(context);
 
   const cloudAdapter = createCloudAdapter(deps.config);
-  const conversationLog = new ConversationLog();
+  const conversationLog = deps.shared?.conversations ?? new MemoryWebConversations();
+  const turnOrder = deps.shared?.turnOrder ?? memoryTurnOrder();
   const directLineAdapter = new DirectLineAdapter(conversationLog);
   for (const adapter of [cloudAdapter, directLineAdapter]) {
     adapter.use(turnLogging(deps.logger));
@@ -72,7 +80,7 @@ export function createApp(deps: AppDeps): App {
 
   const routes: Array<(server: Server) => void> = [...(deps.apiRoutes ?? [])];
   if (deps.config.WEBCHAT_ENABLED) {
-    routes.push((server) => registerDirectLineRoutes(server, { log: conversationLog, adapter: directLineAdapter, logic, rateLimits, trustProxy: deps.config.TRUST_PROXY }));
+    routes.push((server) => registerDirectLineRoutes(server, { log: conversationLog, turnOrder, adapter: directLineAdapter, logic, rateLimits, trustProxy: deps.config.TRUST_PROXY }));
   }
   const server = createServer({
     config: deps.config,
@@ -84,6 +92,7 @@ export function createApp(deps: AppDeps): App {
     routes,
     rateLimits,
     lifecycle,
+    turnOrder,
   });
   return { server, bot, conversationLog, lifecycle };
 }

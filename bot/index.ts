@@ -14,7 +14,8 @@ import { ApplicantNotifier } from './channels/applicantNotifier';
 import { createApp } from './app';
 import { ConfigError, DEVELOPMENT_SUBJECT_KEY_SECRET, isOpenWithoutAuthentication, listenHost, loadConfig, servedTerritoryOf, type Config } from './config';
 import { shutDown } from './lifecycle';
-import { createRateLimits, limitedRequests } from './rateLimits';
+import { limitedRequests } from './rateLimits';
+import { openSharedState } from './sharedState';
 import { withTimeout } from '../stores/timeouts';
 import { createLogger } from './logger';
 import { scheduleRequestsPurge, scheduleStatePurge, seedDemoDirectory, warmRecognizersSoon, warmUp } from './startup';
@@ -55,7 +56,9 @@ async function main(): Promise<void> {
   const stopRequestsPurge = scheduleRequestsPurge(stores.requests, logger);
   // What a turn asks of the store fails fast when the store does not answer (STORE_TIMEOUT_MS).
   const timeout = config.STORE_TIMEOUT_MS;
-  const rateLimits = createRateLimits(config);
+  // On MongoDB, web chat conversations, turn order and rate limits are shared by every instance.
+  const shared = await openSharedState(store.backend, config);
+  const rateLimits = shared.rateLimits;
   const directory = withTimeout(opened, timeout, 'directory');
   const requests = limitedRequests(withTimeout(stores.requests, timeout, 'requests'), rateLimits);
   const advisers = withTimeout(stores.advisers, timeout, 'advisers');
@@ -72,6 +75,7 @@ async function main(): Promise<void> {
     logger,
     store,
     rateLimits,
+    shared,
     features: createFeatures({
       directory,
       requests,

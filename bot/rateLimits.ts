@@ -1,4 +1,5 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Db } from 'mongodb';
+import { RateLimiterMemory, RateLimiterMongo, RateLimiterRes, RLWrapperTimeouts, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Request, Response } from 'restify';
 import type { RequestRepository } from '../stores/requests/requestRepository';
 import { FollowUpLockedError } from '../stores/requests/errors';
@@ -6,32 +7,63 @@ import { clientAddressOf, currentClientAddress } from './clientAddress';
 import type { Config } from './config';
 import { sendProblem } from './http/problem';
 
-/** The limits of one instance, each counted per key (a client address or a conversation). */
+/** The limits, each counted per key (a client address or a conversation). */
 export interface RateLimits {
   /** Every HTTP request, per client address. */
-  requests: RateLimiterMemory;
+  requests: RateLimiterAbstract;
   /** Direct Line token generation, per client address. */
-  tokens: RateLimiterMemory;
+  tokens: RateLimiterAbstract;
   /** Follow-up code checks, per client address. */
-  followUp: RateLimiterMemory;
+  followUp: RateLimiterAbstract;
   /** Request submissions, per client address. */
-  submissions: RateLimiterMemory;
+  submissions: RateLimiterAbstract;
   /** Turns, per conversation. */
-  turns: RateLimiterMemory;
+  turns: RateLimiterAbstract;
 }
 
-export function createRateLimits(config: Config): RateLimits {
+type LimitName = keyof RateLimits;
+
+function allowances(config: Config): Record<LimitName, { points: number; duration: number }> {
   return {
-    requests: new RateLimiterMemory({ points: config.RATE_LIMIT_PER_MINUTE, duration: 60 }),
-    tokens: new RateLimiterMemory({ points: config.RATE_LIMIT_TOKENS_PER_MINUTE, duration: 60 }),
-    followUp: new RateLimiterMemory({ points: config.RATE_LIMIT_FOLLOW_UP_PER_HOUR, duration: 3600 }),
-    submissions: new RateLimiterMemory({ points: config.RATE_LIMIT_SUBMISSIONS_PER_HOUR, duration: 3600 }),
-    turns: new RateLimiterMemory({ points: config.TURNS_PER_MINUTE, duration: 60 }),
+    requests: { points: config.RATE_LIMIT_PER_MINUTE, duration: 60 },
+    tokens: { points: config.RATE_LIMIT_TOKENS_PER_MINUTE, duration: 60 },
+    followUp: { points: config.RATE_LIMIT_FOLLOW_UP_PER_HOUR, duration: 3600 },
+    submissions: { points: config.RATE_LIMIT_SUBMISSIONS_PER_HOUR, duration: 3600 },
+    turns: { points: config.TURNS_PER_MINUTE, duration: 60 },
   };
 }
 
+/** The collection the shared counters live in (one document per key, TTL index on `expire`). */
+export const RATE_LIMITS_COLLECTION = 'rateLimits';
+
+/**
+ * The limits. Without `db`, counted in this process (one instance, or the embedded store). With
+ * `db` (MongoDB), counted in the database, so that N instances behind a load balancer allow what
+ * one would, not N times as much: rate-limiter-flexible's RateLimiterMongo, one atomic upsert per
+ * hit. A key over its limit is then refused from memory until its window ends (no database call);
+ * a database that fails or does not answer within STORE_TIMEOUT_MS falls back to this instance's own
+ * count (the insurance limiter).
+ */
+export function createRateLimits(config: Config, db?: Db): RateLimits {
+  const entries = Object.entries(allowances(config)).map(([name, { points, duration }]) => {
+    const memory = new RateLimiterMemory({ points, duration, keyPrefix: name });
+    if (!db) return [name, memory] as const;
+    const shared = new RateLimiterMongo({
+      storeClient: db,
+      tableName: RATE_LIMITS_COLLECTION,
+      keyPrefix: name,
+      points,
+      duration,
+      // Over the limit: refused from memory until the window ends, without asking the database.
+      inMemoryBlockOnConsumed: points + 1,
+    });
+    return [name, new RLWrapperTimeouts({ limiter: shared, timeoutMs: config.STORE_TIMEOUT_MS, insuranceLimiter: memory })] as const;
+  });
+  return Object.fromEntries(entries) as unknown as RateLimits;
+}
+
 /** 0 when allowed; otherwise the seconds to wait. */
-export async function take(limiter: RateLimiterMemory, key: string): Promise<number> {
+export async function take(limiter: RateLimiterAbstract, key: string): Promise<number> {
   try {
     await limiter.consume(key);
     return 0;

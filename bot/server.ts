@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { clientAddressOf, isLoopbackUrl, runForClient } from './clientAddress';
 import type { Config } from './config';
 import { withTimeout } from '../stores/timeouts';
+import type { TurnOrder } from '../stores/turnOrder';
 import type { Lifecycle } from './lifecycle';
 import { perAddressLimit, sendTooMany, take, type RateLimits } from './rateLimits';
 import { sendProblem, sendValidationProblem } from './http/problem';
@@ -52,6 +53,8 @@ export interface ServerDeps {
   routes: ReadonlyArray<(server: Server) => void>;
   rateLimits: RateLimits;
   lifecycle: Lifecycle;
+  /** Turns of one conversation one at a time (across instances when shared). */
+  turnOrder: TurnOrder;
 }
 
 export function createServer(deps: ServerDeps): Server {
@@ -104,7 +107,8 @@ export function createServer(deps: ServerDeps): Server {
     }
     const wait = await take(deps.rateLimits.turns, `messages:${parsed.data.conversation.id}`);
     if (wait > 0) return sendTooMany(res, wait);
-    await runForClient(clientAddressOf(req, deps.config.TRUST_PROXY), () => deps.cloudAdapter.process(req, res, deps.logic));
+    const address = clientAddressOf(req, deps.config.TRUST_PROXY);
+    await deps.turnOrder.run(`messages:${parsed.data.conversation.id}`, () => runForClient(address, () => deps.cloudAdapter.process(req, res, deps.logic)));
   });
 
   server.get('/healthz', async (_req: Request, res: Response) => {

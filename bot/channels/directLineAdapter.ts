@@ -5,16 +5,17 @@ import {
   type ConversationReference,
   type ResourceResponse,
 } from 'botbuilder';
-import type { ConversationLog } from '../directline/conversationLog';
+import type { WebConversationStore } from '../../stores/directline/webConversations';
 
 export const WEB_CHANNEL_ID = 'webchat';
 
 /**
- * The adapter of the bot's own web chat: replies go straight into the conversation's activity log,
- * which the page polls through the Direct Line subset. No Azure, no callback URL.
+ * The adapter of the bot's own web chat: replies go straight into the conversation's activity log
+ * (in memory, or in MongoDB shared by every instance), which the page polls through the Direct
+ * Line subset. No Azure, no callback URL.
  */
 export class DirectLineAdapter extends BotAdapter {
-  constructor(private readonly log: ConversationLog) {
+  constructor(private readonly log: WebConversationStore) {
     super();
   }
 
@@ -27,19 +28,19 @@ export class DirectLineAdapter extends BotAdapter {
       } else if (activity.type === 'invokeResponse' || activity.type === 'trace') {
         responses.push({ id: '' });
       } else {
-        responses.push({ id: this.log.append(activity.conversation?.id ?? '', activity) });
+        responses.push({ id: await this.log.append(activity.conversation?.id ?? '', activity) });
       }
     }
     return responses;
   }
 
   async updateActivity(_context: TurnContext, activity: Partial<Activity>): Promise<ResourceResponse | void> {
-    this.log.replace(activity.conversation?.id ?? '', activity);
+    await this.log.replace(activity.conversation?.id ?? '', activity);
     return { id: activity.id ?? '' };
   }
 
   async deleteActivity(_context: TurnContext, reference: Partial<ConversationReference>): Promise<void> {
-    this.log.remove(reference.conversation?.id ?? '', reference.activityId ?? '');
+    await this.log.remove(reference.conversation?.id ?? '', reference.activityId ?? '');
   }
 
   async continueConversation(

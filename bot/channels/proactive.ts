@@ -1,6 +1,6 @@
 import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type { ProactiveSender } from './applicantNotifier';
-import type { ConversationLog } from '../directline/conversationLog';
+import type { WebConversationStore } from '../../stores/directline/webConversations';
 import type { DirectLineAdapter } from './directLineAdapter';
 import { isLoopbackUrl } from '../clientAddress';
 
@@ -12,7 +12,8 @@ import { isLoopbackUrl } from '../clientAddress';
 export function createProactiveSender(deps: {
   cloudAdapter: CloudAdapter;
   directLineAdapter: DirectLineAdapter;
-  conversationLog: ConversationLog;
+  /** The web chat conversations (shared by every instance on MongoDB: a notice reaches the page whichever instance serves it). */
+  conversationLog: WebConversationStore;
   appId?: string;
   /** Without channel authentication, the bot calls back only a loopback serviceUrl. */
   authenticated?: boolean;
@@ -24,7 +25,7 @@ export function createProactiveSender(deps: {
       };
       try {
         const id = reference.conversation?.id;
-        if (id && deps.conversationLog.get(id)) {
+        if (id && (await deps.conversationLog.isOpen(id))) {
           await deps.directLineAdapter.continueConversation(reference, logic);
           return true;
         }

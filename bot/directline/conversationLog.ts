@@ -1,15 +1,21 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
+import {
+  activityId,
+  DEFAULT_LIMITS,
+  sizeOf,
+  type ActivityPage,
+  type WebConversationLimits,
+  type WebConversation as SharedWebConversation,
+  type WebConversationStore,
+} from '../../stores/directline/webConversations';
 
-/** One web chat conversation as the Direct Line subset keeps it: in memory, for a bounded time. */
-export interface WebConversation {
-  readonly conversationId: string;
-  readonly userId: string;
+export { DEFAULT_LIMITS };
+export type ConversationLogLimits = WebConversationLimits;
+
+/** One web chat conversation as the in-memory log keeps it. */
+export interface WebConversation extends SharedWebConversation {
   token: string;
-  expiresAt: number;
-  started: boolean;
-  /** The language the page asked for when it got its token (used by the welcome). */
-  locale?: string;
   /** Activities kept for polling; `offset` counts the ones dropped from the front. */
   activities: Activity[];
   /** Serialised size of each kept activity, and their sum. */
@@ -18,31 +24,6 @@ export interface WebConversation {
   offset: number;
   lastSeen: number;
 }
-
-export interface ConversationLogLimits {
-  tokenTtlSeconds: number;
-  /** Conversations kept at once, started or not. */
-  maxConversations: number;
-  /** Conversations given a token but never started; the oldest goes first when there are more. */
-  maxPending: number;
-  maxActivitiesKept: number;
-  /** Bytes of activities kept per conversation; the oldest (already polled) go first. */
-  maxBytesPerConversation: number;
-  /** Bytes of activities kept for all conversations together. */
-  maxTotalBytes: number;
-  /** A started conversation polled within this time is live: a newcomer never evicts it. */
-  liveSeconds: number;
-}
-
-export const DEFAULT_LIMITS: ConversationLogLimits = {
-  tokenTtlSeconds: 3600,
-  maxConversations: 5000,
-  maxPending: 1000,
-  maxActivitiesKept: 500,
-  maxBytesPerConversation: 256 * 1024,
-  maxTotalBytes: 64 * 1024 * 1024,
-  liveSeconds: 15 * 60,
-};
 
 /**
  * The activity stream of every open web chat conversation. Nothing here is written to disk: the
@@ -122,7 +103,7 @@ export class ConversationLog {
     const conversation = this.conversations.get(conversationId);
     if (!conversation) return '';
     const sequence = conversation.offset + conversation.activities.length;
-    const id = `${conversationId}|${String(sequence).padStart(7, '0')}`;
+    const id = activityId(conversationId, sequence);
     const stored = { ...activity, id, timestamp: new Date(this.now()) } as Activity;
     const size = sizeOf(stored);
     conversation.activities.push(stored);
@@ -245,10 +226,60 @@ export class ConversationLog {
   }
 }
 
-function sizeOf(activity: Activity): number {
-  try {
-    return Buffer.byteLength(JSON.stringify(activity) ?? '', 'utf8');
-  } catch {
-    return 0;
+/**
+ * The in-memory log as the routes and the adapter use it (the same interface as the MongoDB store):
+ * the right one for a single instance, and for the embedded store, which is single-process anyway.
+ */
+export class MemoryWebConversations implements WebConversationStore {
+  readonly kind = 'memory' as const;
+
+  constructor(readonly log: ConversationLog = new ConversationLog()) {}
+
+  get limits(): WebConversationLimits {
+    return this.log.limits;
+  }
+
+  get usage() {
+    return this.log.usage;
+  }
+
+  async open(locale?: string) {
+    return this.log.open(locale);
+  }
+
+  async byToken(token: string) {
+    return this.log.byToken(token);
+  }
+
+  async isOpen(conversationId: string) {
+    return this.log.get(conversationId) !== undefined;
+  }
+
+  async start(conversation: SharedWebConversation) {
+    const kept = this.log.get(conversation.conversationId);
+    return kept ? this.log.start(kept) : false;
+  }
+
+  async refresh(conversation: SharedWebConversation) {
+    const kept = this.log.get(conversation.conversationId);
+    if (kept) this.log.refresh(kept);
+    return kept ?? conversation;
+  }
+
+  async append(conversationId: string, activity: Partial<Activity>) {
+    return this.log.append(conversationId, activity);
+  }
+
+  async replace(conversationId: string, activity: Partial<Activity>) {
+    return this.log.replace(conversationId, activity);
+  }
+
+  async remove(conversationId: string, activityIdToRemove: string) {
+    return this.log.remove(conversationId, activityIdToRemove);
+  }
+
+  async since(conversation: SharedWebConversation, watermark: number): Promise<ActivityPage> {
+    const kept = this.log.get(conversation.conversationId);
+    return kept ? this.log.since(kept, watermark) : { activities: [], watermark: String(watermark) };
   }
 }

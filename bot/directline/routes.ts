@@ -6,16 +6,23 @@ import { sendProblem, sendValidationProblem } from '../http/problem';
 import { clientActivitySchema } from './activitySchema';
 import { clientAddressOf, runForClient } from '../clientAddress';
 import { sendTooMany, take, type RateLimits } from '../rateLimits';
-import type { ConversationLog, WebConversation } from './conversationLog';
+import type { WebConversation, WebConversationStore } from '../../stores/directline/webConversations';
+import type { TurnOrder } from '../../stores/turnOrder';
+import { isStoreUnavailable } from '../../stores/timeouts';
 
 export const BOT_ACCOUNT = { id: 'guichet-iae', name: 'Guichet IAE', role: 'bot' } as const;
 const SERVICE_URL = 'urn:guichet-iae:webchat';
 /** How long a client is told to wait when every conversation place is in use. */
 const FULL_RETRY_SECONDS = 60;
+/** How long a client is told to wait when the store does not answer. */
+const STORE_RETRY_SECONDS = 5;
 const tokenRequestSchema = z.object({ locale: z.string().max(35).optional() }).strict();
 
 export interface DirectLineDeps {
-  log: ConversationLog;
+  /** The conversations: in memory for one instance, in MongoDB when several share the work. */
+  log: WebConversationStore;
+  /** Turns of one conversation one at a time, across instances when the order is shared. */
+  turnOrder: TurnOrder;
   adapter: DirectLineAdapter;
   logic: (context: TurnContext) => Promise<void>;
   rateLimits: RateLimits;
@@ -28,29 +35,39 @@ export interface DirectLineDeps {
  */
 export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): void {
   const { log } = deps;
-  const queues = new Map<string, Promise<void>>();
 
-  /** Turns of one conversation run one after the other, never at the same time. */
+  /** Turns of one conversation run one after the other, never at the same time, on any instance. */
   const runTurn = (req: Request, conversation: WebConversation, activity: Partial<Activity>): Promise<void> => {
-    const previous = queues.get(conversation.conversationId) ?? Promise.resolve();
     const address = clientAddressOf(req, deps.trustProxy);
-    const next = previous
-      .catch(() => undefined)
-      .then(() => runForClient(address, () => deps.adapter.processActivity(activity, deps.logic)));
-    queues.set(conversation.conversationId, next);
-    return next.finally(() => {
-      if (queues.get(conversation.conversationId) === next) queues.delete(conversation.conversationId);
-    });
+    return deps.turnOrder.run(`webchat:${conversation.conversationId}`, () =>
+      runForClient(address, () => deps.adapter.processActivity(activity, deps.logic)),
+    );
   };
 
-  const authorised = (req: Request, res: Response): WebConversation | undefined => {
+  /**
+   * A route whose store does not answer says so (503 and Retry-After: Web Chat tries again), never a
+   * 500 with the driver's words.
+   */
+  const route =
+    (handler: (req: Request, res: Response) => Promise<void>) =>
+    async (req: Request, res: Response): Promise<void> => {
+      try {
+        await handler(req, res);
+      } catch (error) {
+        if (!isStoreUnavailable(error) || res.headersSent) throw error;
+        res.header('Retry-After', String(STORE_RETRY_SECONDS));
+        sendProblem(res, 503, 'store_unavailable', 'the conversation store does not answer: try again in a few seconds');
+      }
+    };
+
+  const authorised = async (req: Request, res: Response): Promise<WebConversation | undefined> => {
     const header = req.header('authorization') ?? '';
     const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
     if (!token) {
       sendProblem(res, 401, 'missing_token', 'Authorization: Bearer <token> is required');
       return undefined;
     }
-    const conversation = log.byToken(token);
+    const conversation = await log.byToken(token);
     if (!conversation) {
       sendProblem(res, 403, 'invalid_token', 'the token is unknown or expired');
       return undefined;
@@ -69,28 +86,27 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
     expires_in: Math.max(0, Math.round((conversation.expiresAt - Date.now()) / 1000)),
   });
 
-  server.post('/directline/tokens/generate', async (req: Request, res: Response) => {
+  server.post('/directline/tokens/generate', route(async (req: Request, res: Response) => {
     const parsed = tokenRequestSchema.safeParse(req.body ?? {});
     if (!parsed.success) return sendValidationProblem(res, parsed.error);
-    const conversation = log.open(parsed.data.locale);
+    const conversation = await log.open(parsed.data.locale);
     if (!conversation) {
       res.header('Retry-After', String(FULL_RETRY_SECONDS));
       return sendProblem(res, 503, 'busy', 'every conversation place is in use: try again in a minute');
     }
     res.send(200, { ...describe(conversation), userId: conversation.userId });
-  });
+  }));
 
-  server.post('/directline/tokens/refresh', async (req: Request, res: Response) => {
-    const conversation = authorised(req, res);
+  server.post('/directline/tokens/refresh', route(async (req: Request, res: Response) => {
+    const conversation = await authorised(req, res);
     if (!conversation) return;
-    log.refresh(conversation);
-    res.send(200, describe(conversation));
-  });
+    res.send(200, describe(await log.refresh(conversation)));
+  }));
 
-  server.post('/directline/conversations', async (req: Request, res: Response) => {
-    const conversation = authorised(req, res);
+  server.post('/directline/conversations', route(async (req: Request, res: Response) => {
+    const conversation = await authorised(req, res);
     if (!conversation) return;
-    const firstStart = log.start(conversation);
+    const firstStart = await log.start(conversation);
     if (firstStart) {
       await runTurn(req, conversation, {
         ...baseActivity(conversation),
@@ -100,15 +116,15 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
       });
     }
     res.send(firstStart ? 201 : 200, describe(conversation));
-  });
+  }));
 
-  server.get('/directline/conversations/:conversationId', async (req: Request, res: Response) => {
-    const conversation = authorised(req, res);
+  server.get('/directline/conversations/:conversationId', route(async (req: Request, res: Response) => {
+    const conversation = await authorised(req, res);
     if (conversation) res.send(200, describe(conversation));
-  });
+  }));
 
-  server.post('/directline/conversations/:conversationId/activities', async (req: Request, res: Response) => {
-    const conversation = authorised(req, res);
+  server.post('/directline/conversations/:conversationId/activities', route(async (req: Request, res: Response) => {
+    const conversation = await authorised(req, res);
     if (!conversation) return;
     const parsed = clientActivitySchema.safeParse(req.body);
     if (!parsed.success) return sendValidationProblem(res, parsed.error);
@@ -130,25 +146,25 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
         : undefined,
     };
     // The echo: Web Chat counts a message as sent once it sees it in the stream with an id.
-    const id = log.append(conversation.conversationId, activity);
+    const id = await log.append(conversation.conversationId, activity);
     await runTurn(req, conversation, { ...activity, id });
     res.send(200, { id });
-  });
+  }));
 
-  server.get('/directline/conversations/:conversationId/activities', async (req: Request, res: Response) => {
-    const conversation = authorised(req, res);
+  server.get('/directline/conversations/:conversationId/activities', route(async (req: Request, res: Response) => {
+    const conversation = await authorised(req, res);
     if (!conversation) return;
     const raw = (req.query as Record<string, unknown> | undefined)?.watermark;
     const watermark = raw === undefined || raw === '' ? 0 : Number(raw);
     if (!Number.isInteger(watermark) || watermark < 0) {
       return sendProblem(res, 400, 'invalid_watermark', 'watermark must be a non-negative integer', 'watermark');
     }
-    res.send(200, log.since(conversation, watermark));
-  });
+    res.send(200, await log.since(conversation, watermark));
+  }));
 
-  server.post('/directline/conversations/:conversationId/upload', async (_req: Request, res: Response) => {
+  server.post('/directline/conversations/:conversationId/upload', route(async (_req: Request, res: Response) => {
     sendProblem(res, 415, 'upload_not_supported', 'file upload is not offered here');
-  });
+  }));
 }
 
 function baseActivity(conversation: WebConversation): Partial<Activity> {

@@ -2,14 +2,15 @@ import { loadConfig } from '../../bot/config';
 import { createCloudAdapter } from '../../bot/channels/cloudAdapter';
 import { DirectLineAdapter } from '../../bot/channels/directLineAdapter';
 import { createProactiveSender } from '../../bot/channels/proactive';
-import { ConversationLog } from '../../bot/directline/conversationLog';
+import { ConversationLog, MemoryWebConversations } from '../../bot/directline/conversationLog';
 
 describe('proactive sender', () => {
   const conversationLog = new ConversationLog();
+  const conversations = new MemoryWebConversations(conversationLog);
   const sender = createProactiveSender({
     cloudAdapter: createCloudAdapter(loadConfig({})),
-    directLineAdapter: new DirectLineAdapter(conversationLog),
-    conversationLog,
+    directLineAdapter: new DirectLineAdapter(conversations),
+    conversationLog: conversations,
   });
 
   it('writes into an open web chat conversation', async () => {
