@@ -65,7 +65,9 @@ export async function mongoTurnOrder(db: Db, options: MongoTurnOrderOptions = {}
   const keepMs = (options.keepSeconds ?? 24 * 3600) * 1000;
   const storeTimeoutMs = options.storeTimeoutMs ?? 1500;
   const collection: Collection<Row> = db.collection<Row>(collectionName);
-  await collection.createIndex({ expiresAt: 1 }, { name: 'expiresAt_ttl', expireAfterSeconds: 0 });
+  // Only housekeeping (a conversation's counters after its last turn): a server that refuses it
+  // keeps small rows longer, nothing else changes.
+  await collection.createIndex({ expiresAt: 1 }, { name: 'expiresAt_ttl', expireAfterSeconds: 0 }).catch(() => undefined);
   const local = memoryTurnOrder();
 
   async function takeTicket(key: string): Promise<number> {

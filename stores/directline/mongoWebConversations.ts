@@ -65,7 +65,9 @@ export async function mongoWebConversations(db: Db, options: MongoWebConversatio
   const collection: Collection<Row> = db.collection<Row>(options.collectionName ?? 'webConversations');
   await Promise.all([
     collection.createIndex({ tokenHash: 1 }, { name: 'tokenHash', unique: true }),
-    collection.createIndex({ expiresAt: 1 }, { name: 'expiresAt_ttl', expireAfterSeconds: 0 }),
+    // Expiry never depends on it (queries skip expired rows, `open` deletes them): a server that
+    // refuses a TTL index on this field (Cosmos DB for MongoDB, RU) only keeps them a little longer.
+    collection.createIndex({ expiresAt: 1 }, { name: 'expiresAt_ttl', expireAfterSeconds: 0 }).catch(() => 'expiresAt_ttl'),
     collection.createIndex({ started: 1, openedAt: 1 }, { name: 'started_openedAt' }),
     collection.createIndex({ lastSeen: 1 }, { name: 'lastSeen' }),
   ]);
