@@ -156,7 +156,7 @@ describeWithMongo('several instances on one MongoDB', (connection) => {
 
   beforeAll(async () => {
     // The processes run the compiled bot, as in production.
-    execFileSync(process.execPath, [projectPath('scripts', 'build.mjs'), '--if-stale'], { cwd: projectPath(), stdio: 'ignore' });
+    execFileSync(process.execPath, [projectPath('scripts', 'build.mjs'), '--if-stale'], { cwd: projectPath(), stdio: 'pipe' });
     const dbName = connection().db.databaseName;
     const unlimited = '1000000';
     const env = {
