@@ -14,6 +14,7 @@ import { openDirectory } from '../../stores/directory';
 import { openRequestStores, REQUESTS_COLLECTION, type RequestStores } from '../../stores/requests/openRequests';
 import { BotDriver, buttonsOf, textOf } from '../support/botDriver';
 import { describeWithMongo, mongoUri } from '../support/mongo';
+import { writeRunSummary } from '../support/testOutput';
 
 /**
  * Two real bot processes (dist/bot/index.js, as `npm start` runs it) on one MongoDB, and a client
@@ -293,8 +294,9 @@ describeWithMongo('several instances on one MongoDB', (connection) => {
     // One request per conversation, found under its own applicant.
     const perApplicant = await Promise.all(done.map(async (d) => (await stores.requests.listBySubject(subjectKeyOf('webchat', d.userId, DEVELOPMENT_SUBJECT_KEY_SECRET))).map((r) => r.reference)));
     const mismatched = done.filter((d, i) => perApplicant[i]!.length !== 1 || perApplicant[i]![0] !== d.reference).length;
-    console.log(
-      `several instances: ${done.length}/${CONVERSATIONS} conversations completed, calls per instance ${client.calls.join(' / ')}, ` +
+    writeRunSummary(
+      'multiInstance',
+      `several instances: ${done.length}/${CONVERSATIONS} conversations completed over 2 processes, calls per instance ${client.calls.join(' / ')}, ` +
         `requests created ${created} (expected ${CONVERSATIONS}), distinct references ${references.size}, mismatched ${mismatched}, failures ${failures.length}`,
     );
     expect(failures.slice(0, 3)).toEqual([]);
