@@ -112,9 +112,13 @@ export async function mongoTurnOrder(db: Db, options: MongoTurnOrderOptions = {}
     run<T>(key: string, work: () => Promise<T>): Promise<T> {
       return local.run(key, async () => {
         let ticket: number;
+        const taking = takeTicket(key);
         try {
-          ticket = await within(takeTicket(key), storeTimeoutMs);
+          ticket = await within(taking, storeTimeoutMs);
         } catch {
+          // A ticket taken too late is handed back as soon as its turn comes, so that the turns
+          // after it do not wait for a lease.
+          void taking.then((late) => waitFor(key, late).then(() => done(key, late))).catch(() => undefined);
           return work();
         }
         // Waiting is bounded by the lease: a store that stops answering meanwhile lets the turn run.
