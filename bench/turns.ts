@@ -73,10 +73,10 @@ async function ready(port: number): Promise<boolean> {
  * Starts `node <script>` with PORT set and waits for `/readyz` 200 (and, with `warmEvent`, for that
  * event in its JSON logs). Its stdout is read line by line and otherwise dropped.
  */
-export async function startEndpoint(name: string, script: string, env: NodeJS.ProcessEnv, warmEvent?: string, timeoutMs = 180_000): Promise<Endpoint> {
+export async function startEndpoint(name: string, script: string, env: NodeJS.ProcessEnv, warmEvent?: string, timeoutMs = 180_000, nodeFlags: readonly string[] = []): Promise<Endpoint> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', script], {
+  const child = spawn(process.execPath, [...nodeFlags, '--disable-warning=DEP0111', script], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -194,13 +194,20 @@ export async function load(port: number, scenario: string, script: ReadonlyArray
   };
 }
 
+/** The node flags `npm start` gives the bot (package.json), read from there so the bench starts it the same way. */
+export const BOT_NODE_FLAGS: readonly string[] = (() => {
+  const start = (JSON.parse(readFileSync(join(distRoot, '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
+  const command = start.split('&&').map((part) => part.trim()).find((part) => part.includes('dist/bot/index.js')) ?? '';
+  return command.split(/\s+/).filter((word) => word.startsWith('--') && word !== '--disable-warning=DEP0111');
+})();
+
 /** Starts the bot built in dist/ on a fresh embedded data folder, or on MongoDB (a fresh database). */
 export async function startBot(store: { mongodbUri?: string }): Promise<Endpoint & { cleanup: () => void }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-bot-'));
   // Every bench connection comes from 127.0.0.1: the per-address limit (240/min) would answer 429 to almost all of them.
   const env: NodeJS.ProcessEnv = { DATA_DIR: dataDir, LOG_LEVEL: 'info', NODE_ENV: 'development', MONGODB_URI: '', RATE_LIMIT_PER_MINUTE: '1000000' };
   if (store.mongodbUri) Object.assign(env, { MONGODB_URI: store.mongodbUri, MONGODB_DB: `bench_${runId}_${Date.now() % 100000}` });
-  const endpoint = await startEndpoint(store.mongodbUri ? 'bot (mongodb)' : 'bot (embedded)', join(distRoot, 'bot', 'index.js'), env, 'recognizers_warmed');
+  const endpoint = await startEndpoint(store.mongodbUri ? 'bot (mongodb)' : 'bot (embedded)', join(distRoot, 'bot', 'index.js'), env, 'recognizers_warmed', 180_000, BOT_NODE_FLAGS);
   return { ...endpoint, cleanup: () => rmSync(dataDir, { recursive: true, force: true }) };
 }
 

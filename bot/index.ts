@@ -97,7 +97,10 @@ async function main(): Promise<void> {
   }
   app.server.listen(config.PORT, listenHost(config), () => {
     const address = app.server.address();
-    logger.info({ event: 'listening', port: address.port, store: store.kind }, `Guichet IAE on http://localhost:${address.port}/`);
+    const cpu = process.cpuUsage();
+    // Time since the process started and the CPU it used to get here (the start-up cost, whatever else runs on the machine).
+    const startup = { uptimeMs: Math.round(process.uptime() * 1000), cpuMs: Math.round((cpu.user + cpu.system) / 1000) };
+    logger.info({ event: 'listening', port: address.port, store: store.kind, ...startup }, `Guichet IAE on http://localhost:${address.port}/`);
     warmRecognizersSoon(logger);
   });
 

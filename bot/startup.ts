@@ -37,6 +37,13 @@ export function warmUp(logger: Logger): void {
   logger.info({ event: 'warmed_up', territoryMs, faqMs, understandingMs: Date.now() - started - territoryMs - faqMs });
 }
 
+/** The recognizers' warm-up, one step per model family and language (each compiles its regular expressions once). */
+export function recognizerWarmSteps(): Array<() => void> {
+  // botbuilder-dialogs' choice prompts carry their own copy of the number recognizers: warmed too.
+  const choices = (locale: string) => () => void recognizeChoices('le deuxième, 2', ['a', 'b'], { locale });
+  return [() => warmRecognizers(['fr']), () => warmRecognizers(['en']), () => warmNumberRecognizers(), choices('fr-fr'), choices('en-us')];
+}
+
 /**
  * Compiles the recognizers' regular expressions (dates, ages, numbers, choice positions: seconds of CPU) once the
  * server listens, one step at a time so that requests are served in between; they are needed only
@@ -44,12 +51,13 @@ export function warmUp(logger: Logger): void {
  */
 export function warmRecognizersSoon(logger: Logger): void {
   const started = Date.now();
-  // botbuilder-dialogs' choice prompts carry their own copy of the number recognizers: warmed too.
-  const choices = (locale: string) => () => recognizeChoices('le deuxième, 2', ['a', 'b'], { locale });
-  const steps = [() => warmRecognizers(['fr']), () => warmRecognizers(['en']), () => warmNumberRecognizers(), choices('fr-fr'), choices('en-us')];
+  const steps = recognizerWarmSteps();
   const next = () => {
     const step = steps.shift();
-    if (!step) return logger.info({ event: 'recognizers_warmed', ms: Date.now() - started });
+    if (!step) {
+      const cpu = process.cpuUsage();
+      return logger.info({ event: 'recognizers_warmed', ms: Date.now() - started, cpuMs: Math.round((cpu.user + cpu.system) / 1000) });
+    }
     step();
     setTimeout(next, 0).unref();
   };

@@ -1,6 +1,7 @@
 // The build: TypeScript to dist/, then what never changes between builds is computed once (the
-// web page's compressed assets, scripts/buildWebAssets.ts; the understanding's learning,
-// scripts/learnUnderstanding.ts), then a stamp.
+// web page's compressed assets, scripts/buildWebAssets.ts; the territory sources reduced to what
+// is read, scripts/packTerritory.ts; the understanding's learning, scripts/learnUnderstanding.ts),
+// then a stamp.
 //   node scripts/build.mjs             always builds (npm run build)
 //   node scripts/build.mjs --if-stale  builds only when a source is newer than the last build (npm start)
 // Plain JavaScript: it runs before anything is compiled.
@@ -42,6 +43,7 @@ const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 try {
   run(tsc, ['-p', 'tsconfig.build.json']);
   run(join(root, 'dist', 'scripts', 'buildWebAssets.js'), []);
+  run(join(root, 'dist', 'scripts', 'packTerritory.js'), []);
   run(join(root, 'dist', 'scripts', 'learnUnderstanding.js'), []);
 } catch {
   process.exit(1);

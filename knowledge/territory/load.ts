@@ -1,5 +1,4 @@
-import { readCoordinates } from './coordinates';
-import { readRawCommunes, readRawDepartements, readRawEpcis, readRawRegions } from './sources';
+import { shippedTerritorySources, type TerritorySources } from './sources';
 import type { CommuneRecord, DepartementRecord, EpciRecord, LoadStats, RegionRecord, ZoneRecord } from './types';
 import { readZones } from './zones';
 
@@ -29,7 +28,7 @@ let cached: TerritoryData | undefined;
  * heap only when node runs with --expose-gc (otherwise it includes parse garbage).
  */
 export function loadTerritory(): TerritoryData {
-  cached ??= buildTerritory();
+  cached ??= buildTerritory(shippedTerritorySources);
   return cached;
 }
 
@@ -39,13 +38,18 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-function buildTerritory(): TerritoryData {
+/**
+ * The territory from its sources (by default the build's packed copy, else the package files; a test
+ * gives both and compares). Reading them is part of the load time and heap counted in `stats`.
+ */
+export function buildTerritory(read: () => TerritorySources): TerritoryData {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const started = performance.now();
   const heapBefore = process.memoryUsage().heapUsed;
-  const points = readCoordinates();
-  const raw = readRawCommunes();
+  const sources = read();
+  const points = sources.points;
+  const raw = sources.communes;
 
   const communes = new Map<string, CommuneRecord>();
   const currentCommunes: string[] = [];
@@ -73,7 +77,7 @@ function buildTerritory(): TerritoryData {
   if (unknownPoints.length > 0) throw new Error(`coordinates for unknown codes: ${unknownPoints.slice(0, 5).join(', ')}`);
 
   const epcis = new Map<string, EpciRecord>();
-  for (const e of readRawEpcis()) {
+  for (const e of sources.epcis) {
     const members = e.membres.map((m) => m.code).filter((code) => communes.has(code));
     const departements = [...new Set(members.map((code) => communes.get(code)!.departement))];
     const regions = [...new Set(members.map((code) => communes.get(code)!.region))];
@@ -86,9 +90,9 @@ function buildTerritory(): TerritoryData {
   }
 
   const departements = new Map<string, DepartementRecord>();
-  for (const d of readRawDepartements()) departements.set(d.code, { code: d.code, name: d.nom, region: d.region, chefLieu: d.chefLieu, liaison: d.typeLiaison, communes: [], population: 0 });
+  for (const d of sources.departements) departements.set(d.code, { code: d.code, name: d.nom, region: d.region, chefLieu: d.chefLieu, liaison: d.typeLiaison, communes: [], population: 0 });
   const regions = new Map<string, RegionRecord>();
-  for (const r of readRawRegions()) regions.set(r.code, { code: r.code, name: r.nom, chefLieu: r.chefLieu, liaison: r.typeLiaison, departements: [], communes: [], population: 0 });
+  for (const r of sources.regions) regions.set(r.code, { code: r.code, name: r.nom, chefLieu: r.chefLieu, liaison: r.typeLiaison, departements: [], communes: [], population: 0 });
   for (const d of departements.values()) regions.get(d.region)?.departements.push(d.code);
   for (const code of currentCommunes) {
     const c = communes.get(code)!;
