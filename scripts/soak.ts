@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
-  const counts = { requests: 0, conversations: 0, errors: 0, byStatus: {} as Record<number, number> };
+  const counts = { requests: 0, conversations: 0, errors: 0, byStatus: {} as Record<number, number>, failures: {} as Record<string, number> };
   const call = async (path: string, init: RequestInit = {}): Promise<Response | undefined> => {
     try {
       const res = await fetch(base + path, { ...init, signal: AbortSignal.timeout(20_000) });
@@ -57,8 +57,13 @@ async function main(): Promise<void> {
       counts.byStatus[res.status] = (counts.byStatus[res.status] ?? 0) + 1;
       if (res.status >= 500) counts.errors += 1;
       return res;
-    } catch {
+    } catch (error) {
       counts.errors += 1;
+      // Which call got no answer, and why (the route without its ids, the error's name and cause).
+      const route = `${init.method ?? 'GET'} ${path.split('?')[0]!.replace(/\/conversations\/[^/]+/, '/conversations/:id')}`;
+      const cause = error instanceof Error ? `${error.name}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}` : 'unknown';
+      const key = `${route}: ${cause}`;
+      counts.failures[key] = (counts.failures[key] ?? 0) + 1;
       return undefined;
     }
   };
@@ -109,6 +114,10 @@ async function main(): Promise<void> {
 
   global.gc?.();
   const end = process.memoryUsage();
+  // V8 gives freed heap pages back to the system a few seconds after a collection: RSS once settled.
+  await new Promise((resolve) => setTimeout(resolve, 10_000));
+  global.gc?.();
+  const settled = process.memoryUsage();
   console.log(
     JSON.stringify(
       {
@@ -118,10 +127,13 @@ async function main(): Promise<void> {
         conversations: counts.conversations,
         errors: counts.errors,
         byStatus: counts.byStatus,
+        failures: counts.failures,
         heapStartMB: mb(start.heapUsed),
         heapEndMB: mb(end.heapUsed),
         rssStartMB: mb(start.rss),
         rssEndMB: mb(end.rss),
+        rssSettledMB: mb(settled.rss),
+        heapTotalSettledMB: mb(settled.heapTotal),
         directLine: app.conversationLog.usage,
         heapBoundMB: HEAP_BOUND_MB,
       },
