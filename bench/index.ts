@@ -24,6 +24,7 @@ const DURATION = positive(process.env.BENCH_DURATION, 5);
 const CONNECTIONS = positive(process.env.BENCH_CONNECTIONS, 50);
 const RATE = positive(process.env.BENCH_RATE, 200);
 const CONVERSATIONS = positive(process.env.BENCH_CONVERSATIONS, 10_000);
+const SETTLE_MS = 10_000;
 
 /** Each turn type is the first message of a new conversation. */
 const TURN_TYPES: Array<[string, string]> = [
@@ -51,8 +52,12 @@ interface StoreRun {
   store: string;
   readyMs: number;
   warmMs?: number;
+  listenCpuMs?: number;
+  warmCpuMs?: number;
   rssAfterStartMb?: number;
   rssAfterConversationsMb?: number;
+  /** SETTLE_MS after the conversations, the bot idle. */
+  rssSettledMb?: number;
   conversations: number;
   conversationsPerSecond: number;
   rows: LoadResult[];
@@ -60,6 +65,7 @@ interface StoreRun {
 }
 
 const fmtMs = (ms: number | undefined) => (ms === undefined ? '–' : `${Math.round(ms)} ms`);
+const fmtMb = (mb: number | undefined) => (mb === undefined ? '–' : Math.round(mb));
 
 async function benchBot(store: { mongodbUri?: string }, log: (line: string) => void): Promise<StoreRun> {
   const bot = await startBot(store);
@@ -82,15 +88,20 @@ async function benchBot(store: { mongodbUri?: string }, log: (line: string) => v
     const started = performance.now();
     const conversations = await load(bot.port, 'conversations', ['bonjour'], { connections: CONNECTIONS, durationS: 0, amount: CONVERSATIONS });
     const elapsed = (performance.now() - started) / 1000;
-    (globalThis as { gc?: () => void }).gc?.();
     const rssAfterConversationsMb = rssMb(bot.pid);
-    log(`${bot.name}: ${CONVERSATIONS} conversations in ${elapsed.toFixed(1)} s (${conversations.errors + conversations.non2xx} failed), RSS ${rssAfterConversationsMb?.toFixed(0) ?? '–'} MB`);
+    // The bot's heap holds the load's garbage until V8 collects and gives pages back, seconds after the load stops.
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    const rssSettledMb = rssMb(bot.pid);
+    log(`${bot.name}: ${CONVERSATIONS} conversations in ${elapsed.toFixed(1)} s (${conversations.errors + conversations.non2xx} failed), RSS ${rssAfterConversationsMb?.toFixed(0) ?? '–'} MB at once, ${rssSettledMb?.toFixed(0) ?? '–'} MB ${SETTLE_MS / 1000} s later`);
     return {
       store: bot.name,
       readyMs: bot.readyMs,
       warmMs: bot.warmMs,
+      listenCpuMs: bot.listenCpuMs,
+      warmCpuMs: bot.warmCpuMs,
       rssAfterStartMb,
       rssAfterConversationsMb,
+      rssSettledMb,
       conversations: CONVERSATIONS,
       conversationsPerSecond: CONVERSATIONS / elapsed,
       rows,
@@ -146,8 +157,8 @@ async function main(): Promise<void> {
     log('');
     log(
       table(
-        ['store', 'ready (ms)', 'recognizers warm (ms)', 'RSS after start (MB)', `RSS after ${CONVERSATIONS} conversations (MB)`],
-        stores.map((s) => [s.store, Math.round(s.readyMs), s.warmMs === undefined ? '–' : Math.round(s.warmMs), s.rssAfterStartMb ?? '–', s.rssAfterConversationsMb ?? '–']),
+        ['store', 'ready (ms)', 'recognizers warm (ms)', 'CPU to listen / to warm (ms)', 'RSS after start (MB)', `RSS after ${CONVERSATIONS} conversations (MB)`, `same, ${SETTLE_MS / 1000} s later (MB)`],
+        stores.map((s) => [s.store, Math.round(s.readyMs), s.warmMs === undefined ? '–' : Math.round(s.warmMs), `${s.listenCpuMs ?? '–'} / ${s.warmCpuMs ?? '–'}`, fmtMb(s.rssAfterStartMb), fmtMb(s.rssAfterConversationsMb), fmtMb(s.rssSettledMb)]),
       ),
     );
     if (mongodbUri) log('MongoDB: the server at MONGODB_URI (in CI, mongo-java-server: an in-memory Java server without real indexes, on the same 2 cores), so its figures say how the bot behaves with a remote store, not what a real MongoDB would give.');

@@ -22,6 +22,9 @@ export interface Endpoint {
   readyMs: number;
   /** Process start to the end of the warm-up that follows listening (the bot's recognizers), when it has one. */
   warmMs?: number;
+  /** CPU the process used to start listening, and to the end of its warm-up (its own log): unlike wall times, not inflated by other work on the machine. */
+  listenCpuMs?: number;
+  warmCpuMs?: number;
   child: ChildProcess;
 }
 
@@ -81,11 +84,22 @@ export async function startEndpoint(name: string, script: string, env: NodeJS.Pr
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let warmMs: number | undefined;
+  const cpu: { listening?: number; warm?: number } = {};
+  const cpuOf = (line: string) => {
+    try {
+      const value = (JSON.parse(line) as { cpuMs?: unknown }).cpuMs;
+      return typeof value === 'number' ? value : undefined;
+    } catch {
+      return undefined;
+    }
+  };
   const warmed = new Promise<void>((resolve) => {
     if (!warmEvent) return resolve();
     createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (line.includes('"event":"listening"')) cpu.listening = cpuOf(line);
       if (warmMs === undefined && line.includes(`"event":"${warmEvent}"`)) {
         warmMs = performance.now() - started;
+        cpu.warm = cpuOf(line);
         resolve();
       }
     });
@@ -100,7 +114,7 @@ export async function startEndpoint(name: string, script: string, env: NodeJS.Pr
   }
   const readyMs = performance.now() - started;
   await Promise.race([warmed, new Promise((r) => setTimeout(r, timeoutMs))]);
-  return { name, port, pid: child.pid!, readyMs, warmMs, child };
+  return { name, port, pid: child.pid!, readyMs, warmMs, listenCpuMs: cpu.listening, warmCpuMs: cpu.warm, child };
 }
 
 export async function stopEndpoint(endpoint: Endpoint): Promise<void> {
