@@ -1,50 +1,18 @@
-import { DEVELOPMENT_SUBJECT_KEY_SECRET } from '../../bot/config';
 import { shutDown } from '../../bot/lifecycle';
 import { createLogger } from '../../bot/logger';
-import { createFeatures } from '../../dialogs/features';
 import { translator } from '../../locales/i18n';
-import type { OpenedStore } from '../../stores/appStore';
-import type { DirectoryRepository } from '../../stores/directory';
-import { openRequestStores, type RequestStores } from '../../stores/requests/openRequests';
-import { postJson, startApp, type RunningApp } from '../support/appServer';
-import { demoDirectory } from '../support/demoDirectory';
+import { directLineChat, postJson, startApp, type RunningApp } from '../support/appServer';
+import { useDemoBot } from '../support/demoBot';
 import { SwitchableStorage } from '../support/switchableStorage';
 
 const fr = translator('fr');
-let store: OpenedStore;
-let directory: DirectoryRepository;
-let stores: RequestStores;
-beforeAll(async () => {
-  ({ store, directory } = await demoDirectory());
-  stores = await openRequestStores(store.backend);
-});
-afterAll(() => store.close());
-
-async function webChat(running: RunningApp) {
-  const session = (await (await postJson(`${running.baseUrl}/directline/tokens/generate`, { locale: 'fr-FR' })).json()) as { conversationId: string; token: string };
-  const headers = { Authorization: `Bearer ${session.token}` };
-  const base = `${running.baseUrl}/directline/conversations/${session.conversationId}`;
-  let watermark = 0;
-  const poll = async () => {
-    const page = (await (await fetch(`${base}/activities?watermark=${watermark}`, { headers })).json()) as { activities: Array<{ text?: string; from: { role?: string } }>; watermark: string };
-    watermark = Number(page.watermark);
-    return page.activities.filter((a) => a.from.role !== 'user').map((a) => a.text ?? '').join('\n');
-  };
-  await fetch(`${running.baseUrl}/directline/conversations`, { method: 'POST', headers });
-  await poll();
-  return {
-    say: async (text: string) => {
-      const res = await postJson(`${base}/activities`, { type: 'message', text, locale: 'fr-FR' }, headers);
-      return { status: res.status, replies: await poll() };
-    },
-    post: (text: string) => postJson(`${base}/activities`, { type: 'message', text, locale: 'fr-FR' }, headers),
-  };
-}
+const demo = useDemoBot();
+const webChat = (running: RunningApp) => directLineChat(running.baseUrl);
 
 describe('faults: the store stops answering in the middle of a conversation', () => {
   it('tells the person at once, keeps the conversation, and resumes when the store is back', async () => {
     const storage = new SwitchableStorage();
-    const features = createFeatures({ directory, requests: stores.requests, advisers: stores.advisers, subjectSecret: DEVELOPMENT_SUBJECT_KEY_SECRET });
+    const features = demo.features();
     const running = await startApp({ env: { STORE_TIMEOUT_MS: '300' }, store: { kind: 'memory', stateStorage: storage, ping: async () => storage.mode === 'up' }, features });
     try {
       const chat = await webChat(running);

@@ -5,7 +5,7 @@ import { openStore, type OpenedStore } from '../../stores/appStore';
 import { openDirectory } from '../../stores/directory';
 import { openRequestStores } from '../../stores/requests/openRequests';
 import { withTimeout } from '../../stores/timeouts';
-import { postJson, startApp, type RunningApp } from '../support/appServer';
+import { directLineChat, startApp, type RunningApp } from '../support/appServer';
 import { OwnMongoServer, freePort, ownMongoServerAvailable } from '../support/ownMongoServer';
 
 /**
@@ -44,22 +44,13 @@ afterAll(async () => {
   console.log(`mongo faults injected: ${faults}`);
 });
 
+/** A web chat conversation whose every message is accepted (200) even during a fault. */
 async function webChat() {
-  const session = (await (await postJson(`${running.baseUrl}/directline/tokens/generate`, { locale: 'fr-FR' })).json()) as { conversationId: string; token: string };
-  const headers = { Authorization: `Bearer ${session.token}` };
-  const base = `${running.baseUrl}/directline/conversations/${session.conversationId}`;
-  let watermark = 0;
-  const poll = async () => {
-    const page = (await (await fetch(`${base}/activities?watermark=${watermark}`, { headers })).json()) as { activities: Array<{ text?: string; from: { role?: string } }>; watermark: string };
-    watermark = Number(page.watermark);
-    return page.activities.filter((a) => a.from.role !== 'user').map((a) => a.text ?? '').join('\n');
-  };
-  await fetch(`${running.baseUrl}/directline/conversations`, { method: 'POST', headers });
-  await poll();
+  const chat = await directLineChat(running.baseUrl);
   return async (text: string) => {
-    const res = await postJson(`${base}/activities`, { type: 'message', text, locale: 'fr-FR' }, headers);
-    expect(res.status).toBe(200);
-    return poll();
+    const { status, replies } = await chat.say(text);
+    expect(status).toBe(200);
+    return replies;
   };
 }
 

@@ -1,13 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { MemoryStorage } from 'botbuilder';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { translator } from '../../locales/i18n';
-import { buildWebAssets } from '../../bot/http/webAssets';
-import { createFeatures } from '../../dialogs/features';
-import type { OpenedStore } from '../../stores/appStore';
-import { startApp, type RunningApp } from '../support/appServer';
-import { demoDirectory } from '../support/demoDirectory';
-import { describeWithBrowser, launchChromium } from '../support/browser';
+import { describeWithBrowser, useWebAppInChromium } from '../support/browser';
 import { audit, OUT, searchAciLamentin, send, typographic, until, watchPolicy } from './pageHelpers';
 
 const fr = translator('fr');
@@ -15,35 +10,19 @@ const fr = translator('fr');
 const IDLE_SECONDS = 20;
 
 describeWithBrowser('kiosk (/kiosk) in headless Chromium', () => {
-  let running: RunningApp;
-  let browser: Browser;
-  let store: OpenedStore;
   /** The bot's conversation and user state, readable by the test. */
   const memory: Record<string, string> = {};
-
-  beforeAll(async () => {
-    mkdirSync(OUT, { recursive: true });
-    buildWebAssets();
-    const demo = await demoDirectory();
-    store = demo.store;
-    running = await startApp({
-      env: { KIOSK_IDLE_SECONDS: String(IDLE_SECONDS) },
-      store: { kind: 'memory', stateStorage: new MemoryStorage(memory), ping: async () => true },
-      features: createFeatures({ directory: demo.directory }),
-    });
-    browser = await launchChromium();
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await running?.close();
-    await store?.close();
+  const web = useWebAppInChromium({
+    env: { KIOSK_IDLE_SECONDS: String(IDLE_SECONDS) },
+    store: { kind: 'memory', stateStorage: new MemoryStorage(memory), ping: async () => true },
   });
+
+  beforeAll(() => mkdirSync(OUT, { recursive: true }));
 
   /** Opens the kiosk and records the conversation ids it is given. */
   async function openKiosk(): Promise<{ page: Page; conversations: string[]; problems: string[] }> {
     // A context of its own: axe opens a page beside it to gather its results.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1024 } });
+    const context = await web.browser.newContext({ viewport: { width: 1280, height: 1024 } });
     const page = await context.newPage();
     // Closing the page closes its context; what was still pending on them may fail late, harmlessly.
     page.on('close', () => {
@@ -59,7 +38,7 @@ describeWithBrowser('kiosk (/kiosk) in headless Chromium', () => {
         .then((body: { conversationId: string }) => conversations.push(body.conversationId))
         .catch(() => undefined);
     });
-    await page.goto(`${running.baseUrl}/kiosk`);
+    await page.goto(`${web.running.baseUrl}/kiosk`);
     return { page, conversations, problems };
   }
 

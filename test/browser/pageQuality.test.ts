@@ -1,39 +1,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { translator } from '../../locales/i18n';
-import { buildWebAssets } from '../../bot/http/webAssets';
-import { createFeatures } from '../../dialogs/features';
-import type { OpenedStore } from '../../stores/appStore';
-import { startApp, type RunningApp } from '../support/appServer';
-import { demoDirectory } from '../support/demoDirectory';
-import { describeWithBrowser, launchChromium } from '../support/browser';
+import { describeWithBrowser, useWebAppInChromium } from '../support/browser';
 import { audit, FOUND, OUT, searchAciLamentin, send, typographic, watchPolicy } from './pageHelpers';
 
 const fr = translator('fr');
 describeWithBrowser('web page and kiosk in headless Chromium: CSP, phone, accessibility, keyboard', () => {
-  let running: RunningApp;
-  let browser: Browser;
-  let store: OpenedStore;
+  const web = useWebAppInChromium();
   let context: BrowserContext;
 
-  beforeAll(async () => {
-    mkdirSync(OUT, { recursive: true });
-    // The build's compressed copies (kept between runs; the first build takes a while).
-    buildWebAssets();
-    const demo = await demoDirectory();
-    store = demo.store;
-    running = await startApp({ features: createFeatures({ directory: demo.directory }) });
-    browser = await launchChromium();
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await running?.close();
-    await store?.close();
-  });
+  beforeAll(() => mkdirSync(OUT, { recursive: true }));
 
   beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+    context = await web.browser.newContext({ viewport: { width: 1000, height: 900 } });
   });
   afterEach(async () => {
     await context?.close();
@@ -42,7 +21,7 @@ describeWithBrowser('web page and kiosk in headless Chromium: CSP, phone, access
   it('runs a conversation with cards under the page CSP, with no violation, and no serious or critical axe violation', async () => {
     const page = await context.newPage();
     const problems = await watchPolicy(page);
-    await page.goto(`${running.baseUrl}/`);
+    await page.goto(`${web.running.baseUrl}/`);
     await page.getByText(fr('common:menu.prompt')).first().waitFor({ timeout: 20_000 });
     await searchAciLamentin(page);
     await page.screenshot({ path: `${OUT}/page-cards.png`, fullPage: true });
@@ -52,9 +31,9 @@ describeWithBrowser('web page and kiosk in headless Chromium: CSP, phone, access
 
   it('on a 390×844 phone: every menu button visible without sideways scrolling, a small header, one demo notice per card', async () => {
     await context.close();
-    context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    context = await web.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     const page = await context.newPage();
-    await page.goto(`${running.baseUrl}/`);
+    await page.goto(`${web.running.baseUrl}/`);
     await page.getByText(fr('common:menu.prompt')).first().waitFor({ timeout: 20_000 });
     const buttons = page.locator('.webchat__suggested-actions button');
     await buttons.first().waitFor();
@@ -79,7 +58,7 @@ describeWithBrowser('web page and kiosk in headless Chromium: CSP, phone, access
 
   it('the « Français facile » switch asks for easy wording, and says it is on', async () => {
     const page = await context.newPage();
-    await page.goto(`${running.baseUrl}/`);
+    await page.goto(`${web.running.baseUrl}/`);
     await page.getByText(fr('common:menu.prompt')).first().waitFor({ timeout: 20_000 });
     const toggle = page.getByRole('button', { name: fr('web:easy.label') });
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
@@ -93,7 +72,7 @@ describeWithBrowser('web page and kiosk in headless Chromium: CSP, phone, access
 
   it('completes a search with the keyboard only', async () => {
     const page = await context.newPage();
-    await page.goto(`${running.baseUrl}/`);
+    await page.goto(`${web.running.baseUrl}/`);
     await page.getByText(fr('common:menu.prompt')).first().waitFor({ timeout: 20_000 });
     const focusedButton = () =>
       page.evaluate(() => {
@@ -140,7 +119,7 @@ describeWithBrowser('web page and kiosk in headless Chromium: CSP, phone, access
    */
   it('measures the first bot message under throttled 4G (reported, not asserted)', async () => {
     const measure = async (acceptEncoding?: string) => {
-      const cold = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+      const cold = await web.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
       const page = await cold.newPage();
       const cdp = await cold.newCDPSession(page);
       await cdp.send('Network.enable');
@@ -157,7 +136,7 @@ describeWithBrowser('web page and kiosk in headless Chromium: CSP, phone, access
           }
         }).observe(document, { subtree: true, childList: true, characterData: true });
       }, hello);
-      await page.goto(`${running.baseUrl}/`);
+      await page.goto(`${web.running.baseUrl}/`);
       await page.getByText(hello).first().waitFor({ timeout: 60_000 });
       const figures = await page.evaluate(() => {
         const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];

@@ -1,12 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { translator } from '../../locales/i18n';
-import { buildWebAssets } from '../../bot/http/webAssets';
 import { createFeatures } from '../../dialogs/features';
-import type { OpenedStore } from '../../stores/appStore';
 import { startApp, type RunningApp } from '../support/appServer';
-import { demoDirectory } from '../support/demoDirectory';
-import { describeWithBrowser, launchChromium } from '../support/browser';
+import { describeWithBrowser, useWebAppInChromium } from '../support/browser';
 import { audit, checkLayout, OUT, searchAciLamentin, type LayoutCheck } from './pageHelpers';
 
 /**
@@ -27,27 +24,14 @@ const FIXED_PX = 13;
 const KIOSK_IDLE_SECONDS = 20;
 
 describeWithBrowser('text at 200 %, reflow at 320 px, reduced motion (WCAG 2.1 1.4.4, 1.4.10, 2.3.3) in headless Chromium', () => {
-  let running: RunningApp;
+  const web = useWebAppInChromium();
   let quickKiosk: RunningApp;
-  let browser: Browser;
-  let store: OpenedStore;
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
-    buildWebAssets();
-    const demo = await demoDirectory();
-    store = demo.store;
-    running = await startApp({ features: createFeatures({ directory: demo.directory }) });
-    quickKiosk = await startApp({ env: { KIOSK_IDLE_SECONDS: String(KIOSK_IDLE_SECONDS) }, features: createFeatures({ directory: demo.directory }) });
-    browser = await launchChromium();
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await running?.close();
-    await quickKiosk?.close();
-    await store?.close();
+    quickKiosk = await startApp({ env: { KIOSK_IDLE_SECONDS: String(KIOSK_IDLE_SECONDS) }, features: createFeatures({ directory: web.directory }) });
   });
+  afterAll(() => quickKiosk?.close());
 
   const contexts: BrowserContext[] = [];
   afterEach(async () => {
@@ -60,12 +44,12 @@ describeWithBrowser('text at 200 %, reflow at 320 px, reduced motion (WCAG 2.1 1
 
   /** Opens `path` with text at `scale`, starts the conversation (a touch on the kiosk) and shows cards. */
   async function conversationWithCards(path: '/' | '/kiosk', viewport: { width: number; height: number }, scale: number): Promise<{ page: Page; cdp: CDPSession }> {
-    const context = await browser.newContext({ viewport });
+    const context = await web.browser.newContext({ viewport });
     contexts.push(context);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await setTextScale(cdp, scale);
-    await page.goto(`${running.baseUrl}${path}`);
+    await page.goto(`${web.running.baseUrl}${path}`);
     if (path === '/kiosk') await page.getByRole('button', { name: fr('web:kiosk.newPerson') }).click();
     await page.getByText(fr('common:menu.prompt')).first().waitFor({ timeout: 20_000 });
     await searchAciLamentin(page);
@@ -134,10 +118,10 @@ describeWithBrowser('text at 200 %, reflow at 320 px, reduced motion (WCAG 2.1 1
     // Web Chat's own transitions (carousel, arrows): without the preference, they are there.
     expect(withMotion.moving.length).toBeGreaterThan(0);
 
-    const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, reducedMotion: 'reduce' });
+    const context = await web.browser.newContext({ viewport: { width: 1000, height: 900 }, reducedMotion: 'reduce' });
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`${running.baseUrl}/`);
+    await page.goto(`${web.running.baseUrl}/`);
     await page.getByText(fr('common:menu.prompt')).first().waitFor({ timeout: 20_000 });
     await searchAciLamentin(page);
     await page.getByRole('button', { name: fr('search:next.new') }).last().waitFor({ timeout: 20_000 });
@@ -148,7 +132,7 @@ describeWithBrowser('text at 200 %, reflow at 320 px, reduced motion (WCAG 2.1 1
   }, 150_000);
 
   it('/kiosk: with prefers-reduced-motion, the idle countdown counts down without moving or animating', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1024 }, reducedMotion: 'reduce' });
+    const context = await web.browser.newContext({ viewport: { width: 1280, height: 1024 }, reducedMotion: 'reduce' });
     contexts.push(context);
     const page = await context.newPage();
     await page.goto(`${quickKiosk.baseUrl}/kiosk`);

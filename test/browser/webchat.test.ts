@@ -1,12 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { translator } from '../../locales/i18n';
 import { projectPath } from '../../knowledge/projectFiles';
-import { createFeatures } from '../../dialogs/features';
-import type { OpenedStore } from '../../stores/appStore';
-import { startApp, type RunningApp } from '../support/appServer';
-import { demoDirectory } from '../support/demoDirectory';
-import { describeWithBrowser, launchChromium } from '../support/browser';
+import { describeWithBrowser, useWebAppInChromium } from '../support/browser';
 
 const fr = translator('fr');
 const en = translator('en');
@@ -15,24 +11,11 @@ const firstLine = (text: string) => text.split('\n')[0];
 const typographic = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]"));
 
 describeWithBrowser('web chat page in headless Chromium', () => {
-  let running: RunningApp;
-  let browser: Browser;
+  const web = useWebAppInChromium();
   let page: Page;
 
-  let store: OpenedStore;
-
   beforeAll(async () => {
-    const demo = await demoDirectory();
-    store = demo.store;
-    running = await startApp({ features: createFeatures({ directory: demo.directory }) });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 900, height: 900 } });
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await running?.close();
-    await store?.close();
+    page = await web.browser.newPage({ viewport: { width: 900, height: 900 } });
   });
 
   async function send(text: string): Promise<void> {
@@ -42,7 +25,7 @@ describeWithBrowser('web chat page in headless Chromium', () => {
   }
 
   it('shows the welcome, answers "aide", switches to English', async () => {
-    await page.goto(`${running.baseUrl}/`);
+    await page.goto(`${web.running.baseUrl}/`);
     await page.getByText(fr('common:welcome.hello')).first().waitFor({ timeout: 20_000 });
     await page.getByText(fr('common:menu.prompt')).first().waitFor();
 

@@ -5,14 +5,12 @@ import { translator } from '../../locales/i18n';
 import { createFeatures } from '../../dialogs/features';
 import { loadMartiniqueDemo } from '../../knowledge/directory/demo';
 import { subjectKeyOf, type RequestDraftInput } from '../../knowledge/requests';
-import type { OpenedStore } from '../../stores/appStore';
-import { openRequestStores, type RequestStores } from '../../stores/requests/openRequests';
+import type { RequestStores } from '../../stores/requests/openRequests';
 import type { DirectoryRepository } from '../../stores/directory';
 import { BotDriver, buttonsOf, textOf, type Reply } from '../support/botDriver';
-import { demoDirectory } from '../support/demoDirectory';
+import { useDemoBot } from '../support/demoBot';
 
 const fr = translator('fr');
-let store: OpenedStore;
 let directory: DirectoryRepository;
 let stores: RequestStores;
 const TENANT = '11111111-2222-3333-4444-555555555555';
@@ -30,17 +28,22 @@ function draft(firstName: string, organisationId: string): RequestDraftInput {
   };
 }
 
-beforeAll(async () => {
-  ({ store, directory } = await demoDirectory());
-  stores = await openRequestStores(store.backend);
-  await stores.advisers.add({ tenantId: TENANT, aadObjectId: 'aaaaaaaa-0000-0000-0000-000000000001', organisationId: ORG, name: 'Conseillère A' });
-  await stores.advisers.add({ tenantId: TENANT, aadObjectId: 'bbbbbbbb-0000-0000-0000-000000000002', organisationId: OTHER_ORG, name: 'Conseiller B' });
-  await stores.requests.submit(draft('Lucie', ORG), 'key-lucie');
-  await stores.requests.submit(draft('Hugo', OTHER_ORG), 'key-hugo');
+const demo = useDemoBot({
+  today: '2026-11-22',
+  advisers: [
+    { tenantId: TENANT, aadObjectId: 'aaaaaaaa-0000-0000-0000-000000000001', organisationId: ORG, name: 'Conseillère A' },
+    { tenantId: TENANT, aadObjectId: 'bbbbbbbb-0000-0000-0000-000000000002', organisationId: OTHER_ORG, name: 'Conseiller B' },
+  ],
+  requests: [
+    { draft: draft('Lucie', ORG), key: 'key-lucie' },
+    { draft: draft('Hugo', OTHER_ORG), key: 'key-hugo' },
+  ],
 });
-afterAll(() => store.close());
+beforeAll(() => {
+  ({ directory, stores } = demo);
+});
 
-const features = () => createFeatures({ today: () => '2026-11-22', directory, requests: stores.requests, advisers: stores.advisers, subjectSecret: DEVELOPMENT_SUBJECT_KEY_SECRET });
+const features = () => demo.features();
 const adviserA = () => new BotDriver({ features: features(), channelId: 'msteams', teamsIdentity: { aadObjectId: 'aaaaaaaa-0000-0000-0000-000000000001', tenantId: TENANT } });
 
 async function openFirst(bot: BotDriver): Promise<Reply[]> {

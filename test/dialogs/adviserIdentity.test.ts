@@ -1,42 +1,24 @@
-import { DEVELOPMENT_SUBJECT_KEY_SECRET } from '../../bot/config';
-import { createFeatures } from '../../dialogs/features';
 import { loadMartiniqueDemo } from '../../knowledge/directory/demo';
-import { subjectKeyOf } from '../../knowledge/requests';
 import { translator } from '../../locales/i18n';
-import type { OpenedStore } from '../../stores/appStore';
-import type { DirectoryRepository } from '../../stores/directory';
-import { openRequestStores, type RequestStores } from '../../stores/requests/openRequests';
+import type { RequestStores } from '../../stores/requests/openRequests';
 import { BotDriver, buttonsOf, textOf } from '../support/botDriver';
-import { demoDirectory } from '../support/demoDirectory';
+import { webRequest, useDemoBot } from '../support/demoBot';
 
 const fr = translator('fr');
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const ADVISER = 'aaaaaaaa-0000-0000-0000-000000000001';
 const STRANGER = 'cccccccc-0000-0000-0000-000000000003';
 const ORG = loadMartiniqueDemo().find((s) => s.kind === 'FT')!.id;
-let store: OpenedStore;
-let directory: DirectoryRepository;
-let stores: RequestStores;
-
-beforeAll(async () => {
-  ({ store, directory } = await demoDirectory());
-  stores = await openRequestStores(store.backend);
-  await stores.advisers.add({ tenantId: TENANT, aadObjectId: ADVISER, organisationId: ORG });
-  await stores.requests.submit(
-    {
-      subjectKey: subjectKeyOf('webchat', 'person-identity', DEVELOPMENT_SUBJECT_KEY_SECRET),
-      consent: { version: 'request-v1', givenAt: new Date('2026-11-20T10:00:00Z') },
-      person: { firstName: 'Lucie', lastName: 'Durand', birthDate: '1985-05-05', contact: { kind: 'email', value: 'lucie@example.org' }, communeInsee: '97209' },
-      criteria: ['RSA'],
-      organisationId: ORG,
-      routing: { ruleId: 'default', kind: 'FT' },
-    },
-    'key-identity-1',
-  );
+const demo = useDemoBot({
+  advisers: [{ tenantId: TENANT, aadObjectId: ADVISER, organisationId: ORG }],
+  requests: [{ draft: webRequest(ORG, 'person-identity'), key: 'key-identity-1' }],
 });
-afterAll(() => store.close());
+let stores: RequestStores;
+beforeAll(() => {
+  ({ stores } = demo);
+});
 
-const features = () => createFeatures({ directory, requests: stores.requests, advisers: stores.advisers, subjectSecret: DEVELOPMENT_SUBJECT_KEY_SECRET });
+const features = () => demo.features();
 
 /** One Teams conversation whose next sender can be changed (several people in one conversation). */
 function teamsConversation() {

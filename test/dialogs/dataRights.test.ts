@@ -1,32 +1,22 @@
 import { translator } from '../../locales/i18n';
 import { DEVELOPMENT_SUBJECT_KEY_SECRET } from '../../bot/config';
-import { createFeatures } from '../../dialogs/features';
 import { subjectKeyOf } from '../../knowledge/requests';
-import { warmRecognizers } from '../../knowledge/understanding/ageOrBirthDate';
-import type { OpenedStore } from '../../stores/appStore';
-import type { DirectoryRepository } from '../../stores/directory';
-import { openRequestStores } from '../../stores/requests/openRequests';
 import type { RequestRepository } from '../../stores/requests/requestRepository';
 import { aDraft } from '../requests/builders';
 import { BotDriver, buttonsOf, textOf } from '../support/botDriver';
-import { demoDirectory } from '../support/demoDirectory';
+import { useDemoBot } from '../support/demoBot';
 import { runTranscript, type Transcript } from '../support/transcripts';
 
 const fr = translator('fr');
 const TODAY = '2026-11-22';
 const CODE = '482915';
-let store: OpenedStore;
-let directory: DirectoryRepository;
+const demo = useDemoBot({ today: TODAY, warm: true });
 let requests: RequestRepository;
-
-beforeAll(async () => {
-  warmRecognizers();
-  ({ store, directory } = await demoDirectory());
-  ({ requests } = await openRequestStores(store.backend));
+beforeAll(() => {
+  ({ requests } = demo.stores);
 });
-afterAll(() => store.close());
 
-const features = () => createFeatures({ today: () => TODAY, directory, requests, subjectSecret: DEVELOPMENT_SUBJECT_KEY_SECRET });
+const features = () => demo.features({ advisers: undefined });
 
 /** A request made elsewhere (another device, a desk): another channel identity than this conversation's. */
 async function aRequestMadeElsewhere(note = 'Je cherche dans la restauration') {

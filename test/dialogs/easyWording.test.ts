@@ -1,30 +1,13 @@
 import { translator } from '../../locales/i18n';
-import { DEVELOPMENT_SUBJECT_KEY_SECRET } from '../../bot/config';
-import { createFeatures } from '../../dialogs/features';
-import { warmRecognizers } from '../../knowledge/understanding/ageOrBirthDate';
-import type { OpenedStore } from '../../stores/appStore';
-import type { DirectoryRepository } from '../../stores/directory';
-import { openRequestStores } from '../../stores/requests/openRequests';
-import type { RequestRepository } from '../../stores/requests/requestRepository';
 import { BotDriver, textOf } from '../support/botDriver';
-import { demoDirectory } from '../support/demoDirectory';
+import { useDemoBot } from '../support/demoBot';
 
 const fr = translator('fr');
 const frEasy = translator('fr', 'easy');
 const en = translator('en');
 const enEasy = translator('en', 'easy');
-let store: OpenedStore;
-let directory: DirectoryRepository;
-let requests: RequestRepository;
-
-beforeAll(async () => {
-  warmRecognizers();
-  ({ store, directory } = await demoDirectory());
-  ({ requests } = await openRequestStores(store.backend));
-});
-afterAll(() => store.close());
-
-const features = () => createFeatures({ today: () => '2026-11-22', directory, requests, subjectSecret: DEVELOPMENT_SUBJECT_KEY_SECRET });
+const demo = useDemoBot({ today: '2026-11-22', warm: true });
+const features = () => demo.features({ advisers: undefined });
 
 describe('easy wording (« français facile »): an i18next context', () => {
   it('uses a key’s _easy variant where there is one, the usual key elsewhere, plurals included', () => {

@@ -1,29 +1,16 @@
-import { DEVELOPMENT_SUBJECT_KEY_SECRET } from '../../bot/config';
-import { createFeatures } from '../../dialogs/features';
 import { translator } from '../../locales/i18n';
-import type { OpenedStore } from '../../stores/appStore';
-import type { DirectoryRepository } from '../../stores/directory';
-import { openRequestStores, type RequestStores } from '../../stores/requests/openRequests';
 import { BotDriver, textOf } from '../support/botDriver';
-import { demoDirectory } from '../support/demoDirectory';
+import { useDemoBot } from '../support/demoBot';
 import { runTranscript } from '../support/transcripts';
 
 const fr = translator('fr');
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const ADVISER = 'aaaaaaaa-0000-0000-0000-000000000001';
-let store: OpenedStore;
-let directory: DirectoryRepository;
-let stores: RequestStores;
-
-beforeAll(async () => {
-  ({ store, directory } = await demoDirectory());
-  stores = await openRequestStores(store.backend);
-  await stores.advisers.add({ tenantId: TENANT, aadObjectId: ADVISER, organisationId: 'demo:972-ft-01', name: 'Conseillère A' });
+const demo = useDemoBot({
+  today: '2026-11-22',
+  advisers: [{ tenantId: TENANT, aadObjectId: ADVISER, organisationId: 'demo:972-ft-01', name: 'Conseillère A' }],
 });
-afterAll(() => store.close());
-
-const features = () =>
-  createFeatures({ today: () => '2026-11-22', directory, requests: stores.requests, advisers: stores.advisers, subjectSecret: DEVELOPMENT_SUBJECT_KEY_SECRET });
+const features = () => demo.features();
 
 const occurrences = (text: string, part: string) => text.split(part).length - 1;
 

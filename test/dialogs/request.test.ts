@@ -1,33 +1,26 @@
 import { translator } from '../../locales/i18n';
 import { DEVELOPMENT_SUBJECT_KEY_SECRET } from '../../bot/config';
-import { createFeatures } from '../../dialogs/features';
 import { subjectKeyOf } from '../../knowledge/requests';
-import { warmRecognizers } from '../../knowledge/understanding/ageOrBirthDate';
-import type { OpenedStore } from '../../stores/appStore';
 import type { DirectoryRepository } from '../../stores/directory';
-import { openRequestStores } from '../../stores/requests/openRequests';
 import type { AdviserRegistry } from '../../stores/requests/adviserRegistry';
 import type { RequestRepository } from '../../stores/requests/requestRepository';
 import { BotDriver, buttonsOf, textOf } from '../support/botDriver';
 import { frenchPlace } from '../../knowledge/text/frenchPlace';
-import { demoDirectory } from '../support/demoDirectory';
+import { useDemoBot } from '../support/demoBot';
 
 const fr = translator('fr');
 const en = translator('en');
 const TODAY = '2026-11-22';
-let store: OpenedStore;
+const demo = useDemoBot({ today: TODAY, warm: true });
 let directory: DirectoryRepository;
 let requests: RequestRepository;
 let advisers: AdviserRegistry;
-
-beforeAll(async () => {
-  warmRecognizers();
-  ({ store, directory } = await demoDirectory());
-  ({ requests, advisers } = await openRequestStores(store.backend));
+beforeAll(() => {
+  ({ directory } = demo);
+  ({ requests, advisers } = demo.stores);
 });
-afterAll(() => store.close());
 
-const features = () => createFeatures({ today: () => TODAY, directory, requests, advisers, subjectSecret: DEVELOPMENT_SUBJECT_KEY_SECRET });
+const features = () => demo.features();
 /** TestAdapter's user is user1 on webchat. */
 const subject = subjectKeyOf('webchat', 'user1', DEVELOPMENT_SUBJECT_KEY_SECRET);
 

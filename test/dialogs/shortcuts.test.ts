@@ -1,43 +1,21 @@
-import { DEVELOPMENT_SUBJECT_KEY_SECRET } from '../../bot/config';
 import { translator } from '../../locales/i18n';
-import { createFeatures } from '../../dialogs/features';
 import { getFaqEntry, searchFaq } from '../../knowledge/faq';
 import { criterionTextKey } from '../../knowledge/eligibility';
 import { understand, warmUnderstanding } from '../../knowledge/understanding/understand';
-import { warmRecognizers } from '../../knowledge/understanding/ageOrBirthDate';
-import type { OpenedStore } from '../../stores/appStore';
-import type { DirectoryRepository } from '../../stores/directory';
-import { openRequestStores, type RequestStores } from '../../stores/requests/openRequests';
 import { BotDriver, buttonsOf, textOf, type Reply } from '../support/botDriver';
-import { demoDirectory } from '../support/demoDirectory';
+import { useDemoBot } from '../support/demoBot';
 
 /** One-message shortcuts through the real understanding module, as people type them. */
 const fr = translator('fr');
 const en = translator('en');
-let store: OpenedStore;
-let directory: DirectoryRepository;
-let stores: RequestStores;
-
-beforeAll(async () => {
-  warmRecognizers();
-  warmUnderstanding();
-  ({ store, directory } = await demoDirectory());
-  stores = await openRequestStores(store.backend);
-});
-afterAll(() => store.close());
+beforeAll(() => warmUnderstanding());
+const demo = useDemoBot({ today: '2026-11-22', warm: true });
 
 function bot(locale: 'fr' | 'en' = 'fr'): BotDriver {
   return new BotDriver({
     locale: locale === 'fr' ? 'fr-FR' : 'en-US',
     understand,
-    features: createFeatures({
-      today: () => '2026-11-22',
-      directory,
-      requests: stores.requests,
-      advisers: stores.advisers,
-      subjectSecret: DEVELOPMENT_SUBJECT_KEY_SECRET,
-      faq: { searchFaq, getFaqEntry },
-    }),
+    features: demo.features({ faq: { searchFaq, getFaqEntry } }),
   });
 }
 

@@ -45,3 +45,32 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
+
+/**
+ * A web chat conversation over the bot's own Direct Line, as Web Chat drives it (token, conversation,
+ * polling): `say` posts a message and returns the HTTP status and the bot's replies since the last poll.
+ */
+export async function directLineChat(baseUrl: string): Promise<{
+  say(text: string): Promise<{ status: number; replies: string }>;
+  post(text: string): Promise<Response>;
+}> {
+  const session = (await (await postJson(`${baseUrl}/directline/tokens/generate`, { locale: 'fr-FR' })).json()) as { conversationId: string; token: string };
+  const headers = { Authorization: `Bearer ${session.token}` };
+  const base = `${baseUrl}/directline/conversations/${session.conversationId}`;
+  let watermark = 0;
+  const poll = async () => {
+    const page = (await (await fetch(`${base}/activities?watermark=${watermark}`, { headers })).json()) as { activities: Array<{ text?: string; from: { role?: string } }>; watermark: string };
+    watermark = Number(page.watermark);
+    return page.activities.filter((a) => a.from.role !== 'user').map((a) => a.text ?? '').join('\n');
+  };
+  await fetch(`${baseUrl}/directline/conversations`, { method: 'POST', headers });
+  await poll();
+  const post = (text: string) => postJson(`${base}/activities`, { type: 'message', text, locale: 'fr-FR' }, headers);
+  return {
+    say: async (text: string) => {
+      const res = await post(text);
+      return { status: res.status, replies: await poll() };
+    },
+    post,
+  };
+}

@@ -1,17 +1,11 @@
 import type { Activity, Attachment } from 'botbuilder';
 import { TEAMS_LIMITS } from '../../bot/channels/teamsRendering';
-import { DEVELOPMENT_SUBJECT_KEY_SECRET } from '../../bot/config';
-import { createFeatures } from '../../dialogs/features';
 import { structureCard } from '../../dialogs/search/structureCard';
 import { loadMartiniqueDemo } from '../../knowledge/directory/demo';
 import { structureSchema, type Structure } from '../../knowledge/directory/structure';
-import { subjectKeyOf } from '../../knowledge/requests';
 import { LOCALES, translator, type Locale } from '../../locales/i18n';
-import type { OpenedStore } from '../../stores/appStore';
-import type { DirectoryRepository } from '../../stores/directory';
-import { openRequestStores, type RequestStores } from '../../stores/requests/openRequests';
 import { BotDriver, type Reply } from '../support/botDriver';
-import { demoDirectory } from '../support/demoDirectory';
+import { useDemoBot, webRequest } from '../support/demoBot';
 
 /**
  * Every card the bot makes stays within what Teams shows: Adaptive Cards of version 1.5 at most and
@@ -87,35 +81,18 @@ describe('every structure card fits Teams', () => {
 });
 
 describe('every card of a Teams conversation fits Teams', () => {
-  let store: OpenedStore;
-  let directory: DirectoryRepository;
-  let stores: RequestStores;
   const TENANT = '11111111-2222-3333-4444-555555555555';
   const ADVISER = 'aaaaaaaa-0000-0000-0000-000000000001';
-
-  beforeAll(async () => {
-    ({ store, directory } = await demoDirectory());
-    stores = await openRequestStores(store.backend);
-    const org = loadMartiniqueDemo().find((s) => s.kind === 'FT')!.id;
-    await stores.advisers.add({ tenantId: TENANT, aadObjectId: ADVISER, organisationId: org, name: 'Conseillère A' });
-    for (const [i, firstName] of ['Lucie', 'Hugo', 'Inès', 'Jules', 'Karim', 'Léa', 'Marc', 'Nina', 'Omar', 'Paul', 'Rose', 'Sami'].entries()) {
-      await stores.requests.submit(
-        {
-          subjectKey: subjectKeyOf('webchat', `person-${i}`, DEVELOPMENT_SUBJECT_KEY_SECRET),
-          consent: { version: 'request-v1', givenAt: new Date('2026-11-20T10:00:00Z') },
-          person: { firstName, lastName: 'Durand', birthDate: '1985-05-05', contact: { kind: 'email', value: `p${i}@example.org` }, communeInsee: '97209' },
-          criteria: ['RSA'],
-          organisationId: org,
-          routing: { ruleId: 'default', kind: 'FT' },
-        },
-        `key-card-limits-${i}`,
-      );
-    }
+  const org = loadMartiniqueDemo().find((s) => s.kind === 'FT')!.id;
+  const demo = useDemoBot({
+    today: '2026-11-22',
+    advisers: [{ tenantId: TENANT, aadObjectId: ADVISER, organisationId: org, name: 'Conseillère A' }],
+    requests: ['Lucie', 'Hugo', 'Inès', 'Jules', 'Karim', 'Léa', 'Marc', 'Nina', 'Omar', 'Paul', 'Rose', 'Sami'].map((firstName, i) => ({
+      draft: webRequest(org, `person-${i}`, { firstName, contact: { kind: 'email', value: `p${i}@example.org` } }),
+      key: `key-card-limits-${i}`,
+    })),
   });
-  afterAll(() => store.close());
-
-  const features = () =>
-    createFeatures({ today: () => '2026-11-22', directory, requests: stores.requests, advisers: stores.advisers, subjectSecret: DEVELOPMENT_SUBJECT_KEY_SECRET });
+  const features = () => demo.features();
 
   /**
    * Walks a conversation from a first message: presses the first button offered (skipping the

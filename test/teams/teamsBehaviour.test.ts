@@ -1,16 +1,10 @@
 import type { Activity } from 'botbuilder';
-import { DEVELOPMENT_SUBJECT_KEY_SECRET } from '../../bot/config';
-import { createFeatures } from '../../dialogs/features';
 import { ADVISER_MENU } from '../../dialogs/requests/adviserAccess';
 import { loadMartiniqueDemo } from '../../knowledge/directory/demo';
-import { subjectKeyOf } from '../../knowledge/requests';
 import { translator, type Locale } from '../../locales/i18n';
-import type { OpenedStore } from '../../stores/appStore';
-import type { DirectoryRepository } from '../../stores/directory';
-import { openRequestStores, type RequestStores } from '../../stores/requests/openRequests';
 import { COMMANDS } from '../../teams/manifest';
 import { BotDriver, buttonsOf, textOf, type Reply, type TeamsIdentity } from '../support/botDriver';
-import { demoDirectory } from '../support/demoDirectory';
+import { webRequest, useDemoBot } from '../support/demoBot';
 
 /**
  * The bot as Teams talks to it: activities with `channelId: 'msteams'`, the tenant in
@@ -23,30 +17,12 @@ const ADVISER = 'aaaaaaaa-0000-0000-0000-000000000001';
 const STRANGER = 'cccccccc-0000-0000-0000-000000000003';
 const ORG = loadMartiniqueDemo().find((s) => s.kind === 'FT')!.id;
 
-let store: OpenedStore;
-let directory: DirectoryRepository;
-let stores: RequestStores;
-
-beforeAll(async () => {
-  ({ store, directory } = await demoDirectory());
-  stores = await openRequestStores(store.backend);
-  await stores.advisers.add({ tenantId: TENANT, aadObjectId: ADVISER, organisationId: ORG, name: 'Conseillère A' });
-  await stores.requests.submit(
-    {
-      subjectKey: subjectKeyOf('webchat', 'person-lucie', DEVELOPMENT_SUBJECT_KEY_SECRET),
-      consent: { version: 'request-v1', givenAt: new Date('2026-11-20T10:00:00Z') },
-      person: { firstName: 'Lucie', lastName: 'Durand', birthDate: '1985-05-05', contact: { kind: 'email', value: 'lucie@example.org' }, communeInsee: '97209' },
-      criteria: ['RSA'],
-      organisationId: ORG,
-      routing: { ruleId: 'default', kind: 'FT' },
-    },
-    'key-lucie',
-  );
+const demo = useDemoBot({
+  today: '2026-11-22',
+  advisers: [{ tenantId: TENANT, aadObjectId: ADVISER, organisationId: ORG, name: 'Conseillère A' }],
+  requests: [{ draft: webRequest(ORG, 'person-lucie'), key: 'key-lucie' }],
 });
-afterAll(() => store.close());
-
-const features = () =>
-  createFeatures({ today: () => '2026-11-22', directory, requests: stores.requests, advisers: stores.advisers, subjectSecret: DEVELOPMENT_SUBJECT_KEY_SECRET });
+const features = () => demo.features();
 
 function teams(who: string, conversationType: TeamsIdentity['conversationType'] = 'personal', locale: Locale = 'fr'): BotDriver {
   return new BotDriver({
