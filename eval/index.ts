@@ -17,8 +17,9 @@ function main(): void {
   const understanding = evaluateCorpus();
   const out: string[] = ['# Understanding (eval/understanding/corpus)', ''];
   for (const [name, e] of understanding) out.push(report(name, e), '');
-  out.push(report(`heldout, far from development (shares < ${FAR_LIKENESS * 100} % of its words with every example)`, evaluateFarHeldout()), '');
+  out.push(report(`blind (heldout + clusters), far from development (shares < ${FAR_LIKENESS * 100} % of its words with every example)`, evaluateFarHeldout()), '');
   out.push('Remaining errors (held-out):', ...understanding.get('heldout')!.errors.map((x) => `  ${x}`), '');
+  out.push('Remaining errors (clusters, the second blind set):', ...understanding.get('clusters')!.errors.map((x) => `  ${x}`), '');
   out.push('Remaining errors (development):', ...understanding.get('development')!.errors.map((x) => `  ${x}`));
 
   warmUpFaq();
