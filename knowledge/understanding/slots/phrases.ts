@@ -22,9 +22,16 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** A final "s" is optional on each word of a folded phrase ("chantier d insertion" matches "chantiers d insertion"). */
+/**
+ * A final "s" is optional on each word of a folded phrase ("chantier d insertion" matches "chantiers
+ * d insertion"); a final "y" after a consonant may also be "ies" ("integration company" matches
+ * "integration companies").
+ */
 function foldedPattern(phrase: string): RegExp {
-  const words = phrase.split(' ').map((w) => (w.length > 2 && !w.endsWith('s') ? `${escape(w)}s?` : escape(w)));
+  const words = phrase.split(' ').map((w) => {
+    if (w.length > 3 && /[^aeiou]y$/.test(w)) return `${escape(w.slice(0, -1))}(?:y|ys|ies)`;
+    return w.length > 2 && !w.endsWith('s') ? `${escape(w)}s?` : escape(w);
+  });
   return new RegExp(`(?<=^| )${words.join(' ')}(?= |$)`, 'g');
 }
 

@@ -1,4 +1,4 @@
-import { getTerritory, normalizeText, resolvePlace, stripPlaceFillers, stripArticle, type Place, type ResolveContext, type ResolveResult } from '../../territory';
+import { editDistance, getTerritory, normalizeText, resolvePlace, stripPlaceFillers, stripArticle, type Place, type ResolveContext, type ResolveResult } from '../../territory';
 import { placeOfKey } from '../../territory/places';
 import { loadTerritory } from '../../territory/load';
 import { loadLexicons } from '../lexicons';
@@ -20,7 +20,18 @@ export interface PlaceFound {
 const TRIGGERS = new Set([
   'a', 'au', 'aux', 'en', 'vers', 'dans', 'sur', 'pres', 'proche', 'autour', 'cote', 'habite', 'vis', 'secteur', 'commune',
   'ville', 'departement', 'dept', 'dpt', 'region', 'zone', 'near', 'in', 'around', 'at', 'from', 'de', 'du', 'sud', 'nord', 'centre',
+  // SMS: "o" is "au" ("o lamantin"), "jhabite" is "j'habite".
+  'o', 'jhabite',
 ]);
+/** French-only triggers (in English "o" is no word before a place). */
+const FRENCH_TRIGGERS = new Set(['o', 'jhabite']);
+/** Subject pronouns: a lone lower-case word right after one is a verb (« je garde », « on perd »), not a commune. */
+const PRONOUNS = new Set(['je', 'j', 'tu', 'il', 'elle', 'on', 'nous', 'vous', 'ils', 'elles', 'i', 'you', 'we', 'they', 'he', 'she', 'ca', 'ce', 'c']);
+/** Words that may sit inside a misspelt place name after a trigger ("fort de frans", "st joseph", "le lamantin"). */
+const NAME_GLUE = new Set(['le', 'la', 'les', 'l', 'de', 'du', 'des', 'd', 'saint', 'sainte', 'st', 'ste', 'sur', 'en']);
+/** A misspelt name after a trigger is read only when this many letters are typed. */
+const MIN_FUZZY_LETTERS = 5;
+const MAX_FUZZY_SPAN = 3;
 /** "de"/"du" start a place only after these ("autour de", "pas loin du", "à côté de", "région de"). */
 const DE_AFTER = new Set(['pres', 'autour', 'cote', 'loin', 'proche', 'environs', 'alentours', 'region', 'secteur', 'commune', 'ville', 'zone', 'coin']);
 const MAX_SPAN = 5;
@@ -66,9 +77,16 @@ function isCommonWord(span: string, vocabulary: ReadonlySet<string>): boolean {
 }
 
 let names: Set<string> | undefined;
-/** Names of communes of two words or more, normalised ("fort de france", "les trois ilets"). */
+/**
+ * Names of communes and zone names of two words or more, normalised ("fort de france", "les trois
+ * ilets", "cap nord", "espace sud", "nord atlantique"): made of common words, they count written whole.
+ */
 function wholeNames(): ReadonlySet<string> {
-  names ??= new Set([...getTerritory().data.communes.values()].map((c) => normalizeText(c.name)).filter((n) => n.includes(' ')));
+  if (names) return names;
+  const data = getTerritory().data;
+  const all = [...data.communes.values()].map((c) => normalizeText(c.name));
+  for (const zone of data.zones.values()) all.push(...zone.aliases.map((a) => stripArticle(normalizeText(a))));
+  names = new Set(all.filter((n) => n.includes(' ')));
   return names;
 }
 
@@ -120,7 +138,7 @@ export function extractPlace(p: PreparedText, skip: ReadonlySet<number>, context
   let candidates: PlaceFound | undefined;
   for (let i = 0; i < tokens.length; i++) {
     if (skip.has(i) || !TRIGGERS.has(tokens[i]!)) continue;
-    if (english && tokens[i] === 'a') continue;
+    if (english && (tokens[i] === 'a' || FRENCH_TRIGGERS.has(tokens[i]!))) continue;
     if (ZONE_WORDS.includes(tokens[i]!) && !BEFORE_ZONE.has(tokens[i - 1] ?? '')) continue;
     // "de"/"du" after a place word ("autour de") or a structure ("la mission locale du Robert").
     if ((tokens[i] === 'de' || tokens[i] === 'du') && !DE_AFTER.has(tokens[i - 1] ?? '') && !skip.has(i - 1)) continue;
@@ -136,6 +154,8 @@ export function extractPlace(p: PreparedText, skip: ReadonlySet<number>, context
       const result = resolvePlace(['au', 'aux', 'du', 'des'].includes(tokens[i]!) ? span : placeWords, ctx, EXACT);
       const found = foundPlace(result);
       if (!found) continue;
+      // "o" is a local's SMS "au": only a place of the context département ("o bou de 2 ans" is "au bout").
+      if (tokens[i] === 'o' && !(found.place && ctx?.departement && (found.place.type !== 'commune' || found.place.code.startsWith(ctx.departement)))) continue;
       const types = result.status === 'found' ? [result.place.type] : result.status === 'ambiguous' ? result.candidates.map((c) => c.type) : [];
       const area = types.some((type) => type === 'departement' || type === 'region' || type === 'zone');
       if (!area && isCommonWord(placeWords, words)) continue;
@@ -146,8 +166,66 @@ export function extractPlace(p: PreparedText, skip: ReadonlySet<number>, context
       break;
     }
   }
-  if (candidates) return candidates;
-  return fallbackPlace({ ...p, tokens }, skip, words, ctx, english);
+  if (candidates) {
+    // Namesakes far away ("rivière" of « de riviere salé ») give way to a misspelt local name after a trigger.
+    const local = candidates.placeCandidates?.some((c) => c.departement === ctx?.departement);
+    const misspelt = local ? {} : misspeltAfterTrigger(tokens, skip, words, ctx, english);
+    return misspelt.place ? misspelt : candidates;
+  }
+  const fallback = fallbackPlace({ ...p, tokens }, skip, words, ctx, english);
+  // A bare word naming a far commune ("frans" in "à fort de frans") gives way to a misspelt local name after a trigger.
+  const far = !fallback.place || (fallback.place.type === 'commune' && !!ctx?.departement && !fallback.place.code.startsWith(ctx.departement));
+  if (!far) return fallback;
+  const misspelt = misspeltAfterTrigger(tokens, skip, words, ctx, english);
+  return misspelt.place ? misspelt : fallback;
+}
+
+const ABBREVIATIONS: Record<string, string> = { st: 'saint', ste: 'sainte' };
+
+/** Each typed word is its name's word, its abbreviation, or a typo of it (one edit up to 5 letters, two above). */
+function closeWordForWord(typed: string[], name: string[]): boolean {
+  if (typed.length !== name.length) return false;
+  return typed.every((t, k) => {
+    const n = name[k]!;
+    if (t === n || ABBREVIATIONS[t] === n) return true;
+    const allowed = n.length <= 3 ? 0 : n.length <= 5 ? 1 : 2;
+    return allowed > 0 && t[0] === n[0] && editDistance(t, n, allowed) <= allowed;
+  });
+}
+
+/**
+ * Last resort, when nothing was read exactly: a misspelt name right after a trigger ("o lamantin",
+ * "au robere", "à Schelcher", "du côté de riviere salé"), read with the resolver's typo suggestions
+ * but only inside the context département, when exactly one of its communes is suggested. Only
+ * words outside every lexicon (and name glue such as "de", "saint") make the name, unless it ends
+ * the message; at least 5 letters.
+ */
+function misspeltAfterTrigger(tokens: string[], skip: ReadonlySet<number>, words: ReadonlySet<string>, ctx: ResolveContext | undefined, english: boolean): PlaceFound {
+  const departement = ctx?.departement;
+  // English names of other islands ("from St Lucia") are one typo from a commune: English is read exactly.
+  if (!departement || english) return {};
+  for (let i = 0; i < tokens.length; i++) {
+    if (skip.has(i) || !TRIGGERS.has(tokens[i]!) || ZONE_WORDS.includes(tokens[i]!)) continue;
+    if (english && (tokens[i] === 'a' || FRENCH_TRIGGERS.has(tokens[i]!))) continue;
+    const from = i + 1;
+    for (let end = Math.min(tokens.length, from + MAX_FUZZY_SPAN); end > from; end--) {
+      const span = tokens.slice(from, end);
+      // Lexicon words ("fort" of "fort de frans") only in a name that ends the message.
+      if (span.some((t, k) => skip.has(from + k) || /\d/.test(t) || (words.has(t) && !NAME_GLUE.has(t) && end < tokens.length))) continue;
+      if (NAME_GLUE.has(span[span.length - 1]!)) continue;
+      const name = stripArticle(span.join(' '));
+      if (name.replace(/[^a-z]/g, '').length < MIN_FUZZY_LETTERS) continue;
+      const result = resolvePlace(name, ctx);
+      const places = result.status === 'found' ? [result.place] : result.status === 'suggestions' ? result.candidates : [];
+      const local = places.filter((c) => c.departement === departement && c.type === 'commune');
+      if (local.length !== 1 || places[0] !== local[0]) continue;
+      // Word for word close to the name ("stade pierre aliker", "stade pierre" are not Saint-Pierre).
+      if (!closeWordForWord(name.split(' '), stripArticle(normalizeText(local[0]!.label)).split(' '))) continue;
+      const place = toSlot(local[0]!);
+      if (place) return { place };
+    }
+  }
+  return {};
 }
 
 /** Runs of words outside every lexicon, longest first: "aci lamentin", "stats schoelcher". Exact, single answer only. */
@@ -161,6 +239,8 @@ function fallbackPlace(p: PreparedText, skip: ReadonlySet<number>, words: Readon
     for (let i = 0; i + len <= tokens.length; i++) {
       if (!free.slice(i, i + len).every(Boolean)) continue;
       const span = tokens.slice(i, i + len);
+      // « je garde », « on perd »: a lone word after a subject pronoun is a verb.
+      if (len === 1 && PRONOUNS.has(tokens[i - 1] ?? '') && !capitalised.has(span[0]!)) continue;
       const commonEnds =
         span.every((t) => words.has(t) || ['le', 'la', 'les', 'l'].includes(t)) ||
         (words.has(span[0]!) && !['le', 'la', 'les', 'l', 'st', 'ste', 'saint', 'sainte'].includes(span[0]!)) || words.has(span[span.length - 1]!);
