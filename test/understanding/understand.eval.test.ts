@@ -10,9 +10,9 @@ import { allSlots, evaluateCorpus, loadSplit, ratio, report, slotF1, SLOT_TYPES,
 
 const FLOORS: Record<Split | 'all', { intent: number; confidentPrecision: number }> = {
   development: { intent: 0.99, confidentPrecision: 0.99 },
-  heldout: { intent: 0.96, confidentPrecision: 0.97 },
-  // The second blind set (issue 12 §9), measured before any change for its clusters: see the README.
-  clusters: { intent: 0.81, confidentPrecision: 0.82 },
+  heldout: { intent: 0.98, confidentPrecision: 0.98 },
+  // The second blind set (issue 12 §9): 81.0 % intent when it was written, before any change for its clusters (README, "Measured accuracy").
+  clusters: { intent: 0.99, confidentPrecision: 0.99 },
   all: { intent: 0.99, confidentPrecision: 0.99 },
 };
 /** Per slot type over all splits: precision, recall. */
@@ -73,5 +73,6 @@ test.each(SLOT_TYPES)('slot %s: precision and recall over all splits stay at the
 
 test('slot F1 (all slot types together) stays at its floor on each part', () => {
   expect(slotF1(allSlots(results.get('development')!))).toBeGreaterThanOrEqual(0.97);
-  expect(slotF1(allSlots(results.get('heldout')!))).toBeGreaterThanOrEqual(0.95);
+  expect(slotF1(allSlots(results.get('heldout')!))).toBeGreaterThanOrEqual(0.96);
+  expect(slotF1(allSlots(results.get('clusters')!))).toBeGreaterThanOrEqual(0.99);
 });

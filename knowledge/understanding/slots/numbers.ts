@@ -87,7 +87,9 @@ export function findRadius(p: PreparedText, numbers: NumberMention[]): { km: num
   return undefined;
 }
 
-const DURATION_BEFORE = new Set(['depuis', 'pendant', 'fait', 'for', 'since', 'durant', 'plus', 'moins', 'dans', 'sur']);
+const DURATION_BEFORE = new Set(['depuis', 'depui', 'dpuis', 'pendant', 'fait', 'for', 'since', 'durant', 'plus', 'moins', 'dans', 'sur']);
+/** "depuis" as typed ("depui", "dpuis"). */
+const SINCE = new Set(['depuis', 'depui', 'dpuis', 'since', 'for', 'fait', 'pendant']);
 
 /** "de 24 ans" is a duration after these ("plus de 20 ans", "une peine de 18 ans"), an age elsewhere ("un jeune de 24 ans", "mon grand de 21 ans"). */
 const DURATION_BEFORE_DE = new Set(['plus', 'moins', 'pres', 'bout', 'duree', 'periode', 'contrat', 'peine', 'experience', 'depuis', 'pendant', 'environ', 'total']);
@@ -147,7 +149,7 @@ export function findRegistrationMonths(p: PreparedText, numbers: NumberMention[]
     const unit = unitOf(p, n);
     if (!unit || !(YEAR_UNITS.has(unit) || MONTH_UNITS.has(unit)) || unit === 'yo') continue;
     const before = p.tokens.slice(Math.max(0, n.from - 4), n.from);
-    const cue = before.findIndex((t) => t === 'depuis' || t === 'since' || t === 'for' || t === 'fait' || t === 'pendant');
+    const cue = before.findIndex((t) => SINCE.has(t));
     const afterTokens = p.tokens.slice(n.to + (n.unit ? 0 : 1), n.to + 7);
     const after = afterTokens.slice(0, 3).join(' ');
     const chomageAfter = /^(de |d |au )?(chomage|sans emploi|sans travail|inscription|of unemployment|unemployed|out of work|without work|jobless)/.test(after);

@@ -29,8 +29,10 @@ const FRENCH_TRIGGERS = new Set(['o', 'jhabite']);
 const PRONOUNS = new Set(['je', 'j', 'tu', 'il', 'elle', 'on', 'nous', 'vous', 'ils', 'elles', 'i', 'you', 'we', 'they', 'he', 'she', 'ca', 'ce', 'c']);
 /** Words that may sit inside a misspelt place name after a trigger ("fort de frans", "st joseph", "le lamantin"). */
 const NAME_GLUE = new Set(['le', 'la', 'les', 'l', 'de', 'du', 'des', 'd', 'saint', 'sainte', 'st', 'ste', 'sur', 'en']);
-/** A misspelt name after a trigger is read only when this many letters are typed. */
-const MIN_FUZZY_LETTERS = 5;
+/** A misspelt name after a trigger is read only when this many letters are typed ("o matin" is not Le Marin). */
+const MIN_FUZZY_LETTERS = 6;
+/** After a zone word, words that make it something else (« centre ville », « centre social », « centre de santé », « nord de la France »). */
+const ZONE_WORD_OF = new Set(['ville', 'social', 'sociaux', 'commercial', 'hospitalier', 'medical', 'aere', 'communal', 'culturel', 'sportif', 'd', 'de', 'du', 'des', 'pour']);
 const MAX_FUZZY_SPAN = 3;
 /** "de"/"du" start a place only after these ("autour de", "pas loin du", "à côté de", "région de"). */
 const DE_AFTER = new Set(['pres', 'autour', 'cote', 'loin', 'proche', 'environs', 'alentours', 'region', 'secteur', 'commune', 'ville', 'zone', 'coin']);
@@ -139,7 +141,8 @@ export function extractPlace(p: PreparedText, skip: ReadonlySet<number>, context
   for (let i = 0; i < tokens.length; i++) {
     if (skip.has(i) || !TRIGGERS.has(tokens[i]!)) continue;
     if (english && (tokens[i] === 'a' || FRENCH_TRIGGERS.has(tokens[i]!))) continue;
-    if (ZONE_WORDS.includes(tokens[i]!) && !BEFORE_ZONE.has(tokens[i - 1] ?? '')) continue;
+    // A zone word alone is an answer ("sud"); elsewhere only after "le", "dans"… ("job centre" is no zone).
+    if (ZONE_WORDS.includes(tokens[i]!) && !BEFORE_ZONE.has(tokens[i - 1] ?? '') && tokens.length > 1) continue;
     // "de"/"du" after a place word ("autour de") or a structure ("la mission locale du Robert").
     if ((tokens[i] === 'de' || tokens[i] === 'du') && !DE_AFTER.has(tokens[i - 1] ?? '') && !skip.has(i - 1)) continue;
     // "dans le sud", "le nord": the zone word is itself the place.
@@ -154,6 +157,7 @@ export function extractPlace(p: PreparedText, skip: ReadonlySet<number>, context
       const result = resolvePlace(['au', 'aux', 'du', 'des'].includes(tokens[i]!) ? span : placeWords, ctx, EXACT);
       const found = foundPlace(result);
       if (!found) continue;
+      if (ZONE_WORDS.includes(tokens[end - 1]!) && ZONE_WORD_OF.has(tokens[end] ?? '') && p.clauses[end] === p.clauses[end - 1] && !/^(de la |de |d |du )?(martinique|l ile|ile)( |$)/.test(tokens.slice(end, end + 4).join(' '))) continue;
       // "o" is a local's SMS "au": only a place of the context département ("o bou de 2 ans" is "au bout").
       if (tokens[i] === 'o' && !(found.place && ctx?.departement && (found.place.type !== 'commune' || found.place.code.startsWith(ctx.departement)))) continue;
       const types = result.status === 'found' ? [result.place.type] : result.status === 'ambiguous' ? result.candidates.map((c) => c.type) : [];
@@ -198,7 +202,7 @@ function closeWordForWord(typed: string[], name: string[]): boolean {
  * "au robere", "à Schelcher", "du côté de riviere salé"), read with the resolver's typo suggestions
  * but only inside the context département, when exactly one of its communes is suggested. Only
  * words outside every lexicon (and name glue such as "de", "saint") make the name, unless it ends
- * the message; at least 5 letters.
+ * the message; at least 6 letters.
  */
 function misspeltAfterTrigger(tokens: string[], skip: ReadonlySet<number>, words: ReadonlySet<string>, ctx: ResolveContext | undefined, english: boolean): PlaceFound {
   const departement = ctx?.departement;
