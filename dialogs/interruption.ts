@@ -1,4 +1,4 @@
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Feature } from './feature';
 import { sendHelp } from './helpMessage';
 import { MENU_DIALOG } from './menuDialog';
@@ -40,8 +40,34 @@ export class ResumeDialog extends Dialog<ResumeOptions> {
   override async resumeDialog(dc: DialogContext, _reason: unknown, result?: unknown): Promise<DialogTurnResult> {
     if (isHandoff(result)) return dc.beginDialog(result.handoff.dialogId, result.handoff.options);
     await dc.context.sendActivity(tr(dc.context)('conversation:resume'));
-    return dc.endDialog();
+    if (dc.stack.length < 2) return dc.endDialog();
+    // Leave the stack without resuming the interrupted feature yet (nothing to clean: no state, no end step).
+    dc.stack.pop();
+    const answered = await answerFromMemory(dc);
+    if (answered) return answered;
+    await dc.repromptDialog();
+    return Dialog.EndOfTurn;
   }
+}
+
+/**
+ * The interrupted question, when what the interruption taught answers it (a place given to find a
+ * person answers « Où cherchez-vous ? »): the question ends with that answer and its dialogs go on,
+ * rather than asking again. Undefined when the question still has to be asked.
+ */
+async function answerFromMemory(rootDc: DialogContext): Promise<DialogTurnResult | undefined> {
+  const chain: DialogContext[] = [rootDc];
+  for (let child = rootDc.child; child; child = child.child) chain.push(child);
+  const inner = chain[chain.length - 1]!;
+  const instance = inner.activeDialog;
+  const prompt = instance ? inner.findDialog(instance.id) : undefined;
+  if (!instance || !(prompt instanceof AnswerPrompt)) return undefined;
+  const value = await prompt.fromMemory(inner.context, instance);
+  if (value === undefined) return undefined;
+  // End the question with it, then every container that completes with it (a child context does not end its container by itself).
+  let result = await inner.endDialog(value);
+  for (let i = chain.length - 2; i >= 0 && result.status === DialogTurnStatus.complete; i--) result = await chain[i]!.endDialog(result.result);
+  return result.status === DialogTurnStatus.complete ? result : Dialog.EndOfTurn;
 }
 
 /** The innermost running dialog and its instance (a prompt, usually). */
@@ -70,16 +96,18 @@ export async function interruption(rootDc: DialogContext, deps: InterruptionDeps
   const inner = innermost(rootDc);
   const readsAnswers = inner.dialog instanceof AnswerPrompt;
   const answer = inner.dialog instanceof AnswerPrompt && inner.dc.activeDialog ? inner.dialog.answerIn(rootDc.context, inner.dc.activeDialog) : undefined;
-  if (answer === 'firm') return undefined;
   const session = sessionOf(rootDc.context);
   const understood = deps.understand(text, turnLocale(rootDc.context), { departement: session.departement });
   if (understood.confidence < CONFIDENT || NEVER_INTERRUPT.has(understood.intent)) return undefined;
-  // What the question itself takes (a question typed at the FAQ's « another question? »).
-  if (inner.dialog instanceof AnswerPrompt && inner.dialog.ownsIntent(understood.intent)) return undefined;
-  // A word of the answer inside a sentence that asks, with new facts, for a feature: the request wins
-  // (« chantier d'insertion schoelcher » at the results is a new search, not just « chantier »).
-  if (answer === 'loose' && !carriesFacts(understood)) return undefined;
-  if (!readsAnswers && !ALWAYS_INTERRUPT.has(understood.intent)) return undefined;
+  // A person and erase are always heard, whatever the question (« non, je veux parler à quelqu'un »).
+  if (!ALWAYS_INTERRUPT.has(understood.intent)) {
+    if (answer === 'firm' || !readsAnswers) return undefined;
+    // What the question itself takes (a question typed at the FAQ's « another question? »).
+    if (inner.dialog instanceof AnswerPrompt && inner.dialog.ownsIntent(understood.intent)) return undefined;
+    // A word of the answer inside a sentence that asks, with new facts, for a feature: the request wins
+    // (« chantier d'insertion schoelcher » at the results is a new search, not just « chantier »).
+    if (answer === 'loose' && !carriesFacts(understood)) return undefined;
+  }
   if (understood.intent === 'help') {
     await sendHelp(rootDc.context, deps.features);
     await rootDc.repromptDialog();
@@ -113,5 +141,5 @@ async function start(rootDc: DialogContext, feature: Feature, understood: Unders
   }
   // The same feature with new facts: it starts over with them (what the conversation knows is kept in the session).
   if (sameFeature) return rootDc.replaceDialog(feature.dialog.id, options);
-  return rootDc.beginDialog(RESUME_DIALOG, { dialogId: feature.dialog.id, options } satisfies ResumeOptions);
+  return rootDc.beginDialog(RESUME_DIALOG, { dialogId: feature.dialog.id, options: { ...options, resumes: true } } satisfies ResumeOptions);
 }

@@ -1,11 +1,13 @@
+import type { TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
-  TextPrompt,
   WaterfallDialog,
   type FoundChoice,
-  type PromptValidatorContext,
+  type PromptOptions,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { foldText } from '../../knowledge/text/fold';
+import { AnswerPrompt } from '../shared/prompts/answerPrompt';
 import { choicesMessage } from '../shared/choices';
 import { ButtonsPrompt } from '../shared/prompts/buttonsPrompt';
 import type { SiaeKind } from '../../knowledge/directory/kinds';
@@ -46,8 +48,6 @@ const REGISTRATION = 'eligibility.registration';
 const NEXT = 'eligibility.next';
 
 const MINIMA: readonly CriterionKey[] = ['RSA', 'ASS', 'AAH'];
-/** Unreadable answers to the minima question before they count as « je ne sais pas ». */
-const MAX_MINIMA_ATTEMPTS = 3;
 /** Buttons of the registration question: months they stand for ('unknown': don't know). */
 const REGISTRATION_CHOICES = [
   ['none', 0],
@@ -89,10 +89,10 @@ export class EligibilityDialog extends ComponentDialog {
 
   constructor(private readonly deps: EligibilityDialogDeps) {
     super(ELIGIBILITY_DIALOG);
-    this.addDialog(new TextPrompt(MINIMA_PROMPT, (prompt) => validateMinima(prompt)));
+    this.addDialog(new MinimaPrompt(MINIMA_PROMPT));
     this.addDialog(new ChecklistPrompt(CHECKLIST));
     this.addDialog(new AgeOrBirthDatePrompt(AGE, deps.today));
-    this.addDialog(new TextPrompt(REGISTRATION, (prompt) => validateRegistration(prompt)));
+    this.addDialog(new RegistrationPrompt(REGISTRATION));
     this.addDialog(new ButtonsPrompt(NEXT));
     this.addDialog(new WaterfallDialog(MAIN, [this.start.bind(this), this.showResult.bind(this), this.onNext.bind(this)]));
     this.addDialog(new WaterfallDialog(LOOP, [this.ask.bind(this), this.record.bind(this)]));
@@ -110,6 +110,8 @@ export class EligibilityDialog extends ComponentDialog {
     const adviser = options.adviser ?? isAdviserPhrasing(options.text);
     // An adviser checks for someone else: nothing of their own session applies.
     if (adviser) session.situation = {};
+    // The search or the orientation that follows speaks of the candidate too.
+    session.forCandidate = adviser;
     session.situation ??= {};
     const check: CheckState = { adviser, targetKind: options.targetKind, answers: answersFrom(session.situation) };
     session.eligibilityCheck = check;
@@ -278,30 +280,39 @@ function absorb(situation: PersonFacts, answers: Answers, slots: NonNullable<Fea
   if (slots.registrationMonths !== undefined) situation.registrationMonths = slots.registrationMonths;
 }
 
-/** Reads the minima answer (minima.ts); after three unreadable ones, « je ne sais pas » for each. */
-async function validateMinima(prompt: PromptValidatorContext<string>): Promise<boolean> {
-  const keys = prompt.options.validations as CriterionKey[];
-  const answers = readMinima(tr(prompt.context), prompt.recognized.value, keys);
-  if (!answers && prompt.attemptCount < MAX_MINIMA_ATTEMPTS) return false;
-  (prompt.recognized as { value: unknown }).value = answers ?? Object.fromEntries(keys.map((k) => [k, 'unknown']));
-  return true;
+/** The minima question (minima.ts); after three unreadable answers, « je ne sais pas » for each. */
+class MinimaPrompt extends AnswerPrompt<Answers> {
+  read(context: TurnContext, options: PromptOptions): Answers | undefined {
+    return readMinima(tr(context), context.activity.text, options.validations as CriterionKey[]);
+  }
+
+  protected override fallback(_context: TurnContext, options: PromptOptions): Answers {
+    return Object.fromEntries((options.validations as CriterionKey[]).map((k) => [k, 'unknown']));
+  }
 }
 
-/** Reads the registration length: a button, a duration ("18 mois", "2 ans"), « non » (not registered), or "I don't know" (null). */
-async function validateRegistration(prompt: PromptValidatorContext<string>): Promise<boolean> {
-  const text = prompt.recognized.value ?? '';
-  const t = tr(prompt.context);
-  const folded = text.trim().toLowerCase();
-  const button = REGISTRATION_CHOICES.find(([key]) => t(`eligibilityDialog:registrationChoices.${key}`).toLowerCase() === folded);
-  let months: number | null | undefined = button ? button[1] : undefined;
-  if (months === undefined && (folded === t('common:answers.unknown').toLowerCase() || /\b(sais pas|jsp|know)\b/.test(folded))) months = null;
-  if (months === undefined) months = parseRegistrationMonths(text);
-  // « non » to « Inscrit ? Depuis combien de temps ? »: not registered.
-  if (months === undefined && recognizeYesNo(text) === 'no') months = 0;
-  if (months === undefined || (months !== null && months > 600)) {
-    if (prompt.attemptCount < 3) return false;
-    months = null;
+/**
+ * The registration length: a button, a duration ("18 mois", "2 ans"), « non » (not registered), or
+ * "I don't know" (null, also after three unreadable answers).
+ */
+class RegistrationPrompt extends AnswerPrompt<number | null> {
+  read(context: TurnContext): number | null | undefined {
+    const text = context.activity.text ?? '';
+    const t = tr(context);
+    const folded = foldText(text);
+    if (!folded) return undefined;
+    const button = REGISTRATION_CHOICES.find(([key]) => foldText(t(`eligibilityDialog:registrationChoices.${key}`)) === folded);
+    if (button) return button[1];
+    if (folded === foldText(t('common:answers.unknown')) || /\b(sais pas|jsp|know)\b/.test(folded)) return null;
+    const months = parseRegistrationMonths(text);
+    if (months !== undefined) return months > 600 ? undefined : months;
+    // « non » to « Inscrit ? Depuis combien de temps ? »: not registered.
+    const yesNo = recognizeYesNo(text);
+    if (yesNo === 'no') return 0;
+    return yesNo === 'unknown' ? null : undefined;
   }
-  (prompt.recognized as { value: unknown }).value = months;
-  return true;
+
+  protected override fallback(): null {
+    return null;
+  }
 }

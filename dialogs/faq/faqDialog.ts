@@ -66,6 +66,8 @@ export class FaqDialog extends ComponentDialog {
     const t = tr(step.context);
     const locale = turnLocale(step.context);
     const input = typeof step.result === 'string' ? { text: step.result } : (step.result as { text?: string; entryId?: string });
+    // A question asked in the middle of another question: answered, then back to it (no follow-up here).
+    const resumes = ((step.options ?? {}) as FaqOptions).resumes === true;
     const offered: Record<string, string> = {};
     (step.values as Values).offered = offered;
 
@@ -79,6 +81,10 @@ export class FaqDialog extends ComponentDialog {
         const labels = [...entries.map((e) => e.question), t('faqDialog:noneOfThese')];
         return step.prompt(FOLLOW, followUp(choicesMessage(step.context, labels, t('faqDialog:choices')), labels));
       } else {
+        if (resumes) {
+          await step.context.sendActivity(t('faqDialog:none'));
+          return step.endDialog();
+        }
         return step.prompt(FOLLOW, followUp(choicesMessage(step.context, [t('faqDialog:menu')], t('faqDialog:none')), [t('faqDialog:menu')]));
       }
     }
@@ -87,6 +93,7 @@ export class FaqDialog extends ComponentDialog {
     const related = entry.related.map((id) => this.faq.getFaqEntry(id, locale)).filter((e): e is FaqEntryView => !!e).slice(0, 3);
     for (const e of related) offered[e.question] = e.id;
     await step.context.sendActivity(entry.answer);
+    if (resumes) return step.endDialog();
     const labels = [...related.map((e) => e.question), t('faqDialog:menu')];
     return step.prompt(FOLLOW, followUp(choicesMessage(step.context, labels, t('faqDialog:more')), labels));
   }
@@ -98,7 +105,8 @@ export class FaqDialog extends ComponentDialog {
     const offered = (step.values as Values).offered ?? {};
     const folded = foldText(text);
     const picked = Object.entries(offered).find(([label]) => foldText(label) === folded);
-    if (picked) return step.replaceDialog(FAQ_DIALOG, { entryId: picked[1] } satisfies FaqOptions);
+    const resumes = ((step.options ?? {}) as FaqOptions).resumes;
+    if (picked) return step.replaceDialog(FAQ_DIALOG, { entryId: picked[1], resumes } satisfies FaqOptions);
     if (folded === foldText(t('faqDialog:menu')) || folded === foldText(t('faqDialog:noneOfThese'))) {
       if (folded === foldText(t('faqDialog:noneOfThese'))) await step.context.sendActivity(t('faqDialog:rephrase'));
       return step.endDialog();

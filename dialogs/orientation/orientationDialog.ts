@@ -13,7 +13,8 @@ import { structureCard } from '../search/structureCard';
 import { AgeOrBirthDatePrompt, type AgeAnswer } from '../shared/prompts/ageOrBirthDatePrompt';
 import { YesNoUnknownPrompt } from '../shared/prompts/yesNoUnknownPrompt';
 import { nearestOf } from '../shared/nearest';
-import { sessionOf, type PersonFacts } from '../shared/session';
+import { readerOptions, sessionOf, type PersonFacts } from '../shared/session';
+import { isAdviserPhrasing } from '../eligibility/adviserPhrasing';
 import { tr, turnLocale } from '../shared/turnLocale';
 import type { FeatureOptions } from '../shared/understanding';
 import { ageOn } from '../../knowledge/calendar';
@@ -68,6 +69,7 @@ export class OrientationDialog extends ComponentDialog {
     const t = tr(step.context);
     const understood = (step.options as FeatureOptions).understood;
     const session = sessionOf(step.context);
+    if (isAdviserPhrasing((step.options as FeatureOptions).text)) session.forCandidate = true;
     session.situation ??= {};
     mergeUnderstood(session.situation, understood?.slots ?? {}, this.deps.today());
     const said = understood?.slots.place && placeOfSlot(understood.slots.place);
@@ -75,11 +77,11 @@ export class OrientationDialog extends ComponentDialog {
     // "je cherche du travail": the one need the message names is not asked again.
     const needs = needsSaidIn((step.options as FeatureOptions).text ?? '');
     if (needs.length === 1) {
-      await step.context.sendActivity(t('orientation:needUnderstood', { need: t(`orientation:needs.${needs[0]}`) }));
+      await step.context.sendActivity(t('orientation:needUnderstood', { need: t(`orientation:needs.${needs[0]}`), ...readerOptions(step.context) }));
       return step.next({ value: needs[0] } satisfies Pick<FoundChoice, 'value'>);
     }
     return step.prompt(NEED_PROMPT, {
-      prompt: t('orientation:askNeed'),
+      prompt: t('orientation:askNeed', readerOptions(step.context)),
       choices: NEEDS.map((need) => ({ value: need, action: { type: 'imBack', title: t(`orientation:needs.${need}`), value: t(`orientation:needs.${need}`) } })),
     });
   }
@@ -88,7 +90,7 @@ export class OrientationDialog extends ComponentDialog {
     (step.values as Values).need = (step.result as FoundChoice).value as Need;
     const situation = sessionOf(step.context).situation!;
     if (situation.age !== undefined || !this.matters(step, { age: 20 }, { age: 40 })) return step.next();
-    return step.prompt(AGE_PROMPT, { prompt: tr(step.context)('orientation:askAge') });
+    return step.prompt(AGE_PROMPT, { prompt: tr(step.context)('orientation:askAge', readerOptions(step.context)) });
   }
 
   private async askMinima(step: WaterfallStepContext) {
@@ -104,7 +106,7 @@ export class OrientationDialog extends ComponentDialog {
     if (situation.minima !== undefined || MINIMA.some((k) => situation.criteria?.[k] !== undefined) || !this.matters(step, { minima: true }, { minima: false })) {
       return step.next();
     }
-    return step.prompt(YES_NO_PROMPT, { prompt: tr(step.context)('orientation:askMinima') });
+    return step.prompt(YES_NO_PROMPT, { prompt: tr(step.context)('orientation:askMinima', readerOptions(step.context)) });
   }
 
   private async askRqth(step: WaterfallStepContext) {
@@ -112,7 +114,7 @@ export class OrientationDialog extends ComponentDialog {
     const minima = step.result as YesNoAnswer | undefined;
     if (minima) situation.minima = minima;
     if (situation.criteria?.TH !== undefined || !this.matters(step, { rqth: true }, { rqth: false })) return step.next();
-    return step.prompt(YES_NO_PROMPT, { prompt: tr(step.context)('orientation:askRqth') });
+    return step.prompt(YES_NO_PROMPT, { prompt: tr(step.context)('orientation:askRqth', readerOptions(step.context)) });
   }
 
   private async askPlace(step: WaterfallStepContext) {
@@ -137,16 +139,16 @@ export class OrientationDialog extends ComponentDialog {
       else missing.push(kind);
     }
     const who = orientation.partners.map((k) => t(`search:kindPlural.${k}`));
-    await step.context.sendActivity(t('orientation:result', { who: who.join(', ') }));
+    await step.context.sendActivity(t('orientation:result', { who: who.join(', '), ...readerOptions(step.context) }));
     if (cards.length > 0) {
       const message = MessageFactory.carousel(cards);
       message.attachmentLayout = AttachmentLayoutTypes.Carousel;
       await step.context.sendActivity(message);
     }
     if (missing.length > 0) {
-      await step.context.sendActivity(t('orientation:notInDirectory', { who: missing.map((k) => t(`search:kindPlural.${k}`)).join(', ') }));
+      await step.context.sendActivity(t('orientation:notInDirectory', { who: missing.map((k) => t(`search:kindPlural.${k}`)).join(', '), ...readerOptions(step.context) }));
     }
-    if (orientation.suggestIae) await step.context.sendActivity(t('orientation:iaeNext'));
+    if (orientation.suggestIae) await step.context.sendActivity(t('orientation:iaeNext', readerOptions(step.context)));
     return step.endDialog();
   }
 

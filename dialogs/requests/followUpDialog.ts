@@ -1,4 +1,6 @@
-import { ComponentDialog, TextPrompt, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { AnswerPrompt } from '../shared/prompts/answerPrompt';
 import { parseFollowUpCode, parseReference, subjectKeyOf } from '../../knowledge/requests';
 import { FollowUpLockedError } from '../../stores/requests/errors';
 import type { RequestRepository } from '../../stores/requests/requestRepository';
@@ -33,8 +35,8 @@ export class FollowUpDialog extends ComponentDialog {
   constructor(private readonly deps: FollowUpDeps) {
     super(FOLLOW_UP_DIALOG);
     this.requests = deps.requests;
-    this.addDialog(new TextPrompt(REFERENCE, (p) => readInto(p, parseReference)));
-    this.addDialog(new TextPrompt(CODE, (p) => readInto(p, parseFollowUpCode)));
+    this.addDialog(new ParsedPrompt(REFERENCE, parseReference));
+    this.addDialog(new ParsedPrompt(CODE, parseFollowUpCode));
     this.addDialog(new WaterfallDialog(STEPS, [this.askReference.bind(this), this.askCode.bind(this), this.answer.bind(this)]));
     this.initialDialogId = STEPS;
   }
@@ -103,15 +105,20 @@ function lockedMessage(t: (key: string, options?: Record<string, unknown>) => st
   return minutes <= 120 ? t('followUp:locked', { count: minutes }) : t('followUp:lockedHours', { count: Math.ceil(minutes / 60) });
 }
 
-async function readInto(prompt: PromptValidatorContext<string>, parse: (text: string) => string | undefined): Promise<boolean> {
-  const value = prompt.recognized.succeeded ? parse(prompt.recognized.value ?? '') : undefined;
-  if (!value) return prompt.attemptCount >= 3 ? endWith(prompt) : false;
-  prompt.recognized.value = value;
-  return true;
-}
+/** A reference or a code read from the answer; after three unreadable answers it stops asking (the answer step then finds nothing). */
+class ParsedPrompt extends AnswerPrompt<string> {
+  constructor(
+    dialogId: string,
+    private readonly parse: (text: string) => string | undefined,
+  ) {
+    super(dialogId);
+  }
 
-/** After three unreadable answers, stop asking (the answer step then finds nothing). */
-function endWith(prompt: PromptValidatorContext<string>): boolean {
-  prompt.recognized.value = '';
-  return true;
+  read(context: TurnContext): string | undefined {
+    return this.parse(context.activity.text ?? '') || undefined;
+  }
+
+  protected override fallback(): string {
+    return '';
+  }
 }

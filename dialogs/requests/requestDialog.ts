@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ComponentDialog, TextPrompt, WaterfallDialog, type FoundChoice, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { criterionTextKey, isCriterionKey, type CriterionKey } from '../../knowledge/eligibility';
 import { ageCriterion } from '../../knowledge/eligibility/derive';
 import type { DirectoryReader } from '../../knowledge/directory/directoryPort';
@@ -14,13 +14,14 @@ import {
 } from '../../knowledge/requests';
 import type { AdviserRegistry } from '../../stores/requests/adviserRegistry';
 import type { RequestRepository } from '../../stores/requests/requestRepository';
-import { ButtonsPrompt } from '../shared/prompts/buttonsPrompt';
+import { ButtonsPrompt, type HiddenChoices } from '../shared/prompts/buttonsPrompt';
 import type { ApplicantNotices } from './applicantNotices';
 import { sessionOf } from '../shared/session';
 import { nameWords } from '../shared/territory';
 import { tr, turnLocale } from '../shared/turnLocale';
 import type { FeatureOptions } from '../shared/understanding';
-import { communeOf, readField, REQUEST_FIELDS, type RequestDraftState, type RequestField } from './requestFields';
+import { communeOf, REQUEST_FIELDS, type RequestDraftState, type RequestField } from './requestFields';
+import { RequestFieldPrompt } from './fieldPrompt';
 import { printableMessage } from '../shared/printable';
 
 export const REQUEST_DIALOG = 'request';
@@ -71,7 +72,7 @@ export class RequestDialog extends ComponentDialog {
     this.addDialog(new ButtonsPrompt(CONSENT));
     this.addDialog(new ButtonsPrompt(SUMMARY));
     this.addDialog(new ButtonsPrompt(WHICH));
-    this.addDialog(new TextPrompt(FIELD, (prompt) => this.validateField(prompt)));
+    this.addDialog(new RequestFieldPrompt(FIELD, deps.today));
     this.addDialog(new WaterfallDialog(MAIN, [this.consent.bind(this), this.afterConsent.bind(this), this.summary.bind(this), this.afterSummary.bind(this), this.afterWhich.bind(this)]));
     this.addDialog(new WaterfallDialog(FIELDS, [this.askField.bind(this), this.recordField.bind(this)]));
     this.initialDialogId = MAIN;
@@ -90,7 +91,11 @@ export class RequestDialog extends ComponentDialog {
     const t = tr(step.context);
     const version = CONSENT_VERSIONS.find((v) => v.id === CURRENT_CONSENT_VERSION)!;
     await step.context.sendActivity(t(version.localeKey));
-    return step.prompt(CONSENT, { prompt: t('requests:consentQuestion'), choices: [t('requests:accept'), t('requests:refuse')] });
+    return step.prompt(CONSENT, {
+      prompt: t('requests:consentQuestion'),
+      choices: [t('requests:accept'), t('requests:refuse')],
+      validations: { yesIndex: 0, noIndex: 1 } satisfies HiddenChoices,
+    });
   }
 
   private async afterConsent(step: WaterfallStepContext) {
@@ -129,29 +134,6 @@ export class RequestDialog extends ComponentDialog {
     return step.prompt(FIELD, { prompt });
   }
 
-  private async validateField(prompt: PromptValidatorContext<string>): Promise<boolean> {
-    if (!prompt.recognized.succeeded) return false;
-    const field = this.currentField(prompt);
-    const text = prompt.recognized.value ?? '';
-    const t = tr(prompt.context);
-    if (field === 'note' && text.trim().toLowerCase() === t('common:answers.skip').toLowerCase()) {
-      (prompt.recognized as { value: unknown }).value = JSON.stringify(null);
-      return true;
-    }
-    const reading = readField(field, text, turnLocale(prompt.context), this.deps.today(), sessionOf(prompt.context).departement);
-    if (reading.ok) {
-      (prompt.recognized as { value: unknown }).value = JSON.stringify(reading.value);
-      return true;
-    }
-    await prompt.context.sendActivity(t(reading.errorKey));
-    return false;
-  }
-
-  private currentField(prompt: PromptValidatorContext<string>): RequestField {
-    const draft = (sessionOf(prompt.context).requestDraft ?? {}) as RequestDraftState;
-    return REQUEST_FIELDS.find((f) => draft[fieldKey(f)] === undefined) ?? 'note';
-  }
-
   private async recordField(step: WaterfallStepContext) {
     const draft = this.draft(step);
     const field = (step.values as { field?: RequestField }).field!;
@@ -181,6 +163,8 @@ export class RequestDialog extends ComponentDialog {
     return step.prompt(SUMMARY, {
       prompt: t('requests:summary.question'),
       choices: (['send', 'fix', 'cancel'] as SummaryAction[]).map((a) => t(`requests:summary.${a}`)),
+      // « oui, c'est bon » sends; a plain « non » asks which field to correct (nothing is lost).
+      validations: { yesIndex: 0, noIndex: 1 } satisfies HiddenChoices,
     });
   }
 

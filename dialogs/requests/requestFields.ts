@@ -28,10 +28,16 @@ export type FieldReading<T> = { ok: true; value: T } | { ok: false; errorKey: st
 
 const personShape = requestDraftSchema.shape.person.shape;
 
+/** How people introduce their name (« je m'appelle Marie », « moi c'est Dupont », "my name is Mary"): not part of it. */
+const NAME_INTRO = /^\s*(je m['’ ]?appelle|je me nomme|moi c['’ ]?est|c['’ ]?est|mon (pr[eé])?nom (de famille )?(c['’ ]?est|est)|my (first |last |family )?name is|i am|i'm)\s+/i;
+
 function name(text: string): FieldReading<string> {
-  const parsed = personShape.firstName.safeParse(text);
+  const parsed = personShape.firstName.safeParse(text.replace(NAME_INTRO, ''));
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errorKey: 'requests:errors.name' };
 }
+
+/** A date that says its year: four digits, or two after a day and a month (« 12/03/92 », « 12 mars 92 », "March 12 92"). */
+const WITH_YEAR = /\d{4}|\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2}\b|\b\d{1,2}(er|st|nd|rd|th)?\s+\p{L}+\.?,?\s+\d{2}\b|\p{L}+\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{2}\b/iu;
 
 /** Reads one field from what the person typed. `today` bounds the age (16 to 99). */
 export function readField(field: RequestField, text: string, locale: Locale, today: string, departement?: string): FieldReading<unknown> {
@@ -40,8 +46,8 @@ export function readField(field: RequestField, text: string, locale: Locale, tod
     case 'lastName':
       return name(text);
     case 'birthDate': {
-      // A birth date needs its year ("le 3 mars" alone would be read as this year).
-      const parsed = /\d{4}/.test(text) ? parseAgeOrBirthDate(text, locale, today) : undefined;
+      // A birth date needs its year ("le 3 mars" alone would be read as this year), in 4 digits or 2 (« 12/03/92 », « 12 mars 92 »).
+      const parsed = WITH_YEAR.test(text) ? parseAgeOrBirthDate(text, locale, today) : undefined;
       if (!parsed || parsed.kind !== 'birthDate') return { ok: false, errorKey: 'requests:errors.birthDate' };
       const age = ageOn(parsed.date, today);
       if (age < 16 || age > 99) return { ok: false, errorKey: 'requests:errors.age' };

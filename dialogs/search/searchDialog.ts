@@ -7,6 +7,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { ButtonsPrompt, type HiddenChoices } from '../shared/prompts/buttonsPrompt';
+import { readChoice } from '../shared/prompts/readChoice';
 import { ANY_KIND, anyKindChoice, kindChoices } from './kindChoices';
 import { DEFAULT_RADIUS_KM, RADIUS_CHOICES_KM, SIAE_KINDS, isSiaeKind, type StructureKind } from '../../knowledge/directory/kinds';
 import type { DirectoryReader } from '../../knowledge/directory/directoryPort';
@@ -16,7 +17,8 @@ import type { Place } from '../../knowledge/territory';
 import { placeOfSlot } from '../../knowledge/understanding/slots/place';
 import { sayReused } from '../shared/memory';
 import { PLACE_QUESTION, PlaceQuestion, rememberPlace, type PlaceQuestionOptions } from '../shared/place/placeQuestion';
-import { sessionOf } from '../shared/session';
+import { readerOptions, sessionOf } from '../shared/session';
+import { isAdviserPhrasing } from '../eligibility/adviserPhrasing';
 import { outsideSentence, placeWords } from '../shared/territory';
 import { tr, turnLocale } from '../shared/turnLocale';
 import type { FeatureOptions } from '../shared/understanding';
@@ -101,6 +103,7 @@ export class SearchDialog extends ComponentDialog {
 
   private state(step: WaterfallStepContext): SearchOptions {
     const values = valuesOf(step);
+    if (!values.search && isAdviserPhrasing((step.options as SearchOptions).text)) sessionOf(step.context).forCandidate = true;
     values.search ??= fromUnderstood(step.options as SearchOptions);
     return values.search;
   }
@@ -109,6 +112,12 @@ export class SearchDialog extends ComponentDialog {
     const state = this.state(step);
     if (state.partners || state.kinds !== undefined) return step.next();
     const t = tr(step.context);
+    // A kind the understanding did not name but the words do ("work integration company near Le Lamentin").
+    const named = readChoice((step.options as SearchOptions).text, kindChoices(t));
+    if (named) {
+      state.kinds = [named.value as StructureKind];
+      return step.next();
+    }
     const known = sessionOf(step.context).kinds;
     if (known) {
       state.kinds = known;
@@ -118,7 +127,7 @@ export class SearchDialog extends ComponentDialog {
     const explanations = SIAE_KINDS.map((k) => `- ${t(`directory:kinds.${k}.short`)} : ${t(`directory:kinds.${k}.explain`)}`);
     const choices: Choice[] = [...kindChoices(t), anyKindChoice(t)];
     return step.prompt(KIND_PROMPT, {
-      prompt: [t('search:askKind'), ...explanations].join('\n'),
+      prompt: [t('search:askKind', readerOptions(step.context)), ...explanations].join('\n'),
       retryPrompt: t('search:askKindRetry'),
       choices,
     });

@@ -33,6 +33,8 @@ export interface ConversationSession {
   provenRequests?: Array<{ reference: string; organisationId: string }>;
   /** Wrong follow-up attempts in this conversation (limited). */
   followUpAttempts?: number;
+  /** An adviser acting for a candidate (« vérifier l'éligibilité d'un candidat »): questions and results in the third person. */
+  forCandidate?: boolean;
   /** The last eligibility result, carried to a search or a request. */
   eligibility?: { asOf: string; rulesVersion: string; counted: string[]; eligibleKinds: string[] };
 }
@@ -67,4 +69,9 @@ export function sessionOf(context: TurnContext): ConversationSession {
     setTurnSession(context, session);
   }
   return session;
+}
+
+/** The i18next options of this conversation's reader: an adviser for a candidate reads a key's `_adviser` context (the third person). */
+export function readerOptions(context: TurnContext): { context?: 'adviser' } {
+  return sessionOf(context).forCandidate ? { context: 'adviser' } : {};
 }

@@ -23,4 +23,6 @@ export interface FeatureOptions {
   understood?: UnderstoodMessage;
   /** That message as typed (for cues the slots do not carry). Never stored beyond the turn's dialog state. */
   text?: string;
+  /** Started over another feature's question, which is asked again when this one ends: do what was asked, then end. */
+  resumes?: boolean;
 }

@@ -10,7 +10,7 @@ import { openRequestStores, type RequestStores } from '../../stores/requests/ope
 import { BotDriver, textOf } from '../support/botDriver';
 import { demoDirectory } from '../support/demoDirectory';
 import { runTranscript } from '../support/transcripts';
-import { cannedUnderstanding, conversationTranscripts } from './conversation.transcripts';
+import { cannedUnderstanding, conversationTranscripts, promptTranscripts } from './conversation.transcripts';
 
 let store: OpenedStore;
 let directory: DirectoryRepository;
@@ -36,6 +36,13 @@ const features = () =>
 describe('conversation transcripts (free words, interruptions, a person, erase)', () => {
   it.each(conversationTranscripts.map((t) => [`${t.locale}: ${t.name}`, t] as const))('%s', async (_name, transcript) => {
     await runTranscript(transcript, features, { understand });
+  });
+});
+
+describe('every kind of question: free words, an interruption and back, a person and back, erase', () => {
+  // One person per transcript: a request sent in one is not theirs to erase in another.
+  it.each(promptTranscripts.map((t, i) => [t.name, t, i] as const))('%s', async (_name, transcript, i) => {
+    await runTranscript(transcript, features, { understand, userId: `person-${i}` });
   });
 });
 

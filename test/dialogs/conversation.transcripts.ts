@@ -1,5 +1,5 @@
 import type { UnderstoodMessage } from '../../dialogs/shared/understanding';
-import type { Transcript } from '../support/transcripts';
+import type { Transcript, TranscriptStep } from '../support/transcripts';
 
 /** Canned understanding for the transcripts (the recognizer has its own tests): text → result. */
 export const cannedUnderstanding: Record<string, UnderstoodMessage> = {
@@ -12,6 +12,15 @@ export const cannedUnderstanding: Record<string, UnderstoodMessage> = {
     confidence: 0.95,
     slots: { age: 58, kinds: ['ACI'], place: { type: 'commune', code: '97213', label: 'Le Lamentin' } },
   },
+  // As the shipped understanding reads them (see the situations): a correction read as a question, a search without its place.
+  'c pa des chantier ça c des entreprise': { intent: 'question', confidence: 0.82, slots: { kinds: ['ACI'] } },
+  'des entreprise d insertion o lamantin': { intent: 'search', confidence: 0.96, slots: { kinds: ['EI'] } },
+  "des entreprises d'insertion au Lamentin": {
+    intent: 'search',
+    confidence: 0.96,
+    slots: { kinds: ['EI'], place: { type: 'commune', code: '97213', label: 'Le Lamentin' } },
+  },
+  "je veux vérifier mon éligibilité": { intent: 'eligibility', confidence: 0.95, slots: {} },
   'chantier d insertion lamentin': {
     intent: 'search',
     confidence: 0.95,
@@ -81,7 +90,7 @@ export const conversationTranscripts: Transcript[] = [
     steps: [
       { user: 'Trouver une structure', bot: ['search:askKind'] },
       { user: 'Chantier', bot: ['search:askPlace'] },
-      { user: "c'est quoi un chantier d'insertion ?", bot: [] },
+      { user: "c'est quoi un chantier d'insertion ?", bot: ['conversation:resume', 'search:askPlace'], notBot: ['faqDialog:more'] },
     ],
   },
   {
@@ -146,3 +155,127 @@ export const conversationTranscripts: Transcript[] = [
     ],
   },
 ];
+
+/** One kind of question, and how a person reaches it and answers it in their own words. */
+interface PromptCase {
+  prompt: string;
+  /** From a new conversation to the question (the last step shows it). */
+  reach: TranscriptStep[];
+  /** What shows that the question is asked (again). */
+  question: string;
+  /** An answer in free words, and what comes next. */
+  free: TranscriptStep[];
+  /** What the interruption is (a question by default) and what it shows before going back. */
+  interruption?: TranscriptStep;
+  /** Whether the question itself is a place: the place given to find a person answers it. */
+  isPlace?: boolean;
+  /** Whether the place is known when the question is asked: the person's addresses come at once. */
+  placeKnown?: boolean;
+  /** Whether the person goes back from the interruption by a button (a feature that waits, like a search). */
+  back?: string;
+}
+
+const FULL_REQUEST = ['Faire une demande de diagnostic', "J'accepte", 'Marie', 'Dupont', '03/03/1990', '06 12 34 56 78', 'Le Robert', 'Passer'];
+const say = (user: string, bot: TranscriptStep['bot'] = []): TranscriptStep => ({ user, bot });
+
+const promptCases: PromptCase[] = [
+  {
+    prompt: 'kind choice',
+    reach: [say('Trouver une structure', ['search:askKind'])],
+    question: 'search:askKind',
+    free: [say('un chantier svp', ['search:askPlace'])],
+  },
+  {
+    prompt: 'place',
+    reach: [say('Trouver une structure', ['search:askKind']), say('chantier', ['search:askPlace'])],
+    question: 'search:askPlace',
+    free: [say('jhabite o lamantin', [{ key: 'conversation:place.took', params: { place: 'Le Lamentin (972)' } }, 'search:next.prompt'])],
+    isPlace: true,
+  },
+  {
+    prompt: 'needs',
+    reach: [say('Être orienté', ['orientation:askNeed'])],
+    question: 'orientation:askNeed',
+    free: [say('je cherche une formation', ['orientation:askAge'])],
+  },
+  {
+    prompt: 'age or birth date',
+    reach: [say('Être orienté', ['orientation:askNeed']), say('un emploi', ['orientation:askAge'])],
+    question: 'orientation:askAge',
+    free: [say('12 mars 92', ['orientation:askRqth'])],
+  },
+  {
+    prompt: 'yes/no',
+    reach: [say('Être orienté', ['orientation:askNeed']), say('un emploi', ['orientation:askAge']), say('34 ans', ['orientation:askRqth'])],
+    question: 'orientation:askRqth',
+    free: [say('ben non', ['orientation:askPlace'])],
+  },
+  {
+    prompt: 'registration',
+    reach: [say('Vérifier mon éligibilité', ['eligibilityDialog:intro']), say('aucune', ['eligibility:questions.age']), say('40 ans', ['eligibilityDialog:registration'])],
+    question: 'eligibilityDialog:registration',
+    free: [say('non', ['eligibilityDialog:checklist.cardHint'])],
+  },
+  {
+    prompt: 'results',
+    reach: [say('Trouver une structure', ['search:askKind']), say('chantier', ['search:askPlace']), say('Le Lamentin', ['search:next.prompt'])],
+    question: 'search:next.prompt',
+    free: [say('c pa des chantier ça c des entreprise', ['search:kindPlural.EI', 'search:next.prompt'])],
+    placeKnown: true,
+  },
+  {
+    prompt: 'FAQ follow-up',
+    reach: [say("Comprendre l'IAE", ['faqDialog:ask']), say("c'est quoi un chantier d'insertion ?", ['faqDialog:more'])],
+    question: 'faqDialog:more',
+    free: [say("c'est quoi le PASS IAE", ['faqDialog:more'])],
+    // A question is the FAQ's own answer: the interruption here is a search, left by its « Menu » button.
+    interruption: say("des entreprises d'insertion au Lamentin", ['search:next.prompt']),
+    back: 'search:next.menu',
+  },
+  {
+    prompt: 'request fields',
+    reach: [say('Faire une demande de diagnostic', ['requests:consentQuestion']), say("J'accepte", ['requests:ask.firstName'])],
+    question: 'requests:ask.firstName',
+    free: [say("je m'appelle Marie", ['requests:ask.lastName']), say('Dupont', ['requests:ask.birthDate']), say('12 mars 92', ['requests:ask.contact'])],
+  },
+  {
+    prompt: 'confirmation',
+    reach: [...FULL_REQUEST.slice(0, -1).map((m) => say(m)), say('Passer', ['requests:summary.question'])],
+    question: 'requests:summary.question',
+    free: [say("oui c'est bon", ['requests:sent.title'])],
+  },
+];
+
+/** A question asked in the middle of every kind of question, then the way back to it. */
+const QUESTION = say("c'est quoi un chantier d'insertion ?", ['conversation:resume']);
+
+/**
+ * For every kind of question (issue 12 §1): an answer in free words; an interruption and the way back
+ * to the question; a person asked for, then back to the question (not asked again when it was the
+ * place); erase, which ends what was under way.
+ */
+export const promptTranscripts: Transcript[] = promptCases.flatMap((c) => {
+  const interruption = c.interruption ?? QUESTION;
+  const interrupted: TranscriptStep[] = c.back
+    ? [interruption, say(c.back, ['conversation:resume', c.question])]
+    : [{ ...interruption, bot: [...interruption.bot, c.question] }];
+  const backAfterPerson: TranscriptStep = c.isPlace
+    ? { user: 'au Lamentin', bot: ['conversation:person.nearest', 'conversation:resume', 'search:next.prompt'], notBot: [c.question] }
+    : say('au Lamentin', ['conversation:person.nearest', 'conversation:resume', c.question]);
+  return [
+    { name: `${c.prompt}: an answer in free words`, locale: 'fr', steps: [...c.reach, ...c.free] },
+    { name: `${c.prompt}: an interruption, then back to the question`, locale: 'fr', steps: [...c.reach, ...interrupted] },
+    {
+      name: `${c.prompt}: a person, then back to the question`,
+      locale: 'fr',
+      steps: c.placeKnown
+        ? [...c.reach, say("je veux parler à quelqu'un", ['conversation:person.intro', lamentin, 'conversation:person.nearest', 'conversation:resume', c.question])]
+        : [...c.reach, say("je veux parler à quelqu'un", ['conversation:person.intro', 'conversation:person.askPlace']), backAfterPerson],
+    },
+    {
+      name: `${c.prompt}: erase ends what was under way`,
+      locale: 'fr',
+      steps: [...c.reach, { user: 'effacer mes données', bot: [{ key: 'myData:confirmErase', params: { count: 0 } }], onlyButtons: ['common:answers.yes', 'common:answers.no'] }, say('oui', ['myData:erased.conversation'])],
+    },
+  ] satisfies Transcript[];
+});

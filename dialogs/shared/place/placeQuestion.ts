@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   WaterfallDialog,
+  type DialogInstance,
   type FoundChoice,
   type PromptOptions,
   type WaterfallStepContext,
@@ -11,7 +12,7 @@ import { readPlaceAnswer } from '../../../knowledge/understanding/placeAnswer';
 import { ButtonsPrompt } from '../prompts/buttonsPrompt';
 import { sayReused } from '../memory';
 import { AnswerPrompt } from '../prompts/answerPrompt';
-import { sessionOf } from '../session';
+import { readerOptions, sessionOf } from '../session';
 import { tr } from '../turnLocale';
 import { placeChoiceLabel } from './placeLabel';
 
@@ -33,6 +34,15 @@ interface Values {
   candidates?: Place[];
 }
 
+/** What the place prompt keeps in its options. */
+interface PlaceValidations {
+  types?: ReadonlyArray<Place['type']>;
+  /** The place the conversation knew when the question was asked (`type:code`): one learned since answers it. */
+  knownWhenAsked?: string;
+}
+
+const placeKey = (place: Place | undefined) => (place ? `${place.type}:${place.code}` : undefined);
+
 /** Reads a place from the answer, in a sentence or with typos, through readPlaceAnswer. */
 class PlacePrompt extends AnswerPrompt<ResolveResult> {
   /** `territory`: the TERRITORY code the guichet serves (its namesakes win), undefined for the whole country. */
@@ -40,11 +50,22 @@ class PlacePrompt extends AnswerPrompt<ResolveResult> {
     super(id);
   }
 
+  /** A place given during an interruption (to find a person, in another search) answers the question, said so. */
+  override async fromMemory(context: TurnContext, instance: DialogInstance): Promise<ResolveResult | undefined> {
+    const options = (instance.state as { options?: PromptOptions }).options ?? {};
+    const validations = (options.validations as PlaceValidations | undefined) ?? {};
+    const known = sessionOf(context).place;
+    if (!known || placeKey(known) === validations.knownWhenAsked) return undefined;
+    if (validations.types && !validations.types.includes(known.type)) return undefined;
+    await sayReused(context, [placeChoiceLabel(known)]);
+    return { status: 'found', place: known };
+  }
+
   read(context: TurnContext, options: PromptOptions): ResolveResult | undefined {
     const text = context.activity.text;
     if (!text) return undefined;
     const result = readPlaceAnswer(text, placeContext({ departement: sessionOf(context).departement, territory: this.territory }));
-    const types = (options.validations as { types?: ReadonlyArray<Place['type']> } | undefined)?.types;
+    const types = (options.validations as PlaceValidations | undefined)?.types;
     const fits = (place: Place) => !types || types.includes(place.type);
     switch (result.status) {
       case 'not_found':
@@ -83,7 +104,8 @@ export class PlaceQuestion extends ComponentDialog {
       return step.endDialog(known);
     }
     const t = tr(step.context);
-    return step.prompt(ASK, { prompt: t(options.promptKey), retryPrompt: t('search:askPlaceRetry'), validations: { types: options.types } });
+    const validations: PlaceValidations = { types: options.types, knownWhenAsked: placeKey(known) };
+    return step.prompt(ASK, { prompt: t(options.promptKey, readerOptions(step.context)), retryPrompt: t('search:askPlaceRetry'), validations });
   }
 
   private async pick(step: WaterfallStepContext) {

@@ -1,4 +1,4 @@
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { ActionTypes, ActivityTypes, type Activity, type CardAction, type TurnContext } from 'botbuilder';
 import {
   Prompt,
   type Choice,
@@ -58,6 +58,14 @@ export abstract class AnswerPrompt<T> extends Prompt<T> {
   }
 
   /**
+   * This question's answer from what the conversation learned while it was interrupted (a place
+   * given to find a person), said before it is used; undefined: ask again. None by default.
+   */
+  async fromMemory(_context: TurnContext, _instance: DialogInstance): Promise<T | undefined> {
+    return undefined;
+  }
+
+  /**
    * Whether a message understood with this intent is this prompt's own answer, never an interruption
    * (a question typed at the FAQ's « another question? »). None by default.
    */
@@ -81,20 +89,18 @@ export abstract class AnswerPrompt<T> extends Prompt<T> {
     const t = tr(context);
     const misses = (state as AnswerPromptState).misses ?? 0;
     const message = isRetry && options.retryPrompt ? options.retryPrompt : options.prompt;
+    const extra = isRetry && misses >= MAX_MISSES ? [t('conversation:person.button'), t('common:menu.label')] : isRetry && misses >= PERSON_AFTER_MISSES ? [t('conversation:person.button')] : [];
     if (message !== undefined && typeof message !== 'string') {
-      // A ready-made activity (text and buttons built by the caller).
-      await context.sendActivity(message);
+      // A ready-made activity (text and buttons built by the caller): the way out joins its buttons.
+      const ready = withButtons(context, message, extra);
+      if (isRetry && misses >= MAX_MISSES) ready.text = `${t('conversation:prompt.wayOut')}\n\n${ready.text ?? ''}`;
+      await context.sendActivity(ready);
       return;
     }
     let text = message ?? '';
     if (isRetry && !options.retryPrompt) text = `${t(this.retryIntroKey)}\n\n${text}`;
-    const buttons = [...this.buttons(context, options)];
-    if (isRetry && misses >= MAX_MISSES) {
-      text = `${t('conversation:prompt.wayOut')}\n\n${text}`;
-      buttons.push(t('conversation:person.button'), t('common:menu.label'));
-    } else if (isRetry && misses >= PERSON_AFTER_MISSES) {
-      buttons.push(t('conversation:person.button'));
-    }
+    const buttons = [...this.buttons(context, options), ...extra];
+    if (isRetry && misses >= MAX_MISSES) text = `${t('conversation:prompt.wayOut')}\n\n${text}`;
     await context.sendActivity(buttons.length > 0 ? choicesMessage(context, buttons, text) : text);
   }
 
@@ -120,4 +126,16 @@ export abstract class AnswerPrompt<T> extends Prompt<T> {
     return value === undefined ? { succeeded: false } : { succeeded: true, value };
   }
 
+}
+
+/** A copy of a ready-made question with more buttons: added to its suggested actions, or, when it has none, shown as buttons under its text. */
+function withButtons(context: TurnContext, message: Partial<Activity>, extra: string[]): Partial<Activity> {
+  if (extra.length === 0) return { ...message };
+  const actions = message.suggestedActions?.actions;
+  if (actions) {
+    const more: CardAction[] = extra.map((title) => ({ type: ActionTypes.ImBack, title, value: title }));
+    return { ...message, suggestedActions: { to: message.suggestedActions?.to ?? [], actions: [...actions, ...more] } };
+  }
+  if (message.attachments?.length) return { ...message };
+  return { ...message, ...choicesMessage(context, extra, message.text ?? '') };
 }

@@ -3,10 +3,15 @@ import { ChoiceFactory, recognizeChoices, type Choice, type FoundChoice, type Pr
 import { mayNamePosition } from '../choices';
 import { AnswerPrompt } from './answerPrompt';
 import { readChoice } from './readChoice';
+import { recognizeYesNo } from '../../../knowledge/understanding/yesNo';
 
-/** Choices a ButtonsPrompt reads in typed answers without showing them as buttons (`validations` of its options). */
+/** What a ButtonsPrompt reads in typed answers besides its buttons (`validations` of its options). */
 export interface HiddenChoices {
-  hiddenChoices: Choice[];
+  /** Choices read in typed answers without being shown as buttons. */
+  hiddenChoices?: Choice[];
+  /** The button a plain yes picks, and the one a plain no picks (« oui » to « Envoyer / Corriger / Annuler »). */
+  yesIndex?: number;
+  noIndex?: number;
 }
 
 /**
@@ -16,11 +21,16 @@ export interface HiddenChoices {
  */
 export class ButtonsPrompt extends AnswerPrompt<FoundChoice> {
   read(context: TurnContext, options: PromptOptions): FoundChoice | undefined {
-    const hidden = (options.validations as HiddenChoices | undefined)?.hiddenChoices ?? [];
+    const validations = (options.validations as HiddenChoices | undefined) ?? {};
+    const hidden = validations.hiddenChoices ?? [];
     const text = context.activity.text ?? '';
     const shown = ChoiceFactory.toChoices(options.choices ?? []);
     const read = readChoice(text, [...shown, ...hidden]);
-    if (read || !mayNamePosition(text)) return read;
+    if (read) return read;
+    const yesNo = validations.yesIndex !== undefined || validations.noIndex !== undefined ? recognizeYesNo(text) : undefined;
+    const index = yesNo === 'yes' ? validations.yesIndex : yesNo === 'no' ? validations.noIndex : undefined;
+    if (index !== undefined && shown[index]) return { value: shown[index].value, index, score: 1, synonym: text };
+    if (!mayNamePosition(text)) return undefined;
     // « le deuxième », "the second one": the ordinal recognizers, run only on a reply that may name a position.
     return recognizeChoices(text, shown, { locale: context.activity.locale ?? 'fr-fr' })[0]?.resolution;
   }

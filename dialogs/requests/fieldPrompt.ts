@@ -1,0 +1,60 @@
+import type { TurnContext } from 'botbuilder';
+import type { DialogInstance, PromptOptions } from 'botbuilder-dialogs';
+import { foldText } from '../../knowledge/text/fold';
+import { AnswerPrompt } from '../shared/prompts/answerPrompt';
+import { sessionOf } from '../shared/session';
+import { tr, turnLocale } from '../shared/turnLocale';
+import { readField, REQUEST_FIELDS, type FieldReading, type RequestDraftState, type RequestField } from './requestFields';
+
+/** The field a request is waiting for: the first one still empty in the draft. */
+export function currentField(context: TurnContext): RequestField {
+  const draft = (sessionOf(context).requestDraft ?? {}) as RequestDraftState;
+  return REQUEST_FIELDS.find((f) => draft[f] === undefined) ?? 'note';
+}
+
+/** A name longer than this many words is rather a sentence (« je veux vérifier mon éligibilité »). */
+const NAME_WORDS = 3;
+
+/**
+ * One field of a request (name, birth date, contact, commune, note), read with readField; its value
+ * is the field's JSON (`null`: the note skipped). A wrong answer gets the field's own message, then
+ * the question again. Like every question, a message that asks for something else interrupts it:
+ * a date, a phone number or a commune read outright never does (except a person or erase), a
+ * sentence given as a name may, the note takes any words.
+ */
+export class RequestFieldPrompt extends AnswerPrompt<string> {
+  constructor(
+    dialogId: string,
+    private readonly today: () => string,
+  ) {
+    super(dialogId);
+  }
+
+  private reading(context: TurnContext): FieldReading<unknown> & { field: RequestField } {
+    const field = currentField(context);
+    const text = context.activity.text ?? '';
+    if (field === 'note' && foldText(text) === foldText(tr(context)('common:answers.skip'))) return { ok: true, value: null, field };
+    return { ...readField(field, text, turnLocale(context), this.today(), sessionOf(context).departement), field };
+  }
+
+  read(context: TurnContext): string | undefined {
+    if (!context.activity.text?.trim()) return undefined;
+    const reading = this.reading(context);
+    return reading.ok ? JSON.stringify(reading.value) : undefined;
+  }
+
+  override answerIn(context: TurnContext, _instance: DialogInstance): 'firm' | 'loose' | undefined {
+    const reading = this.reading(context);
+    if (!reading.ok) return undefined;
+    if ((reading.field === 'firstName' || reading.field === 'lastName') && foldText(context.activity.text ?? '').split(' ').length > NAME_WORDS) return undefined;
+    return 'firm';
+  }
+
+  protected override async onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
+    if (isRetry) {
+      const reading = this.reading(context);
+      if (!reading.ok && context.activity.text?.trim()) await context.sendActivity(tr(context)(reading.errorKey));
+    }
+    await super.onPrompt(context, state, { ...options, retryPrompt: options.prompt }, isRetry);
+  }
+}
