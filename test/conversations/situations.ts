@@ -18,7 +18,11 @@ export interface Situation {
   answers: Array<[string, string]>;
   /** Said when the person does not know what to answer. */
   stuck: string;
-  /** Messages to the goal measured on main before issue 12 (undefined: not reached within TURN_CAP), and the most allowed now. */
+  /**
+   * Messages to the goal on main before the issue-12 conversation work (65df473), measured with this
+   * same harness (undefined: not reached within TURN_CAP), and the most allowed now: what the bot
+   * achieves (a situation settles in at most 6, issue 12 §6).
+   */
   before: number | undefined;
   atMost: number;
   /** Whether this turn's replies show what the person came for. */
@@ -54,8 +58,8 @@ export const situations: Situation[] = [
   },
   {
     name: 'a Mission Locale adviser at the reception desk checks a young candidate born 12/03/05',
-    before: undefined,
-    atMost: 17,
+    before: 5,
+    atMost: 5,
     browser: 'fr-FR',
     writes: 'fr',
     opening: ['vérifier l\'éligibilité d\'un candidat'],
@@ -72,7 +76,7 @@ export const situations: Situation[] = [
   {
     name: 'an English speaker on a French phone looks for a work integration company near Le Lamentin',
     before: undefined,
-    atMost: 4,
+    atMost: 3,
     browser: 'fr-FR',
     writes: 'en',
     opening: ['hello, I am looking for a job'],
@@ -89,7 +93,7 @@ export const situations: Situation[] = [
   },
   {
     name: 'a confused person wants to talk to someone and gets a phone number',
-    before: undefined,
+    before: 4,
     atMost: 4,
     browser: 'fr-FR',
     writes: 'fr',
@@ -104,8 +108,8 @@ export const situations: Situation[] = [
   },
   {
     name: 'a person comes back to follow their request',
-    before: 3,
-    atMost: 3,
+    before: 1,
+    atMost: 1,
     browser: 'fr-FR',
     writes: 'fr',
     opening: ['bonjour je viens pour ma demande'],

@@ -21,6 +21,7 @@ export const cannedUnderstanding: Record<string, UnderstoodMessage> = {
     slots: { kinds: ['EI'], place: { type: 'commune', code: '97213', label: 'Le Lamentin' } },
   },
   "je veux vérifier mon éligibilité": { intent: 'eligibility', confidence: 0.95, slots: {} },
+  "vérifier l'éligibilité d'un candidat": { intent: 'eligibility', confidence: 0.95, slots: {} },
   'chantier d insertion lamentin': {
     intent: 'search',
     confidence: 0.95,
@@ -142,6 +143,21 @@ export const conversationTranscripts: Transcript[] = [
     steps: [
       { user: "j'ai 58 ans, un chantier au lamentin", bot: ['search:next.prompt'] },
       { user: 'Trouver un conseiller', bot: ['search:next.prompt'], inCards: lamentinAgency, notInCards: ['Mission Locale'] },
+    ],
+  },
+  {
+    name: 'an adviser: the search and the orientation that follow speak of the candidate',
+    locale: 'fr',
+    steps: [
+      { user: "vérifier l'éligibilité d'un candidat", bot: ['eligibilityDialog:introAdviser'] },
+      { user: 'aucune', bot: ['eligibility:questions.ageAdviser'] },
+      { user: '12/03/05', bot: ['eligibilityDialog:registrationAdviser'] },
+      { user: 'non', bot: ['eligibilityDialog:checklist.cardHintAdviser'] },
+      { user: 'je sais pas', bot: ['eligibilityDialog:resultIntro'] },
+      { user: 'Trouver une structure', bot: [{ key: 'search:askPlace', params: { context: 'adviser' } }], notBot: ['search:askPlace'] },
+      { user: 'menu', bot: ['common:menu.prompt'] },
+      { user: 'Être orienté', bot: [{ key: 'orientation:askNeed', params: { context: 'adviser' } }], notBot: ['orientation:askNeed'] },
+      { user: 'un emploi', bot: [{ key: 'orientation:askPlace', params: { context: 'adviser' } }] },
     ],
   },
   {
