@@ -1,11 +1,14 @@
-import { AttachmentLayoutTypes, MessageFactory } from 'botbuilder';
+import { AttachmentLayoutTypes, MessageFactory, type TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   WaterfallDialog,
   type Choice,
   type FoundChoice,
+  type PromptOptions,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { placeContext } from '../../knowledge/territory';
+import { readPlaceAnswer } from '../../knowledge/understanding/placeAnswer';
 import { ButtonsPrompt, type HiddenChoices } from '../shared/prompts/buttonsPrompt';
 import { readChoice } from '../shared/prompts/readChoice';
 import { ANY_KIND, anyKindChoice, kindChoices } from './kindChoices';
@@ -56,7 +59,7 @@ interface StepValues {
 }
 const valuesOf = (step: WaterfallStepContext) => step.values as StepValues;
 
-type NextAction = 'more' | 'radius' | 'widen' | 'partners' | 'employers' | 'new' | 'menu';
+type NextAction = 'more' | 'radius' | 'widen' | 'partners' | 'employers' | 'new' | 'menu' | 'back';
 
 const PARTNER_KINDS_SHOWN: StructureKind[] = ['FT', 'ML', 'CAP_EMPLOI', 'PLIE', 'DEPT'];
 /** Missions Locales take people up to their 26th birthday: never offered to an older person. */
@@ -87,7 +90,7 @@ export class SearchDialog extends ComponentDialog {
     super(SEARCH_DIALOG);
     this.addDialog(new ButtonsPrompt(KIND_PROMPT));
     this.addDialog(new PlaceQuestion(deps.territory));
-    this.addDialog(new ButtonsPrompt(NEXT_PROMPT));
+    this.addDialog(new ResultsPrompt(NEXT_PROMPT, deps.territory));
     this.addDialog(new ButtonsPrompt(RADIUS_PROMPT));
     this.addDialog(
       new WaterfallDialog(STEPS, [
@@ -191,7 +194,8 @@ export class SearchDialog extends ComponentDialog {
     if (found.total === 0 && found.mode === 'radius' && wider) actions.push(['widen', t('search:next.widen', { km: wider })]);
     if (found.mode === 'radius') actions.push(['radius', t('search:next.radius')]);
     actions.push(state.partners ? ['employers', t('search:next.employers')] : ['partners', t('search:next.partners')]);
-    actions.push(['new', t('search:next.new')], ['menu', t('search:next.menu')]);
+    // A search made in the middle of another question ends with the way back to it rather than to the menu.
+    actions.push(['new', t('search:next.new')], state.resumes ? ['back', t('conversation:backButton')] : ['menu', t('search:next.menu')]);
     valuesOf(step).actions = actions.map(([action]) => action);
     valuesOf(step).widerKm = wider;
     // A kind named at the results (« c pa des chantier ça c des entreprise ») is an answer too: the same search for that kind.
@@ -205,6 +209,14 @@ export class SearchDialog extends ComponentDialog {
   private async onNextAction(step: WaterfallStepContext) {
     const state = this.state(step);
     const picked = step.result as FoundChoice;
+    if (picked.value === PLACE_VALUE) {
+      // Another place said at the results (« et au François ? »): the same search there.
+      const place = readResultsPlace(step.context, this.deps.territory);
+      if (place) {
+        rememberPlace(step.context, place);
+        return step.replaceDialog(SEARCH_DIALOG, { ...state, place, offset: 0 });
+      }
+    }
     if (picked.value.startsWith(KIND_VALUE)) {
       const kinds = [picked.value.slice(KIND_VALUE.length) as StructureKind];
       sessionOf(step.context).kinds = kinds;
@@ -226,6 +238,7 @@ export class SearchDialog extends ComponentDialog {
         sessionOf(step.context).kinds = undefined;
         return step.replaceDialog(SEARCH_DIALOG, {});
       case 'menu':
+      case 'back':
         return step.endDialog();
       case 'radius':
         return step.prompt(RADIUS_PROMPT, {
@@ -239,6 +252,36 @@ export class SearchDialog extends ComponentDialog {
     const state = this.state(step);
     const radiusKm = Number((step.result as FoundChoice).value);
     return step.replaceDialog(SEARCH_DIALOG, { ...state, radiusKm, offset: 0 });
+  }
+}
+
+/** The value of a place read at the results prompt (the place itself is read again from the same message). */
+const PLACE_VALUE = 'place';
+
+/** A place said at the results, outright (one commune, a postal code, a zone), or undefined. */
+function readResultsPlace(context: TurnContext, territory: string | undefined): Place | undefined {
+  const text = context.activity.text;
+  if (!text) return undefined;
+  const result = readPlaceAnswer(text, placeContext({ departement: sessionOf(context).departement, territory }));
+  return result.status === 'found' ? result.place : undefined;
+}
+
+/**
+ * The question under the results: its buttons, a kind said in words (hidden choices), or another
+ * place (« et au François ? »), read loosely so that a sentence asking for something else wins.
+ */
+class ResultsPrompt extends ButtonsPrompt {
+  constructor(
+    dialogId: string,
+    private readonly territory?: string,
+  ) {
+    super(dialogId);
+  }
+
+  override read(context: TurnContext, options: PromptOptions): FoundChoice | undefined {
+    const read = super.read(context, options);
+    if (read) return read;
+    return readResultsPlace(context, this.territory) ? { value: PLACE_VALUE, index: -1, score: 0.8, synonym: '' } : undefined;
   }
 }
 

@@ -1,5 +1,8 @@
 import type { UnderstoodMessage } from '../../dialogs/shared/understanding';
+import { translator } from '../../locales/i18n';
 import type { Transcript, TranscriptStep } from '../support/transcripts';
+
+const fr = translator('fr');
 
 /** Canned understanding for the transcripts (the recognizer has its own tests): text → result. */
 export const cannedUnderstanding: Record<string, UnderstoodMessage> = {
@@ -62,6 +65,21 @@ export const conversationTranscripts: Transcript[] = [
       { user: 'Le Lamentin', bot: ['search:next.prompt'] },
       { user: 'c pa des chantier ça c des entreprise', bot: [{ key: 'search:kindPlural.EI', params: {} }, 'search:next.prompt'], notBot: ['conversation:prompt.retryChoice'] },
       { user: 'chantier d insertion lamentin', bot: ['common:understood.intro', { key: 'search:kindPlural.ACI', params: {} }, 'search:next.prompt'] },
+      { user: 'et au François ?', bot: [{ key: 'search:kindPlural.ACI', params: {} }, 'search:next.prompt'], notBot: ['conversation:prompt.retryChoice'] },
+    ],
+  },
+  {
+    name: 'FAQ: a search typed after an answer is a search, at the place the conversation knows',
+    locale: 'fr',
+    steps: [
+      { user: 'Trouver une structure', bot: ['search:askKind'] },
+      { user: 'chantier', bot: ['search:askPlace'] },
+      { user: 'jhabite o lamantin', bot: ['search:next.prompt'] },
+      { user: 'Menu', bot: ['common:menu.prompt'] },
+      { user: "Comprendre l'IAE", bot: ['faqDialog:ask'] },
+      { user: "c'est quoi un chantier d'insertion ?", bot: ['faqDialog:more'] },
+      { user: 'des entreprise d insertion o lamantin', bot: [lamentin, 'search:kindPlural.EI', 'search:next.prompt'], notBot: ['faqDialog:more', 'search:askPlace'] },
+      { user: fr('conversation:backButton'), bot: ['conversation:resume', 'faqDialog:more'] },
     ],
   },
   {
@@ -187,7 +205,7 @@ interface PromptCase {
   isPlace?: boolean;
   /** Whether the place is known when the question is asked: the person's addresses come at once. */
   placeKnown?: boolean;
-  /** Whether the person goes back from the interruption by a button (a feature that waits, like a search). */
+  /** The button (as typed) that goes back from the interruption, when the interruption waits (a search's results). */
   back?: string;
 }
 
@@ -245,8 +263,8 @@ const promptCases: PromptCase[] = [
     question: 'faqDialog:more',
     free: [say("c'est quoi le PASS IAE", ['faqDialog:more'])],
     // A question is the FAQ's own answer: the interruption here is a search, left by its « Menu » button.
-    interruption: say("des entreprises d'insertion au Lamentin", ['search:next.prompt']),
-    back: 'search:next.menu',
+    interruption: { user: "des entreprises d'insertion au Lamentin", bot: ['search:next.prompt'], buttons: ['conversation:backButton'] },
+    back: fr('conversation:backButton'),
   },
   {
     prompt: 'request fields',
