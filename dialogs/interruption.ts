@@ -106,7 +106,7 @@ export async function interruption(rootDc: DialogContext, deps: InterruptionDeps
     if (inner.dialog instanceof AnswerPrompt && inner.dialog.ownsIntent(understood.intent)) return undefined;
     // A word of the answer inside a sentence that asks, with new facts, for a feature: the request wins
     // (« chantier d'insertion schoelcher » at the results is a new search, not just « chantier »).
-    if (answer === 'loose' && !carriesFacts(understood)) return undefined;
+    if (answer === 'loose' && !carriesFacts(understood, inner.dialog instanceof AnswerPrompt ? inner.dialog : undefined)) return undefined;
   }
   if (understood.intent === 'help') {
     await sendHelp(rootDc.context, deps.features);
@@ -124,9 +124,19 @@ export async function interruption(rootDc: DialogContext, deps: InterruptionDeps
   return start(rootDc, feature, understood, text, sameFeature);
 }
 
-function carriesFacts(understood: UnderstoodMessage): boolean {
+/** Whether the message gives facts for a request (besides those the question asks for, when a question is asked). */
+function carriesFacts(understood: UnderstoodMessage, question?: AnswerPrompt<unknown>): boolean {
   const { slots } = understood;
-  return Boolean(slots.kinds?.length || slots.place || slots.criteria?.length || slots.age !== undefined || slots.birthDate || slots.registrationMonths !== undefined || slots.radiusKm);
+  const said = (slot: keyof UnderstoodMessage['slots'], present: boolean) => present && !question?.asksFor(slot);
+  return (
+    said('kinds', Boolean(slots.kinds?.length)) ||
+    said('place', Boolean(slots.place)) ||
+    said('criteria', Boolean(slots.criteria?.length)) ||
+    said('age', slots.age !== undefined) ||
+    said('birthDate', Boolean(slots.birthDate)) ||
+    said('registrationMonths', slots.registrationMonths !== undefined) ||
+    said('radiusKm', Boolean(slots.radiusKm))
+  );
 }
 
 async function start(rootDc: DialogContext, feature: Feature, understood: UnderstoodMessage, text: string, sameFeature: boolean): Promise<DialogTurnResult> {

@@ -147,6 +147,20 @@ export const conversationTranscripts: Transcript[] = [
     ],
   },
   {
+    name: 'orientation: an age given in a search made at the age question answers it on the way back',
+    locale: 'fr',
+    steps: [
+      { user: 'Être orienté', bot: ['orientation:askNeed'] },
+      { user: 'un emploi', bot: ['orientation:askAge'] },
+      { user: "j'ai 58 ans, un chantier au lamentin", bot: ['search:next.prompt'], buttons: ['conversation:backButton'] },
+      {
+        user: fr('conversation:backButton'),
+        bot: ['conversation:resume', { key: 'conversation:memory.reused', params: { facts: fr('conversation:memory.age', { age: 58 }) } }],
+        notBot: ['orientation:askAge'],
+      },
+    ],
+  },
+  {
     name: 'stats: namesakes are offered as a choice',
     locale: 'fr',
     steps: [

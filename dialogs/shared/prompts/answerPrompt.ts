@@ -11,7 +11,7 @@ import {
 } from 'botbuilder-dialogs';
 import { choicesMessage } from '../choices';
 import { tr } from '../turnLocale';
-import type { Intent } from '../understanding';
+import type { Intent, UnderstoodSlots } from '../understanding';
 
 /** After this many unreadable answers in a row the prompt offers a way out (or takes its fallback). */
 export const MAX_MISSES = 3;
@@ -63,6 +63,11 @@ export abstract class AnswerPrompt<T> extends Prompt<T> {
    */
   async fromMemory(_context: TurnContext, _instance: DialogInstance): Promise<T | undefined> {
     return undefined;
+  }
+
+  /** Whether this question asks for that fact (`age` at the age question): said with it, it is no new request. */
+  asksFor(_slot: keyof UnderstoodSlots): boolean {
+    return false;
   }
 
   /**
