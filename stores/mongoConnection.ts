@@ -1,4 +1,6 @@
-import { MongoClient, type Db } from 'mongodb';
+// Types only: the driver (and its BSON buffers, about 17 MB of RSS) is loaded by connectMongo, so a
+// bot on the embedded store never loads it (test/stores/lazyDriver.test.ts).
+import type { Db } from 'mongodb';
 
 /** A connection to the production store. */
 export interface MongoConnection {
@@ -19,6 +21,10 @@ export async function connectMongo(
   dbName: string,
   options: MongoConnectionOptions = {},
 ): Promise<MongoConnection> {
+  // A lazy require rather than `await import()`: with "module": "nodenext" this CommonJS build keeps
+  // import() as a real ES import, which jest's CommonJS runtime cannot run; require() is the same
+  // module instance (and the same MongoServerError class) for the repositories' checks.
+  const { MongoClient } = require('mongodb') as typeof import('mongodb');
   const client = new MongoClient(uri, {
     appName: 'guichet-iae',
     serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000,
