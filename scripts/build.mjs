@@ -6,7 +6,7 @@
 //   node scripts/build.mjs --if-stale  builds only when a source is newer than the last build (npm start)
 // Plain JavaScript: it runs before anything is compiled.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,48 @@ function isStale() {
 
 if (process.argv.includes('--if-stale') && !isStale()) process.exit(0);
 
+// One build at a time in this tree: two test files (or `npm start` and a test) that find the tree
+// stale at the same moment would otherwise write dist/ together, and one could read a half-written
+// file. The lock is a directory (mkdir is atomic) holding the builder's pid; a lock whose process is
+// gone is taken over.
+const lock = join(root, 'dist', '.build-lock');
+mkdirSync(join(root, 'dist'), { recursive: true });
+const pause = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+const alive = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+};
+let told = false;
+for (;;) {
+  try {
+    mkdirSync(lock);
+    writeFileSync(join(lock, 'pid'), String(process.pid));
+    break;
+  } catch (error) {
+    if (error.code !== 'EEXIST') throw error;
+    const pid = Number(existsSync(join(lock, 'pid')) ? readFileSync(join(lock, 'pid'), 'utf8') : NaN);
+    const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+    if (Number.isInteger(pid) ? !alive(pid) : age > 60_000) {
+      rmSync(lock, { recursive: true, force: true });
+      continue;
+    }
+    if (!told) console.error('Another build of this tree is running: waiting for it…');
+    told = true;
+    pause(500);
+  }
+}
+const release = () => rmSync(lock, { recursive: true, force: true });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => { release(); process.exit(1); });
+// Built by the other process while this one waited.
+if (process.argv.includes('--if-stale') && !isStale()) {
+  release();
+  process.exit(0);
+}
+
 const run = (script, args) => execFileSync(process.execPath, [script, ...args], { cwd: root, stdio: 'inherit' });
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 try {
@@ -46,6 +88,8 @@ try {
   run(join(root, 'dist', 'scripts', 'packTerritory.js'), []);
   run(join(root, 'dist', 'scripts', 'learnUnderstanding.js'), []);
 } catch {
+  release();
   process.exit(1);
 }
 writeFileSync(stamp, `${new Date().toISOString()}\n`);
+release();
