@@ -34,7 +34,7 @@ export async function routeFreeText(dc: DialogContext, text: string, deps: FreeT
       session.misunderstandings = 0;
       const summary = understoodSummary(understood, t);
       if (summary) await context.sendActivity(summary);
-      rememberFacts(context, understood.slots);
+      rememberFacts(context, understood.slots, understood.intent);
       const options: FeatureOptions = { understood, text };
       return { kind: 'started', result: await dc.beginDialog(feature.dialog.id, options) };
     }

@@ -142,7 +142,7 @@ function carriesFacts(understood: UnderstoodMessage, question?: AnswerPrompt<unk
 async function start(rootDc: DialogContext, feature: Feature, understood: UnderstoodMessage, text: string, sameFeature: boolean): Promise<DialogTurnResult> {
   const summary = understoodSummary(understood, tr(rootDc.context));
   if (summary) await rootDc.context.sendActivity(summary);
-  rememberFacts(rootDc.context, understood.slots);
+  rememberFacts(rootDc.context, understood.slots, understood.intent);
   const options: FeatureOptions = { understood, text };
   // Erasing ends what was under way: nothing to come back to.
   if (feature.intents?.includes('erase')) {

@@ -7,7 +7,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { foldText } from '../../knowledge/text/fold';
-import { AnswerPrompt } from '../shared/prompts/answerPrompt';
+import { AnswerPrompt, type Recalled } from '../shared/prompts/answerPrompt';
 import { choicesMessage } from '../shared/choices';
 import { ButtonsPrompt } from '../shared/prompts/buttonsPrompt';
 import type { SiaeKind } from '../../knowledge/directory/kinds';
@@ -289,6 +289,20 @@ class MinimaPrompt extends AnswerPrompt<Answers> {
   protected override fallback(_context: TurnContext, options: PromptOptions): Answers {
     return Object.fromEntries((options.validations as CriterionKey[]).map((k) => [k, 'unknown']));
   }
+
+  /** A benefit the person said they receive (« je touche le RSA »), or none of them, answers the question. */
+  protected override recall(context: TurnContext, options: PromptOptions): Recalled<Answers> | undefined {
+    const keys = (options.validations as CriterionKey[] | undefined) ?? [];
+    const situation = sessionOf(context).situation ?? {};
+    const criteria = situation.criteria ?? {};
+    const t = tr(context);
+    const received = keys.filter((k) => criteria[k] === 'yes');
+    if (received.length > 0) return { value: Object.fromEntries(received.map((k) => [k, 'yes'])), facts: received.map((k) => t(`eligibilityDialog:minima.benefit.${k}`)) };
+    if (keys.length > 0 && (situation.minima === 'no' || keys.every((k) => criteria[k] === 'no'))) {
+      return { value: Object.fromEntries(keys.map((k) => [k, 'no'])), facts: [t('conversation:memory.noMinima')] };
+    }
+    return undefined;
+  }
 }
 
 /**
@@ -314,5 +328,13 @@ class RegistrationPrompt extends AnswerPrompt<number | null> {
 
   protected override fallback(): null {
     return null;
+  }
+
+  /** A registration length the conversation learned (« inscrit depuis 18 mois ») answers the question. */
+  protected override recall(context: TurnContext): Recalled<number | null> | undefined {
+    const months = sessionOf(context).situation?.registrationMonths;
+    if (months === undefined) return undefined;
+    const t = tr(context);
+    return { value: months, facts: [months === 0 ? t('conversation:memory.notRegistered') : t('conversation:memory.registration', { count: months })] };
   }
 }

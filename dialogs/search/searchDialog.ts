@@ -10,6 +10,7 @@ import {
 import { placeContext } from '../../knowledge/territory';
 import { readPlaceAnswer } from '../../knowledge/understanding/placeAnswer';
 import { ButtonsPrompt, type HiddenChoices } from '../shared/prompts/buttonsPrompt';
+import type { Recalled } from '../shared/prompts/answerPrompt';
 import { readChoice } from '../shared/prompts/readChoice';
 import { ANY_KIND, anyKindChoice, kindChoices } from './kindChoices';
 import { DEFAULT_RADIUS_KM, RADIUS_CHOICES_KM, SIAE_KINDS, isSiaeKind, type StructureKind } from '../../knowledge/directory/kinds';
@@ -18,7 +19,6 @@ import { findStructures, searchesAround } from '../../knowledge/directory/findSt
 import { isDemo } from '../../knowledge/directory/structure';
 import type { Place } from '../../knowledge/territory';
 import { placeOfSlot } from '../../knowledge/understanding/slots/place';
-import { sayReused } from '../shared/memory';
 import { PLACE_QUESTION, PlaceQuestion, rememberPlace, type PlaceQuestionOptions } from '../shared/place/placeQuestion';
 import { readerOptions, sessionOf } from '../shared/session';
 import { isAdviserPhrasing } from '../eligibility/adviserPhrasing';
@@ -88,7 +88,7 @@ export class SearchDialog extends ComponentDialog {
 
   constructor(private readonly deps: SearchDialogDeps) {
     super(SEARCH_DIALOG);
-    this.addDialog(new ButtonsPrompt(KIND_PROMPT));
+    this.addDialog(new KindPrompt(KIND_PROMPT));
     this.addDialog(new PlaceQuestion(deps.territory));
     this.addDialog(new ResultsPrompt(NEXT_PROMPT, deps.territory));
     this.addDialog(new ButtonsPrompt(RADIUS_PROMPT));
@@ -121,12 +121,6 @@ export class SearchDialog extends ComponentDialog {
       state.kinds = [named.value as StructureKind];
       return step.next();
     }
-    const known = sessionOf(step.context).kinds;
-    if (known) {
-      state.kinds = known;
-      await sayReused(step.context, [kindsInWords(known.length > 0 ? known : [...SIAE_KINDS], t)]);
-      return step.next();
-    }
     const explanations = SIAE_KINDS.map((k) => `- ${t(`directory:kinds.${k}.short`)} : ${t(`directory:kinds.${k}.explain`)}`);
     const choices: Choice[] = [...kindChoices(t), anyKindChoice(t)];
     return step.prompt(KIND_PROMPT, {
@@ -140,7 +134,7 @@ export class SearchDialog extends ComponentDialog {
     const state = this.state(step);
     if (step.result && (step.result as FoundChoice).value) {
       const value = (step.result as FoundChoice).value;
-      state.kinds = value === ANY_KIND ? [] : [value as StructureKind];
+      state.kinds = value === ANY_KIND ? [] : (value.split(KINDS_SEPARATOR) as StructureKind[]);
     }
     if (!state.partners && state.kinds !== undefined) sessionOf(step.context).kinds = state.kinds;
     if (state.place) return step.next(state.place);
@@ -302,6 +296,19 @@ function fromUnderstood(options: SearchOptions): SearchOptions {
   return state;
 }
 
+
+/** Between the kinds of one recalled answer (« chantiers et entreprises »). */
+const KINDS_SEPARATOR = ',';
+
+/** The kind question: the kinds the conversation knows answer it (before it is asked, or learned while it was interrupted), said so. */
+class KindPrompt extends ButtonsPrompt {
+  protected override recall(context: TurnContext): Recalled<FoundChoice> | undefined {
+    const known = sessionOf(context).kinds;
+    if (!known) return undefined;
+    const value = known.length > 0 ? known.join(KINDS_SEPARATOR) : ANY_KIND;
+    return { value: { value, index: 0, score: 1, synonym: '' }, facts: [kindsInWords(known.length > 0 ? known : [...SIAE_KINDS], tr(context))] };
+  }
+}
 
 function kindsInWords(kinds: readonly StructureKind[], t: (key: string) => string): string {
   if (kinds.length === 1) return t(`search:kindPlural.${kinds[0]}`);

@@ -3,7 +3,7 @@ import { isSiaeKind } from '../../knowledge/directory/kinds';
 import { placeOfSlot } from '../../knowledge/understanding/slots/place';
 import { sessionOf } from './session';
 import { tr } from './turnLocale';
-import type { UnderstoodSlots } from './understanding';
+import type { Intent, UnderstoodSlots } from './understanding';
 
 /**
  * Says what the conversation reuses instead of asking again (« Je reprends : Le Lamentin. »), so the
@@ -16,16 +16,17 @@ export async function sayReused(context: TurnContext, facts: readonly string[]):
 
 /**
  * Keeps the facts a message gave (age, birth date, criteria, registration length, kinds, place) in
- * the conversation, so that every feature reuses them until the person changes them.
+ * the conversation, so that every feature reuses them until the person changes them. A kind named in a
+ * question (« c'est quoi un chantier d'insertion ? ») is not a choice of it.
  */
-export function rememberFacts(context: TurnContext, slots: UnderstoodSlots): void {
+export function rememberFacts(context: TurnContext, slots: UnderstoodSlots, intent?: Intent): void {
   const session = sessionOf(context);
   const situation = (session.situation ??= {});
   if (slots.age !== undefined) situation.age = slots.age;
   if (slots.birthDate) situation.birthDate = slots.birthDate;
   for (const key of slots.criteria ?? []) situation.criteria = { ...situation.criteria, [key]: 'yes' };
   if (slots.registrationMonths !== undefined) situation.registrationMonths = slots.registrationMonths;
-  const siae = (slots.kinds ?? []).filter(isSiaeKind);
+  const siae = intent === 'question' ? [] : (slots.kinds ?? []).filter(isSiaeKind);
   if (siae.length > 0) session.kinds = siae;
   const place = slots.place && placeOfSlot(slots.place);
   if (place) {

@@ -25,6 +25,15 @@ export const cannedUnderstanding: Record<string, UnderstoodMessage> = {
   },
   "je veux vérifier mon éligibilité": { intent: 'eligibility', confidence: 0.95, slots: {} },
   "vérifier l'éligibilité d'un candidat": { intent: 'eligibility', confidence: 0.95, slots: {} },
+  // Facts said while asking for something else: remembered, and never asked again.
+  "je veux parler à quelqu'un d'une entreprise d'insertion": { intent: 'human', confidence: 0.99, slots: { kinds: ['EI'] } },
+  "je veux parler à quelqu'un, je touche le RSA": { intent: 'human', confidence: 0.99, slots: { criteria: ['RSA'] } },
+  "je veux parler à quelqu'un, je suis inscrit depuis 2 ans": { intent: 'human', confidence: 0.99, slots: { registrationMonths: 24 } },
+  'je touche le RSA, un chantier au lamentin': {
+    intent: 'search',
+    confidence: 0.95,
+    slots: { criteria: ['RSA'], kinds: ['ACI'], place: { type: 'commune', code: '97213', label: 'Le Lamentin' } },
+  },
   'chantier d insertion lamentin': {
     intent: 'search',
     confidence: 0.95,
@@ -32,6 +41,8 @@ export const cannedUnderstanding: Record<string, UnderstoodMessage> = {
   },
 };
 
+/** The minima question as eligibility asks it when nothing is known of the benefits. */
+const minimaQuestion = { key: 'eligibilityDialog:minima.question', params: { benefits: "le RSA, l'ASS ou l'AAH" } };
 const lamentin = { key: 'conversation:memory.reused', params: { facts: 'Le Lamentin (972)' } };
 /** France Travail – agence du Lamentin, a demo record: its example phone and hours. */
 const lamentinAgency = [
@@ -157,6 +168,56 @@ export const conversationTranscripts: Transcript[] = [
         user: fr('conversation:backButton'),
         bot: ['conversation:resume', { key: 'conversation:memory.reused', params: { facts: fr('conversation:memory.age', { age: 58 }) } }],
         notBot: ['orientation:askAge'],
+      },
+    ],
+  },
+  {
+    name: 'search: a kind said while asking for a person is not asked again on the way back (said so)',
+    locale: 'fr',
+    steps: [
+      { user: 'Trouver une structure', bot: ['search:askKind'] },
+      { user: "je veux parler à quelqu'un d'une entreprise d'insertion", bot: ['conversation:person.intro', 'conversation:person.askPlace'] },
+      {
+        user: 'au Lamentin',
+        bot: ['conversation:person.nearest', 'conversation:resume', { key: 'conversation:memory.reused', params: { facts: fr('search:kindPlural.EI') } }, lamentin, 'search:next.prompt'],
+        notBot: ['search:askKind', 'search:askPlace'],
+      },
+    ],
+  },
+  {
+    name: 'eligibility: the RSA said earlier in the conversation is not asked again',
+    locale: 'fr',
+    steps: [
+      { user: 'je touche le RSA, un chantier au lamentin', bot: ['search:next.prompt'] },
+      { user: 'Menu', bot: ['common:menu.prompt'] },
+      { user: 'Vérifier mon éligibilité', bot: ['eligibilityDialog:intro'], notBot: [minimaQuestion] },
+    ],
+  },
+  {
+    name: 'eligibility: the RSA said while asking for a person answers the minima question on the way back (said so)',
+    locale: 'fr',
+    steps: [
+      { user: 'Vérifier mon éligibilité', bot: ['eligibilityDialog:intro', minimaQuestion] },
+      { user: "je veux parler à quelqu'un, je touche le RSA", bot: ['conversation:person.intro', 'conversation:person.askPlace'] },
+      {
+        user: 'au Lamentin',
+        bot: ['conversation:person.nearest', 'conversation:resume', { key: 'conversation:memory.reused', params: { facts: fr('eligibilityDialog:minima.benefit.RSA') } }],
+        notBot: [minimaQuestion],
+      },
+    ],
+  },
+  {
+    name: 'eligibility: a registration length said while asking for a person answers the registration question on the way back',
+    locale: 'fr',
+    steps: [
+      { user: 'Vérifier mon éligibilité', bot: ['eligibilityDialog:intro'] },
+      { user: 'aucune', bot: ['eligibility:questions.age'] },
+      { user: '40 ans', bot: ['eligibilityDialog:registration'] },
+      { user: "je veux parler à quelqu'un, je suis inscrit depuis 2 ans", bot: ['conversation:person.intro', 'conversation:person.askPlace'] },
+      {
+        user: 'au Lamentin',
+        bot: ['conversation:person.nearest', 'conversation:resume', { key: 'conversation:memory.reused', params: { facts: fr('conversation:memory.registration', { count: 24 }) } }],
+        notBot: ['eligibilityDialog:registration'],
       },
     ],
   },

@@ -9,8 +9,8 @@ export type ExpectedText = string | { key: string; params: Record<string, unknow
 export interface TranscriptStep {
   user: string | { value: unknown } | { join: true };
   bot: ExpectedText[];
-  /** Keys whose text must NOT appear in this turn's replies. */
-  notBot?: string[];
+  /** Keys (with their values when the text has some) whose text must NOT appear in this turn's replies. */
+  notBot?: ExpectedText[];
   /** Button labels (as i18n keys) that must be offered. */
   buttons?: string[];
   /** Exactly these buttons (as i18n keys), in this order. */
@@ -45,7 +45,11 @@ export async function runTranscript(transcript: Transcript, features: () => Feat
       }
       from = at + expected.length;
     }
-    for (const key of step.notBot ?? []) expect([key, said.includes(t(key))]).toEqual([key, false]);
+    for (const text of step.notBot ?? []) {
+      const key = typeof text === 'string' ? text : text.key;
+      const unexpected = typeof text === 'string' ? t(text) : t(text.key, text.params);
+      expect([key, said.includes(unexpected)]).toEqual([key, false]);
+    }
     for (const key of step.buttons ?? []) expect(buttonsOf(replies)).toContain(t(key));
     if (step.onlyButtons) expect(buttonsOf(replies)).toEqual(step.onlyButtons.map((key) => t(key)));
     const cards = JSON.stringify(replies.flatMap((r) => r.attachments ?? []).map((a) => a.content));

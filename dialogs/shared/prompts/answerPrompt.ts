@@ -10,6 +10,7 @@ import {
   type PromptValidator,
 } from 'botbuilder-dialogs';
 import { choicesMessage } from '../choices';
+import { sayReused } from '../memory';
 import { tr } from '../turnLocale';
 import type { Intent, UnderstoodSlots } from '../understanding';
 
@@ -20,7 +21,17 @@ export const PERSON_AFTER_MISSES = 2;
 
 interface AnswerPromptState {
   misses?: number;
+  /** What the conversation knew of this question's answer when it was first asked ('' nothing): one learned since answers it. */
+  recalledWhenAsked?: string;
 }
+
+/** An answer the conversation already knows, with the words that say it (« Je reprends : … »). */
+export interface Recalled<T> {
+  value: T;
+  facts: string[];
+}
+
+const recalledKey = (recalled: Recalled<unknown> | undefined) => (recalled ? JSON.stringify(recalled.value) : '');
 
 /**
  * The base of every question the assistant asks (the interruption pattern of the BotBuilder core-bot
@@ -61,8 +72,31 @@ export abstract class AnswerPrompt<T> extends Prompt<T> {
    * This question's answer from what the conversation learned while it was interrupted (a place
    * given to find a person), said before it is used; undefined: ask again. None by default.
    */
-  async fromMemory(_context: TurnContext, _instance: DialogInstance): Promise<T | undefined> {
+  async fromMemory(context: TurnContext, instance: DialogInstance): Promise<T | undefined> {
+    const { state, options } = instance.state as { state?: AnswerPromptState; options?: PromptOptions };
+    const recalled = this.recall(context, options ?? {});
+    const before = state?.recalledWhenAsked;
+    if (!recalled || before === undefined || before === recalledKey(recalled)) return undefined;
+    await sayReused(context, recalled.facts);
+    return recalled.value;
+  }
+
+  /**
+   * This question's answer from what the conversation knows (said earlier, or during an interruption
+   * of it), or undefined. A question that recalls is never asked for what is known: it ends at once
+   * with it, said so, and on the way back from an interruption it takes what was learned there.
+   */
+  protected recall(_context: TurnContext, _options: PromptOptions): Recalled<T> | undefined {
     return undefined;
+  }
+
+  override async beginDialog(dc: DialogContext, options?: PromptOptions): Promise<DialogTurnResult> {
+    const recalled = this.recall(dc.context, options ?? {});
+    if (recalled) {
+      await sayReused(dc.context, recalled.facts);
+      return dc.endDialog(recalled.value);
+    }
+    return super.beginDialog(dc, options ?? {});
   }
 
   /** Whether this question asks for that fact (`age` at the age question): said with it, it is no new request. */
@@ -93,6 +127,7 @@ export abstract class AnswerPrompt<T> extends Prompt<T> {
   protected async onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
     const t = tr(context);
     const misses = (state as AnswerPromptState).misses ?? 0;
+    (state as AnswerPromptState).recalledWhenAsked ??= recalledKey(this.recall(context, options));
     const message = isRetry && options.retryPrompt ? options.retryPrompt : options.prompt;
     const extra = isRetry && misses >= MAX_MISSES ? [t('conversation:person.button'), t('common:menu.label')] : isRetry && misses >= PERSON_AFTER_MISSES ? [t('conversation:person.button')] : [];
     if (message !== undefined && typeof message !== 'string') {
