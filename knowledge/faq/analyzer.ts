@@ -24,6 +24,27 @@ const SHORTHAND: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
   },
 };
 
+/**
+ * Words that only link a message to the one before (« et c'est quoi le PASS IAE ? », "so what is…"):
+ * dropped at the start of a message before it is compared with an entry's phrases. Folded; a
+ * two-word link is written with a space.
+ */
+const LEADING_LINKS: Readonly<Record<Locale, readonly string[]>> = {
+  fr: ['du coup', 'et', 'mais', 'alors', 'donc', 'ok', 'bon', 'euh', 'ben', 'bah', 'sinon', 'aussi', 'puis', 'et puis', 'et aussi', 'et sinon'],
+  en: ['and', 'so', 'but', 'ok', 'okay', 'well', 'also', 'then', 'and then', 'and also'],
+};
+
+/** The tokens of a message without the linking words at its start (see LEADING_LINKS). */
+export function withoutLeadingLinks(tokens: readonly string[], locale: Locale): string[] {
+  const links = [...LEADING_LINKS[locale]].map((l) => l.split(' ')).sort((a, b) => b.length - a.length);
+  let rest = [...tokens];
+  for (;;) {
+    const link = links.find((words) => words.length < rest.length && words.every((w, i) => rest[i] === w));
+    if (!link) return rest;
+    rest = rest.slice(link.length);
+  }
+}
+
 /** Words that carry no meaning for matching (folded). */
 const STOP_WORDS: Readonly<Record<Locale, ReadonlySet<string>>> = {
   fr: new Set(

@@ -1,6 +1,6 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { LOCALES, type Locale } from '../../locales/i18n';
-import { meaningfulWords, stem, termsOf, tokenize } from './analyzer';
+import { meaningfulWords, stem, termsOf, tokenize, withoutLeadingLinks } from './analyzer';
 import { FAQ_ENTRIES, faqEntryData, faqTexts } from './catalogue';
 import { FAQ_MATCHING } from './config';
 import type { FaqEntryData, FaqTopic } from './schema';
@@ -52,7 +52,7 @@ function uniqueKeys(pairs: Array<[string, string]>): Map<string, string> {
 }
 
 function phraseKey(text: string, locale: Locale): string {
-  return tokenize(text, locale).join(' ');
+  return withoutLeadingLinks(tokenize(text, locale), locale).join(' ');
 }
 
 function wordsKey(text: string, locale: Locale): string {

@@ -94,3 +94,24 @@ describe('searchFaq decisions', () => {
     }
   });
 });
+
+describe('a question that follows another one', () => {
+  beforeAll(() => warmUpFaq());
+
+  test.each([
+    ["et c'est quoi le PASS IAE ?", "c'est quoi le PASS IAE ?", 'fr'],
+    ["du coup c'est quoi le PASS IAE", "c'est quoi le PASS IAE", 'fr'],
+    ['mais combien je serai payé ?', 'combien je serai payé ?', 'fr'],
+    ['and what is the PASS IAE?', 'what is the PASS IAE?', 'en'],
+  ] as const)('« %s » is answered as « %s »', (linked, alone, locale) => {
+    const expected = searchFaq(alone, locale);
+    expect(expected.status).toBe('answer');
+    const found = searchFaq(linked, locale);
+    expect(found.status).toBe('answer');
+    expect(found.status === 'answer' && expected.status === 'answer' && found.entry.id).toBe(expected.status === 'answer' && expected.entry.id);
+  });
+
+  test('a message made only of a linking word is not emptied', () => {
+    expect(searchFaq('et', 'fr').status).not.toBe('answer');
+  });
+});
