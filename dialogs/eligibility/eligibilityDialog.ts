@@ -145,7 +145,12 @@ export class EligibilityDialog extends ComponentDialog {
       case 'minima': {
         const labels = minimaLabels(t, question.keys);
         const benefits = new Intl.ListFormat(turnLocale(step.context), { type: 'disjunction' }).format(question.keys.map((k) => t(`eligibilityDialog:minima.benefit.${k}`)));
-        const text = t(adviser ? 'eligibilityDialog:minima.questionAdviser' : 'eligibilityDialog:minima.question', { benefits });
+        // « Oui » to orientation's « Touchez-vous le RSA, l'ASS ou l'AAH ? » said that, not which one.
+        const saidYes = sessionOf(step.context).situation?.minima === 'yes';
+        const key = saidYes
+          ? adviser ? 'eligibilityDialog:minima.whichAdviser' : 'eligibilityDialog:minima.which'
+          : adviser ? 'eligibilityDialog:minima.questionAdviser' : 'eligibilityDialog:minima.question';
+        const text = t(key, { benefits });
         return step.prompt(MINIMA_PROMPT, {
           prompt: choicesMessage(step.context, labels, text),
           retryPrompt: choicesMessage(step.context, labels, t('eligibilityDialog:minima.retry')),

@@ -144,6 +144,21 @@ export const conversationTranscripts: Transcript[] = [
     ],
   },
   {
+    name: 'eligibility: after « oui » to orientation\'s minima question, it asks which benefit, not whether',
+    locale: 'fr',
+    steps: [
+      { user: 'Être orienté', bot: ['orientation:askNeed'] },
+      { user: "De l'argent, mes droits", bot: ['orientation:askMinima'] },
+      { user: 'oui', bot: [], notBot: ['orientation:askMinima'] },
+      { user: 'menu', bot: ['common:menu.prompt'] },
+      {
+        user: 'Vérifier mon éligibilité',
+        bot: ['eligibilityDialog:intro', { key: 'eligibilityDialog:minima.which', params: { benefits: "le RSA, l'ASS ou l'AAH" } }],
+        notBot: [minimaQuestion],
+      },
+    ],
+  },
+  {
     name: 'orientation: the place said before is reused and said so; the age question reads a birth date as people write it',
     locale: 'fr',
     steps: [
