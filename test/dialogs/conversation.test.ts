@@ -1,37 +1,15 @@
-import { DEVELOPMENT_SUBJECT_KEY_SECRET } from '../../bot/config';
-import { createFeatures } from '../../dialogs/features';
 import type { Understand } from '../../dialogs/shared/understanding';
 import { getFaqEntry, searchFaq } from '../../knowledge/faq';
-import { warmRecognizers } from '../../knowledge/understanding/ageOrBirthDate';
 import { translator } from '../../locales/i18n';
-import type { OpenedStore } from '../../stores/appStore';
-import type { DirectoryRepository } from '../../stores/directory';
-import { openRequestStores, type RequestStores } from '../../stores/requests/openRequests';
 import { BotDriver, textOf } from '../support/botDriver';
-import { demoDirectory } from '../support/demoDirectory';
+import { useDemoBot } from '../support/demoBot';
 import { runTranscript } from '../support/transcripts';
 import { cannedUnderstanding, conversationTranscripts, promptTranscripts } from './conversation.transcripts';
 
-let store: OpenedStore;
-let directory: DirectoryRepository;
-let stores: RequestStores;
-beforeAll(async () => {
-  warmRecognizers();
-  ({ store, directory } = await demoDirectory());
-  stores = await openRequestStores(store.backend);
-});
-afterAll(() => store.close());
+const demo = useDemoBot({ today: '2026-11-22', warm: true });
 
 const understand: Understand = (text) => cannedUnderstanding[text] ?? { intent: 'offtopic', confidence: 0.2, slots: {} };
-const features = () =>
-  createFeatures({
-    today: () => '2026-11-22',
-    directory,
-    requests: stores.requests,
-    advisers: stores.advisers,
-    subjectSecret: DEVELOPMENT_SUBJECT_KEY_SECRET,
-    faq: { searchFaq, getFaqEntry },
-  });
+const features = () => demo.features({ faq: { searchFaq, getFaqEntry } });
 
 describe('conversation transcripts (free words, interruptions, a person, erase)', () => {
   it.each(conversationTranscripts.map((t) => [`${t.locale}: ${t.name}`, t] as const))('%s', async (_name, transcript) => {
