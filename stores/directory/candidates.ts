@@ -7,6 +7,8 @@ export interface Candidate {
   kind: StructureKind;
   lat: number;
   lng: number;
+  /** The name folded for sorting (accents and case ignored), when computed ahead (the spatial index does). */
+  folded?: string;
   /** Present when the query has a text filter. */
   sectors?: string[];
   description?: string;

@@ -6,7 +6,7 @@ import type { AreaQuery, KindStats, RadiusQuery, StatsArea } from '../../knowled
 import type { DirectoryRepository, UpsertCounts } from './directoryRepository';
 import { withinRadius } from './distance';
 import { areaFilter, boxFilter } from './filters';
-import { sortByDistance, sortByName } from './ordering';
+import { firstByDistance, sortByName } from './ordering';
 import { searchBox } from './searchBox';
 import { inKindOrder } from './stats';
 import { textMatcher } from './textMatch';
@@ -68,14 +68,13 @@ export class DocumentDirectory implements DirectoryRepository {
       ? await this.documents.inBox(box, query.kinds, matches !== undefined)
       : await this.documents.candidates(boxFilter(box, query.kinds), matches !== undefined);
     const near = withinRadius(matches ? candidates.filter(matches) : candidates, query.center, query.radiusKm);
-    const sorted = sortByDistance(near);
-    const page = sorted.slice(query.offset, query.offset + query.limit);
+    const page = firstByDistance(near, query.offset + query.limit).slice(query.offset);
     const records = await this.load(page.map((row) => row.candidate));
     const items = page.flatMap((row) => {
       const structure = records.get(row.candidate.id);
       return structure ? [{ structure, distanceKm: row.distanceKm }] : [];
     });
-    return { total: sorted.length, items };
+    return { total: near.length, items };
   }
 
   async inArea(input: AreaQuery): Promise<{ total: number; items: Array<{ structure: Structure }> }> {

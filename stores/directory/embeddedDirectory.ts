@@ -13,9 +13,10 @@ const INDEXED_FIELDS = ['kind', 'territory.departement', 'territory.communeInsee
 
 /** Records reaching the adapter are already the directory's own canonical copies (see validateStructures). */
 const toRow = (structure: Structure): Row => ({ ...structure, _id: structure.id });
+/** NeDB's find already returns deep copies of its documents: the row is the caller's own. */
 function fromRow(row: Row): Structure {
   const { _id, ...structure } = row;
-  return structuredClone(structure) as Structure;
+  return structure;
 }
 
 /**
@@ -68,8 +69,9 @@ export async function embeddedDirectoryDocuments(collection: Datastore, options:
       return rows.map((row): Candidate => candidateOf(row));
     },
     async inBox(box, kinds, withText) {
-      const found = (await spatialIndex()).inBox(box, kinds);
-      if (!withText || found.length === 0) return found;
+      const shared = (await spatialIndex()).inBox(box, kinds);
+      if (!withText || shared.length === 0) return [...shared];
+      const found = shared.map((candidate): Candidate => ({ ...candidate }));
       const texts = new Map(
         (await collection.findAsync<Pick<Structure, 'id' | 'sectors' | 'description'>>({ _id: { $in: found.map((c) => c.id) } }, { id: 1, sectors: 1, description: 1 })).map((row) => [row.id, row]),
       );

@@ -8,7 +8,7 @@ export interface NameKey {
   id: string;
 }
 
-export const nameKey = (candidate: Pick<Candidate, 'name' | 'id'>): NameKey => ({ folded: foldText(candidate.name), name: candidate.name, id: candidate.id });
+export const nameKey = (candidate: Pick<Candidate, 'name' | 'id' | 'folded'>): NameKey => ({ folded: candidate.folded ?? foldText(candidate.name), name: candidate.name, id: candidate.id });
 
 const order = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -18,8 +18,8 @@ export function compareNameKeys(a: NameKey, b: NameKey): number {
 }
 
 /**
- * Sorts by distance, then name, then id. Names are folded only for rows at the same distance
- * (rare), once per row.
+ * Sorts by distance, then name, then id. Names are compared only for rows at the same distance
+ * (records placed at their commune's centre share one), folded once per row unless given.
  */
 export function sortByDistance<T extends { candidate: Candidate; distanceKm: number }>(rows: readonly T[]): T[] {
   const keys = new Map<T, NameKey>();
@@ -29,6 +29,19 @@ export function sortByDistance<T extends { candidate: Candidate; distanceKm: num
     return key;
   };
   return [...rows].sort((a, b) => a.distanceKm - b.distanceKm || compareNameKeys(keyOf(a), keyOf(b)));
+}
+
+/**
+ * The first `count` rows in `sortByDistance` order, without sorting them all: the `count`-th
+ * smallest distance is found by sorting plain numbers, and only the rows up to it (ties included)
+ * are ordered. A 100 km search has thousands of matches for a page of 20.
+ */
+export function firstByDistance<T extends { candidate: Candidate; distanceKm: number }>(rows: readonly T[], count: number): T[] {
+  if (count <= 0) return [];
+  if (rows.length <= count) return sortByDistance(rows);
+  const distances = Float64Array.from(rows, (row) => row.distanceKm).sort();
+  const last = distances[count - 1]!;
+  return sortByDistance(rows.filter((row) => row.distanceKm <= last)).slice(0, count);
 }
 
 /** Sorts by name, then id. */
