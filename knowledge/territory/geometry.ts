@@ -10,9 +10,19 @@ export const KM_PER_DEGREE = EARTH_RADIUS_KM * RAD;
 
 /** Great-circle distance in km (haversine). */
 export function haversineKm(a: LatLng, b: LatLng): number {
-  const dLat = (b.lat - a.lat) * RAD;
-  const dLng = (b.lng - a.lng) * RAD;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * Math.sin(dLng / 2) ** 2;
+  return haversineKmOf(a.lat, a.lng, cosOfLatitude(a.lat), b.lat, b.lng, cosOfLatitude(b.lat));
+}
+
+/** The cosine of a latitude in degrees, as `haversineKmOf` takes it (a spatial index keeps one per point). */
+export function cosOfLatitude(lat: number): number {
+  return Math.cos(lat * RAD);
+}
+
+/** `haversineKm` on plain numbers, with each latitude's cosine given: the same result to the last bit. */
+export function haversineKmOf(latA: number, lngA: number, cosLatA: number, latB: number, lngB: number, cosLatB: number): number {
+  const dLat = (latB - latA) * RAD;
+  const dLng = (lngB - lngA) * RAD;
+  const h = Math.sin(dLat / 2) ** 2 + cosLatA * cosLatB * Math.sin(dLng / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 

@@ -1,5 +1,7 @@
 import type { Structure } from '../../knowledge/directory/structure';
 import type { Candidate } from './candidates';
+import type { Near } from './distance';
+import type { LatLng } from '../../knowledge/territory/types';
 import type { KindStats } from '../../knowledge/directory/directoryPort';
 import type { DirectoryCapabilities } from './directoryRepository';
 import type { DocumentFilter } from './filters';
@@ -25,10 +27,11 @@ export interface DirectoryDocuments {
   /** The sort and filter fields of records matching `filter` (plus sectors/description with `withText`). */
   candidates(filter: DocumentFilter, withText: boolean): Promise<Candidate[]>;
   /**
-   * The candidates inside a search box, of these kinds (all when absent or empty), from a spatial
-   * index; adapters without one leave it out and `candidates` gets the box as a filter.
+   * The candidates within `radiusKm` of `center` (its search box given), of these kinds (all when
+   * absent or empty), with their distances, from a spatial index; adapters without one leave it out
+   * and `candidates` gets the box as a filter.
    */
-  inBox?(box: SearchBox, kinds: readonly StructureKind[] | undefined, withText: boolean): Promise<Candidate[]>;
+  within?(center: LatLng, box: SearchBox, radiusKm: number, kinds: readonly StructureKind[] | undefined, withText: boolean): Promise<Array<Near<Candidate>>>;
   /** Structures and posts by kind among records matching `filter` (any order, zero rows allowed). */
   kindTotals(filter: DocumentFilter): Promise<KindStats[]>;
 }

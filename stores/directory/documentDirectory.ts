@@ -64,10 +64,10 @@ export class DocumentDirectory implements DirectoryRepository {
     const query = parseRadiusQuery(input);
     const matches = textMatcher(query.text);
     const box = searchBox(query.center, query.radiusKm);
-    const candidates = this.documents.inBox
-      ? await this.documents.inBox(box, query.kinds, matches !== undefined)
-      : await this.documents.candidates(boxFilter(box, query.kinds), matches !== undefined);
-    const near = withinRadius(matches ? candidates.filter(matches) : candidates, query.center, query.radiusKm);
+    const found = this.documents.within
+      ? await this.documents.within(query.center, box, query.radiusKm, query.kinds, matches !== undefined)
+      : withinRadius(await this.documents.candidates(boxFilter(box, query.kinds), matches !== undefined), query.center, query.radiusKm);
+    const near = matches ? found.filter((row) => matches(row.candidate)) : found;
     const page = firstByDistance(near, query.offset + query.limit).slice(query.offset);
     const records = await this.load(page.map((row) => row.candidate));
     const items = page.flatMap((row) => {

@@ -68,19 +68,20 @@ export async function embeddedDirectoryDocuments(collection: Datastore, options:
       const rows = await collection.findAsync<Parameters<typeof candidateOf>[0]>(filter, candidateProjection(withText));
       return rows.map((row): Candidate => candidateOf(row));
     },
-    async inBox(box, kinds, withText) {
-      const shared = (await spatialIndex()).inBox(box, kinds);
-      if (!withText || shared.length === 0) return [...shared];
-      const found = shared.map((candidate): Candidate => ({ ...candidate }));
+    async within(center, box, radiusKm, kinds, withText) {
+      const near = (await spatialIndex()).within(center, box, radiusKm, kinds);
+      if (!withText || near.length === 0) return near;
       const texts = new Map(
-        (await collection.findAsync<Pick<Structure, 'id' | 'sectors' | 'description'>>({ _id: { $in: found.map((c) => c.id) } }, { id: 1, sectors: 1, description: 1 })).map((row) => [row.id, row]),
+        (await collection.findAsync<Pick<Structure, 'id' | 'sectors' | 'description'>>({ _id: { $in: near.map((n) => n.candidate.id) } }, { id: 1, sectors: 1, description: 1 })).map((row) => [row.id, row]),
       );
-      return found.flatMap((candidate) => {
-        const text = texts.get(candidate.id);
+      return near.flatMap(({ candidate: shared, distanceKm }) => {
+        const text = texts.get(shared.id);
         if (!text) return [];
+        // The index's candidates are shared by every search: the text goes on a copy.
+        const candidate: Candidate = { ...shared };
         if (text.sectors) candidate.sectors = text.sectors;
         if (text.description !== undefined) candidate.description = text.description;
-        return [candidate];
+        return [{ candidate, distanceKm }];
       });
     },
     async kindTotals(filter) {

@@ -1,39 +1,50 @@
 import KDBush from 'kdbush';
 import type { StructureKind } from '../../knowledge/directory/kinds';
+import { cosOfLatitude, haversineKmOf } from '../../knowledge/territory/geometry';
+import type { LatLng } from '../../knowledge/territory/types';
 import { foldText } from '../../knowledge/text/fold';
 import type { Candidate } from './candidates';
+import type { Near } from './distance';
 import type { SearchBox } from './searchBox';
 
 /**
  * The directory's points in a static k-d tree ([kdbush](https://github.com/mourner/kdbush)):
- * longitude/latitude boxes answer in logarithmic time instead of scanning a latitude band. Built
- * once from every record's candidate fields; a change to the records means a new one.
+ * longitude/latitude boxes answer in logarithmic time instead of scanning a latitude band; the
+ * great-circle distance of each point in the box is computed from typed arrays (with each latitude's
+ * cosine kept), and only the points within the radius get an object. Built once from every record's
+ * candidate fields; a change to the records means a new one.
  */
 export interface SpatialIndex {
   /**
-   * Candidates inside the box (every longitude range), of these kinds when given. They are the
-   * index's own frozen objects, shared by every search (a search allocates nothing per record):
-   * copy one before adding fields to it.
+   * Candidates within `radiusKm` of `center` (boundary included), of these kinds when given, with
+   * their distance, in no order. The candidates are the index's own frozen objects, shared by every
+   * search: copy one before adding fields to it.
    */
-  inBox(box: SearchBox, kinds?: readonly StructureKind[]): readonly Candidate[];
+  within(center: LatLng, box: SearchBox, radiusKm: number, kinds?: readonly StructureKind[]): Array<Near<Candidate>>;
 }
 
 export function buildSpatialIndex(candidates: readonly Candidate[]): SpatialIndex {
-  if (candidates.length === 0) return { inBox: () => [] };
+  if (candidates.length === 0) return { within: () => [] };
   // Names are folded here once, not by every search that sorts records at the same distance.
   const shared = candidates.map((c) => Object.freeze({ ...c, folded: c.folded ?? foldText(c.name) }));
+  const lat = Float64Array.from(shared, (c) => c.lat);
+  const lng = Float64Array.from(shared, (c) => c.lng);
+  const cosLat = lat.map(cosOfLatitude);
   const tree = new KDBush(shared.length);
   for (const c of shared) tree.add(c.lng, c.lat);
   tree.finish();
   return {
-    inBox(box, kinds) {
+    within(center, box, radiusKm, kinds) {
       const wanted = kinds && kinds.length > 0 ? new Set(kinds) : undefined;
-      const found: Candidate[] = [];
+      const cosCenter = cosOfLatitude(center.lat);
+      const found: Array<Near<Candidate>> = [];
       // Two longitude ranges (across the antimeridian) never overlap, so no point is found twice.
       for (const [minLng, maxLng] of box.lngRanges) {
         for (const i of tree.range(minLng, box.minLat, maxLng, box.maxLat)) {
+          const distanceKm = haversineKmOf(center.lat, center.lng, cosCenter, lat[i]!, lng[i]!, cosLat[i]!);
+          if (distanceKm > radiusKm) continue;
           const candidate = shared[i]!;
-          if (!wanted || wanted.has(candidate.kind)) found.push(candidate);
+          if (!wanted || wanted.has(candidate.kind)) found.push({ candidate, distanceKm });
         }
       }
       return found;
