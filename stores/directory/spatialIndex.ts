@@ -1,5 +1,5 @@
 import KDBush from 'kdbush';
-import type { StructureKind } from '../../knowledge/directory/kinds';
+import { STRUCTURE_KINDS, type StructureKind } from '../../knowledge/directory/kinds';
 import { cosOfLatitude, haversineKmOf } from '../../knowledge/territory/geometry';
 import type { LatLng } from '../../knowledge/territory/types';
 import { foldText } from '../../knowledge/text/fold';
@@ -30,21 +30,24 @@ export function buildSpatialIndex(candidates: readonly Candidate[]): SpatialInde
   const lat = Float64Array.from(shared, (c) => c.lat);
   const lng = Float64Array.from(shared, (c) => c.lng);
   const cosLat = lat.map(cosOfLatitude);
+  // Kinds as small numbers beside the coordinates: a kind filter reads no record object.
+  const kindNumber = new Map(STRUCTURE_KINDS.map((kind, n) => [kind, n]));
+  const kindOf = Uint8Array.from(shared, (c) => kindNumber.get(c.kind) ?? 255);
   const tree = new KDBush(shared.length);
   for (const c of shared) tree.add(c.lng, c.lat);
   tree.finish();
   return {
     within(center, box, radiusKm, kinds) {
-      const wanted = kinds && kinds.length > 0 ? new Set(kinds) : undefined;
+      const wanted = kinds && kinds.length > 0 ? new Uint8Array(256) : undefined;
+      for (const kind of kinds ?? []) wanted![kindNumber.get(kind) ?? 255] = 1;
       const cosCenter = cosOfLatitude(center.lat);
       const found: Array<Near<Candidate>> = [];
       // Two longitude ranges (across the antimeridian) never overlap, so no point is found twice.
       for (const [minLng, maxLng] of box.lngRanges) {
         for (const i of tree.range(minLng, box.minLat, maxLng, box.maxLat)) {
+          if (wanted && wanted[kindOf[i]!] !== 1) continue;
           const distanceKm = haversineKmOf(center.lat, center.lng, cosCenter, lat[i]!, lng[i]!, cosLat[i]!);
-          if (distanceKm > radiusKm) continue;
-          const candidate = shared[i]!;
-          if (!wanted || wanted.has(candidate.kind)) found.push({ candidate, distanceKm });
+          if (distanceKm <= radiusKm) found.push({ candidate: shared[i]!, distanceKm });
         }
       }
       return found;
