@@ -16,8 +16,10 @@ import { memory, percentile, table } from './stats';
 
 export interface DirectoryBenchOptions {
   structures: number;
-  /** Centres per scenario. */
+  /** Centres per scenario (embedded store). */
   centers: number;
+  /** Centres per scenario on MongoDB (a search there is a network round trip, ~100 times slower). */
+  mongoCenters: number;
   mongodbUri?: string;
   log?: (line: string) => void;
 }
@@ -87,7 +89,7 @@ export async function benchDirectory(options: DirectoryBenchOptions): Promise<Di
   const log = options.log ?? ((line: string) => console.log(line));
   const t0 = performance.now();
   const data = generateStructures({ count: options.structures, seed: 2026 });
-  log(`Directory bench: ${data.length} structures generated in ${(performance.now() - t0).toFixed(0)} ms; ${options.centers} centres per scenario, limit 20.`);
+  log(`Directory bench: ${data.length} structures generated in ${(performance.now() - t0).toFixed(0)} ms; ${options.centers} centres per scenario (MongoDB: the first ${Math.min(options.mongoCenters, options.centers)}), limit 20.`);
   const points = centers(data, options.centers);
   const results: StoreResult[] = [];
 
@@ -102,7 +104,7 @@ export async function benchDirectory(options: DirectoryBenchOptions): Promise<Di
   if (options.mongodbUri) {
     const connection = await connectMongo(options.mongodbUri, `bench_${randomBytes(4).toString('hex')}`);
     try {
-      results.push(await measureStore('mongodb', await openDirectory({ kind: 'mongodb', connection }), data, points, false));
+      results.push(await measureStore('mongodb', await openDirectory({ kind: 'mongodb', connection }), data, points.slice(0, options.mongoCenters), false));
       mongoNote = 'MongoDB: measured on MONGODB_URI (server memory not shown; client side only).';
     } finally {
       await connection.db.dropDatabase().catch(() => undefined);

@@ -12,7 +12,8 @@ import { echoScripts, load, probe, rssMb, startBot, startEndpoint, stopEndpoint,
  * MONGODB_URI is set, on MongoDB; then the directory bench. Prints tables and writes
  * bench-results/bench-<time>.json.
  * Knobs: BENCH_ONLY=turns|directory, BENCH_DURATION (s, 5), BENCH_CONNECTIONS (50), BENCH_RATE (200),
- * BENCH_CONVERSATIONS (10000), BENCH_STRUCTURES (50000), BENCH_CENTERS (1000: a p99 over 1 000 searches per scenario is its 10th slowest, not its 2nd).
+ * BENCH_CONVERSATIONS (10000), BENCH_STRUCTURES (50000), BENCH_CENTERS (1000: a p99 over 1 000 searches per scenario is its 10th slowest, not its 2nd),
+ * BENCH_MONGO_CENTERS (100: on MongoDB each search is a round trip of ~80 ms to the CI server).
  */
 
 const positive = (value: string | undefined, fallback: number) => {
@@ -169,6 +170,7 @@ async function main(): Promise<void> {
     const directory: DirectoryBenchResult = await benchDirectory({
       structures: positive(process.env.BENCH_STRUCTURES, 50_000),
       centers: positive(process.env.BENCH_CENTERS, 1000),
+      mongoCenters: positive(process.env.BENCH_MONGO_CENTERS, 100),
       mongodbUri,
     });
     results.directory = directory;
