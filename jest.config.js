@@ -13,4 +13,6 @@ module.exports = {
   reporters: ['default', '<rootDir>/test/support/summaryReporter.js'],
   // A fixed clock zone: rules on dates must not depend on the machine.
   globalSetup: '<rootDir>/test/support/globalSetup.js',
+  // The shipped understanding is learned once per run, not once per test file.
+  setupFiles: ['<rootDir>/test/support/sharedLearning.ts'],
 };

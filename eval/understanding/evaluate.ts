@@ -160,17 +160,23 @@ export function runItem(item: CorpusItem): Understanding {
   return understand(item.text, item.locale ?? 'fr', item.context ?? EXAMPLE_CONTEXT);
 }
 
-/** Every split, then all of them together. */
+/** Every split, then all of them together (each message understood once). */
 export function evaluateCorpus(): Map<Split | 'all', Evaluation> {
   warmUnderstanding();
+  const understood = new Map<CorpusItem, Understanding>();
+  const runOnce = (item: CorpusItem): Understanding => {
+    let result = understood.get(item);
+    if (!result) understood.set(item, (result = runItem(item)));
+    return result;
+  };
   const results = new Map<Split | 'all', Evaluation>();
   const all: CorpusItem[] = [];
   for (const split of SPLITS) {
     const items = loadSplit(split);
     all.push(...items);
-    results.set(split, evaluate(items, runItem, CONFIDENCE_THRESHOLD));
+    results.set(split, evaluate(items, runOnce, CONFIDENCE_THRESHOLD));
   }
-  results.set('all', evaluate(all, runItem, CONFIDENCE_THRESHOLD));
+  results.set('all', evaluate(all, runOnce, CONFIDENCE_THRESHOLD));
   return results;
 }
 

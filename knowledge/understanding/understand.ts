@@ -168,6 +168,17 @@ function shippedUnderstanding(): UnderstandFunction {
 }
 
 let shipped: UnderstandFunction | undefined;
+let shippedSource: () => UnderstandFunction = shippedUnderstanding;
+
+/**
+ * Where `understand` takes its learning the first time it is called, when not from the build's file.
+ * The test run learns once and shares it between test files (test/support/sharedLearning.ts): each
+ * file would otherwise learn from every example again.
+ */
+export function setShippedSource(source: () => UnderstandFunction): void {
+  shippedSource = () => (existsSync(SAVED_UNDERSTANDING_FILE) ? shippedUnderstanding() : source());
+  shipped = undefined;
+}
 
 /**
  * What a message asks and the facts it gives: intent, calibrated confidence and slots (structure
@@ -175,7 +186,7 @@ let shipped: UnderstandFunction | undefined;
  * Synchronous and total: empty, huge (> 600 characters), emoji-only or markup input gives off-topic.
  */
 export function understand(text: string, locale: 'fr' | 'en', context?: UnderstandingContext): Understanding {
-  shipped ??= shippedUnderstanding();
+  shipped ??= shippedSource();
   return shipped(text, locale, context);
 }
 
