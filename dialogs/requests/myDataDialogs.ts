@@ -46,7 +46,7 @@ interface PersonFields {
 }
 
 function personLines(t: TFunction, person: PersonFields): string[] {
-  const line = (label: string, value: string) => `  - ${label} : ${value}`;
+  const line = (label: string, value: string) => `  - ${t('common:labelled', { label, value })}`;
   const lines: string[] = [];
   if (person.firstName) lines.push(line(t('requests:fields.firstName'), person.firstName));
   if (person.lastName) lines.push(line(t('requests:fields.lastName'), person.lastName));

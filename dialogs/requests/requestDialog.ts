@@ -151,14 +151,14 @@ export class RequestDialog extends ComponentDialog {
     const lines = [
       t('requests:summary.title'),
       chosen ? t('requests:summary.kind.candidature', { structure: chosen.name }) : t('requests:summary.kind.diagnosis'),
-      `- ${t('requests:fields.firstName')} : ${draft.firstName}`,
-      `- ${t('requests:fields.lastName')} : ${draft.lastName}`,
-      `- ${t('requests:fields.birthDate')} : ${formatDate(draft.birthDate!, turnLocale(step.context))}`,
-      `- ${t('requests:fields.contact')} : ${draft.contact!.value}`,
-      `- ${t('requests:fields.commune')} : ${draft.commune!.label}`,
-      `- ${t('requests:fields.criteria')} : ${criteria.length ? criteria.map((k) => t(criterionTextKey(k, 'label'))).join(', ') : t('requests:summary.noCriteria')}`,
+      `- ${t('common:labelled', { label: t('requests:fields.firstName'), value: draft.firstName })}`,
+      `- ${t('common:labelled', { label: t('requests:fields.lastName'), value: draft.lastName })}`,
+      `- ${t('common:labelled', { label: t('requests:fields.birthDate'), value: formatDate(draft.birthDate!, turnLocale(step.context)) })}`,
+      `- ${t('common:labelled', { label: t('requests:fields.contact'), value: draft.contact!.value })}`,
+      `- ${t('common:labelled', { label: t('requests:fields.commune'), value: draft.commune!.label })}`,
+      `- ${t('common:labelled', { label: t('requests:fields.criteria'), value: criteria.length ? criteria.map((k) => t(criterionTextKey(k, 'label'))).join(', ') : t('requests:summary.noCriteria') })}`,
     ];
-    if (draft.note) lines.push(`- ${t('requests:fields.note')} : ${draft.note}`);
+    if (draft.note) lines.push(`- ${t('common:labelled', { label: t('requests:fields.note'), value: draft.note })}`);
     await step.context.sendActivity(lines.join('\n'));
     return step.prompt(SUMMARY, {
       prompt: t('requests:summary.question'),

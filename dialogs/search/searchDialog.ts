@@ -121,7 +121,7 @@ export class SearchDialog extends ComponentDialog {
       state.kinds = [named.value as StructureKind];
       return step.next();
     }
-    const explanations = SIAE_KINDS.map((k) => `- ${t(`directory:kinds.${k}.short`)} : ${t(`directory:kinds.${k}.explain`)}`);
+    const explanations = SIAE_KINDS.map((k) => `- ${t('common:labelled', { label: t(`directory:kinds.${k}.short`), value: t(`directory:kinds.${k}.explain`) })}`);
     const choices: Choice[] = [...kindChoices(t), anyKindChoice(t)];
     return step.prompt(KIND_PROMPT, {
       prompt: [t('search:askKind', readerOptions(step.context)), ...explanations].join('\n'),

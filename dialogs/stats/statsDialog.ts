@@ -62,12 +62,12 @@ export class StatsDialog extends ComponentDialog {
       lines.push(t(figures.counted === 'siae' ? 'stats:noneSiae' : 'stats:none', where));
     } else {
       lines.push(t(figures.counted === 'siae' ? 'stats:totalSiae' : 'stats:total', { ...where, count: figures.total.structures, posts: t('stats:posts', { count: figures.total.posts }) }));
-      lines.push(...figures.byKind.map((r) => `- ${kindName(r.kind)} : ${t('stats:row', { count: r.structures, posts: t('stats:rowPosts', { count: r.posts }) })}`));
+      lines.push(...figures.byKind.map((r) => `- ${t('common:labelled', { label: kindName(r.kind), value: t('stats:row', { count: r.structures, posts: t('stats:rowPosts', { count: r.posts }) }) })}`));
     }
     const apart = [...figures.otherEmployers, ...figures.partners];
     if (apart.length > 0) {
       lines.push(t('stats:apart'));
-      lines.push(...apart.map((r) => `- ${kindName(r.kind)} : ${t('stats:partnerRow', { count: r.structures })}`));
+      lines.push(...apart.map((r) => `- ${t('common:labelled', { label: kindName(r.kind), value: t('stats:partnerRow', { count: r.structures }) })}`));
     }
     lines.push(t('stats:source'));
     if ((step.values as { ownTerritory?: boolean }).ownTerritory) lines.push(t('stats:otherPlace'));

@@ -137,6 +137,9 @@ describe('search dialog', () => {
   it('in English', async () => {
     const { bot, first } = await menuSearch('en');
     expect(textOf(first)).toContain(en('search:askKind'));
+    // English punctuation: no space before the colon (it was « integration enterprise : A company… »).
+    expect(textOf(first)).toContain(`- ${en('directory:kinds.EI.short')}: ${en('directory:kinds.EI.explain')}`);
+    expect(textOf(first)).not.toMatch(/\S : /);
     await bot.say("I don't know");
     const results = await bot.say('Schoelcher');
     expect(textOf(results)).toMatch(/I found \d+ results? \(integration structures\) within 25 km of Schœlcher/);

@@ -80,6 +80,7 @@ const base = {
   kind: 'France Travail',
   kinds: 'chantier d’insertion',
   km: 25,
+  label: 'Prénom',
   list: 'GI-ABC123 (reçue)',
   months: 24,
   names: 'Fonds-Saint-Denis, Le Prêcheur, Saint-Pierre',
@@ -95,6 +96,7 @@ const base = {
   status: 'reçue',
   times: '8 h – 12 h',
   to: 10,
+  value: 'Marie',
   what: 'chantiers d’insertion',
   who: 'France Travail',
 };

@@ -74,3 +74,22 @@ describe('advisers read the third person about their candidate', () => {
     expect(translator('fr')('eligibilityDialog:checklist.howToAnswerAdviser')).toContain('la personne');
   });
 });
+
+/** French puts a space before « : ; ? ! », English does not: a label and its value go through common:labelled. */
+describe('punctuation in each language', () => {
+  it('a labelled line is « Prénom : Marie » in French and "First name: Marie" in English', () => {
+    expect(translator('fr')('common:labelled', { label: 'Prénom', value: 'Marie' })).toBe('Prénom : Marie');
+    expect(translator('en')('common:labelled', { label: 'First name', value: 'Marie' })).toBe('First name: Marie');
+  });
+
+  it('no English string has a space before a colon, semicolon, question or exclamation mark', () => {
+    const resources = readLocaleResources().en;
+    const strings: Array<[string, string]> = [];
+    const walk = (prefix: string, value: unknown): void => {
+      if (typeof value === 'string') strings.push([prefix, value]);
+      else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(prefix ? `${prefix}.${k}` : k, v);
+    };
+    walk('', resources);
+    expect(strings.filter(([, text]) => /\S [:;?!](\s|$)/.test(text)).map(([key]) => key)).toEqual([]);
+  });
+});
