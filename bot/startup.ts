@@ -1,8 +1,8 @@
 import { recognizeChoices } from 'botbuilder-dialogs';
 import { warmUpFaq } from '../knowledge/faq';
-import { warmNumberRecognizers, warmUnderstanding } from '../knowledge/understanding/understand';
+import { warmUnderstanding } from '../knowledge/understanding/understand';
 import { warmUpTerritory } from '../knowledge/territory/resolve';
-import { warmRecognizers } from '../knowledge/understanding/ageOrBirthDate';
+import { modelWarmSteps } from '../knowledge/understanding/recognizers';
 import { loadMartiniqueDemo } from '../knowledge/directory/demo';
 import type { OpenedStore } from '../stores/appStore';
 import type { DirectoryRepository } from '../stores/directory';
@@ -39,9 +39,9 @@ export function warmUp(logger: Logger): void {
 
 /** The recognizers' warm-up, one step per model family and language (each compiles its regular expressions once). */
 export function recognizerWarmSteps(): Array<() => void> {
-  // botbuilder-dialogs' choice prompts carry their own copy of the number recognizers: warmed too.
+  // botbuilder-dialogs' choice positions read with the same number module (warmed above); what they add is warmed too.
   const choices = (locale: string) => () => void recognizeChoices('le deuxième, 2', ['a', 'b'], { locale });
-  return [() => warmRecognizers(['fr']), () => warmRecognizers(['en']), () => warmNumberRecognizers(), choices('fr-fr'), choices('en-us')];
+  return [...modelWarmSteps(), choices('fr-fr'), choices('en-us')];
 }
 
 /**

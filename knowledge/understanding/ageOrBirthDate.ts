@@ -1,11 +1,10 @@
-import { Culture, recognizeAge, recognizeDateTime } from '@microsoft/recognizers-text-suite';
 import type { Locale } from '../../locales/i18n';
 import { isCalendarDate, NUMERIC_DATE } from '../calendar';
 import { foldText } from '../text/fold';
+import { modelWarmSteps, RECOGNIZER_CULTURES as CULTURES, recognizeAge, recognizeDateTime } from './recognizers';
 
 export type AgeOrBirthDate = { kind: 'age'; years: number } | { kind: 'birthDate'; date: string };
 
-const CULTURES: Record<Locale, string> = { fr: Culture.French, en: Culture.English };
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** 12/03/92, 12.03.05: a two-digit year. */
 const SHORT_YEAR_DATE = /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})\b/;
@@ -51,7 +50,7 @@ export function parseAgeOrBirthDate(text: string, locale: Locale, today: string)
   const plain = STATED_AGE.exec(foldText(text));
   if (plain) return { kind: 'age', years: Number(plain[1]) };
   const reference = new Date(`${today}T12:00:00`);
-  for (const found of recognizeDateTime(text, CULTURES[locale], undefined, reference)) {
+  for (const found of recognizeDateTime(text, CULTURES[locale], reference)) {
     if (found.typeName !== 'datetimeV2.date') continue;
     const values = (found.resolution as { values?: Array<{ value?: string }> }).values ?? [];
     const iso = values.map((v) => v.value).find((v): v is string => !!v && ISO_DATE.test(v) && v <= today);
@@ -66,5 +65,5 @@ export function parseAgeOrBirthDate(text: string, locale: Locale, today: string)
 
 /** Loads the recognizer models (French and English, or the locales given) once, so the first person does not wait. */
 export function warmRecognizers(locales: readonly Locale[] = ['fr', 'en']): void {
-  for (const locale of locales) parseAgeOrBirthDate('né le 3 mars 1990, 32 ans', locale, '2026-01-01');
+  for (const step of modelWarmSteps(locales)) step();
 }

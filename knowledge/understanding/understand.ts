@@ -1,4 +1,4 @@
-import { Culture, recognizeNumber } from '@microsoft/recognizers-text-suite';
+import { RECOGNIZER_CULTURES, recognizeNumber } from './recognizers';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -203,8 +203,8 @@ export function warmUnderstanding(options: { numbers?: boolean } = {}): void {
 }
 
 export function warmNumberRecognizers(): void {
-  recognizeNumber('cinquante-quatre ans depuis trente mois', Culture.French);
-  recognizeNumber('fifty four years', Culture.English);
+  recognizeNumber('cinquante-quatre ans depuis trente mois', RECOGNIZER_CULTURES.fr);
+  recognizeNumber('fifty four years', RECOGNIZER_CULTURES.en);
 }
 
 /** Every intent, for callers that build menus from them. */

@@ -1,4 +1,4 @@
-import { Culture, recognizeNumber } from '@microsoft/recognizers-text-suite';
+import { RECOGNIZER_CULTURES as CULTURE, recognizeNumber } from '../recognizers';
 import type { PreparedText } from './text';
 
 export type NluLocale = 'fr' | 'en';
@@ -12,7 +12,6 @@ export interface NumberMention {
   unit?: string;
 }
 
-const CULTURE: Record<NluLocale, string> = { fr: Culture.French, en: Culture.English };
 /** A unit glued to digits; "22a" is the advisers' short form of an age. */
 const GLUED = /^(\d{1,3})(km|kms|ans|an|mois|yo|a)$/;
 
