@@ -18,7 +18,7 @@ import { limitedRequests } from './rateLimits';
 import { openSharedState } from './sharedState';
 import { withTimeout } from '../stores/timeouts';
 import { createLogger } from './logger';
-import { scheduleRequestsPurge, scheduleStatePurge, seedDemoDirectory, warmRecognizersSoon, warmUp } from './startup';
+import { scheduleRequestsPurge, scheduleStatePurge, seedDemoDirectory, warmRecognizers, warmUp } from './startup';
 
 /** Exit code for a bad configuration (EX_CONFIG in sysexits.h). */
 const EXIT_BAD_CONFIG = 78;
@@ -95,13 +95,14 @@ async function main(): Promise<void> {
   if (isOpenWithoutAuthentication(config)) {
     logger.warn({ event: 'unauthenticated_network', host: listenHost(config) }, 'no MicrosoftAppId and not on loopback: anyone who reaches this port can talk to the bot as anyone');
   }
+  // Last before listening: readiness means that no message waits for the recognizers.
+  warmRecognizers(logger);
   app.server.listen(config.PORT, listenHost(config), () => {
     const address = app.server.address();
     const cpu = process.cpuUsage();
     // Time since the process started and the CPU it used to get here (the start-up cost, whatever else runs on the machine).
     const startup = { uptimeMs: Math.round(process.uptime() * 1000), cpuMs: Math.round((cpu.user + cpu.system) / 1000) };
     logger.info({ event: 'listening', port: address.port, store: store.kind, ...startup }, `Guichet IAE on http://localhost:${address.port}/`);
-    warmRecognizersSoon(logger);
   });
 
   let stopping = false;
