@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TerritoryData } from './load';
 import { compactKey, normalizeText, stripArticle } from './normalize';
 
@@ -114,4 +116,55 @@ export function buildNameIndex(data: TerritoryData): NameIndex {
     if (compact !== text) for (const entry of entries) if (entry.level === 'name') add(byCompact, compact, entry);
   }
   return { byName, byCompact };
+}
+
+const NAME_INDEX_FORMAT = 1;
+
+/**
+ * The name tables as the build ships them: each distinct entry once (`entries`, as "key level"),
+ * each name with the positions of its entries, in the tables' order.
+ * `unpackNameIndex(packNameIndex(i))` equals `i`.
+ */
+export interface PackedNameIndex {
+  format: number;
+  entries: string[];
+  byName: Array<[string, number[]]>;
+  byCompact: Array<[string, number[]]>;
+}
+
+export function packNameIndex(index: NameIndex): PackedNameIndex {
+  const positions = new Map<string, number>();
+  const entries: string[] = [];
+  const positionOf = (e: NameEntry): number => {
+    const id = `${e.key} ${e.level}`;
+    let at = positions.get(id);
+    if (at === undefined) {
+      at = entries.length;
+      entries.push(id);
+      positions.set(id, at);
+    }
+    return at;
+  };
+  const pack = (map: Map<string, NameEntry[]>): Array<[string, number[]]> => [...map].map(([text, list]) => [text, list.map(positionOf)]);
+  return { format: NAME_INDEX_FORMAT, entries, byName: pack(index.byName), byCompact: pack(index.byCompact) };
+}
+
+export function unpackNameIndex(packed: PackedNameIndex): NameIndex {
+  if (packed.format !== NAME_INDEX_FORMAT) throw new Error(`packed name index: format ${String(packed.format)}, expected ${NAME_INDEX_FORMAT}`);
+  // One object per distinct entry, shared by every name that has it.
+  const entries = packed.entries.map((id): NameEntry => {
+    const space = id.lastIndexOf(' ');
+    return { key: id.slice(0, space), level: id.slice(space + 1) as NameLevel };
+  });
+  const unpack = (rows: Array<[string, number[]]>) => new Map(rows.map(([text, list]) => [text, list.map((at) => entries[at]!)]));
+  return { byName: unpack(packed.byName), byCompact: unpack(packed.byCompact) };
+}
+
+/** Where the build writes the packed name tables: next to the compiled module (dist/knowledge/territory/). */
+export const PACKED_NAME_INDEX_FILE = join(__dirname, 'name-index.json');
+
+/** The build's name tables when there is a file (dist/), else built now from the data (sources, tests). */
+export function shippedNameIndex(data: TerritoryData, file = PACKED_NAME_INDEX_FILE): NameIndex {
+  if (existsSync(file)) return unpackNameIndex(JSON.parse(readFileSync(file, 'utf8')) as PackedNameIndex);
+  return buildNameIndex(data);
 }

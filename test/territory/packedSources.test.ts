@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildTerritory } from '../../knowledge/territory/load';
 import { packTerritorySources, readTerritorySources, shippedTerritorySources, unpackTerritorySources, type PackedTerritorySources } from '../../knowledge/territory/sources';
-import { writePackedTerritorySources } from '../../scripts/packTerritory';
+import { buildNameIndex, packNameIndex, shippedNameIndex, unpackNameIndex, type PackedNameIndex } from '../../knowledge/territory/name-index';
+import { writePackedNameIndex, writePackedTerritorySources } from '../../scripts/packTerritory';
 
 /**
  * The build packs the territory sources once (scripts/packTerritory.ts writes
@@ -44,6 +45,29 @@ test('packing keeps every field the loading reads, absent ones stay absent, a po
   expect(round.epcis).toEqual(sources.epcis.map((e) => ({ code: e.code, nom: e.nom, type: e.type, populationTotale: e.populationTotale, membres: e.membres.map((m) => ({ code: m.code })) })));
   const zero = unpackTerritorySources(packTerritorySources({ ...sources, communes: [{ code: '00001', nom: 'Test', type: 'commune-actuelle', departement: '01', region: '84', population: 0 }] }));
   expect(zero.communes).toEqual([{ code: '00001', nom: 'Test', type: 'commune-actuelle', departement: '01', region: '84', population: 0 }]);
+});
+
+test('the build step writes exactly a fresh packing of the name tables, and they load as the tables built now', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'territory-'));
+  try {
+    const file = join(dir, 'name-index.json');
+    writePackedNameIndex(file);
+    const built = buildNameIndex(buildTerritory(() => readTerritorySources()));
+    expect(readFileSync(file, 'utf8')).toBe(JSON.stringify(packNameIndex(built)));
+    const loaded = shippedNameIndex(buildTerritory(() => readTerritorySources()), file);
+    expect(loaded.byName).toEqual(built.byName);
+    expect(loaded.byCompact).toEqual(built.byCompact);
+    // Same names in the same order (the fuzzy index numbers them in this order).
+    expect([...loaded.byName.keys()]).toEqual([...built.byName.keys()]);
+    expect([...loaded.byCompact.keys()]).toEqual([...built.byCompact.keys()]);
+    expect(built.byName.size).toBeGreaterThan(30_000);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('packed name tables of another format are refused', () => {
+  expect(() => unpackNameIndex({ format: 0 } as unknown as PackedNameIndex)).toThrow(/format/);
 });
 
 test('packed sources of another format are refused', () => {
