@@ -11,8 +11,10 @@ import { echoScripts, load, probe, rssMb, startBot, startEndpoint, stopEndpoint,
  * time; memory after start and after 10 000 conversations), on the embedded store and, when
  * MONGODB_URI is set, on MongoDB; then the directory bench. Prints tables and writes
  * bench-results/bench-<time>.json.
- * Knobs: BENCH_ONLY=turns|directory, BENCH_DURATION (s, 5), BENCH_CONNECTIONS (50), BENCH_RATE (200),
- * BENCH_CONVERSATIONS (10000), BENCH_STRUCTURES (50000), BENCH_CENTERS (1000: a p99 over 1 000 searches per scenario is its 10th slowest, not its 2nd),
+ * Knobs: BENCH_ONLY=turns|directory|conversations (conversations: only the bot's start and its memory
+ * after BENCH_CONVERSATIONS conversations, on a bot that served nothing else), BENCH_DURATION (s, 5),
+ * BENCH_CONNECTIONS (50), BENCH_RATE (200), BENCH_CONVERSATIONS (10000), BENCH_STRUCTURES (50000),
+ * BENCH_CENTERS (1000: a p99 over 1 000 searches per scenario is its 10th slowest, not its 2nd),
  * BENCH_MONGO_CENTERS (100: on MongoDB each search is a round trip of ~80 ms to the CI server).
  */
 
@@ -62,30 +64,18 @@ interface StoreRun {
   conversations: number;
   conversationsPerSecond: number;
   rows: LoadResult[];
-  openLoop: LoadResult;
+  openLoop?: LoadResult;
 }
 
 const fmtMs = (ms: number | undefined) => (ms === undefined ? '–' : `${Math.round(ms)} ms`);
 const fmtMb = (mb: number | undefined) => (mb === undefined ? '–' : Math.round(mb));
 
-async function benchBot(store: { mongodbUri?: string }, log: (line: string) => void): Promise<StoreRun> {
+async function benchBot(store: { mongodbUri?: string }, log: (line: string) => void, conversationsOnly = false): Promise<StoreRun> {
   const bot = await startBot(store);
   try {
     const rssAfterStartMb = rssMb(bot.pid);
     log(`${bot.name}: ready ${fmtMs(bot.readyMs)} after process start, recognizers warm ${fmtMs(bot.warmMs)}, RSS ${rssAfterStartMb?.toFixed(0) ?? '–'} MB`);
-    const replies = new Map<string, number>();
-    for (const [name, text] of TURN_TYPES) replies.set(name, (await probe(bot.port, [text])).replies);
-    const mixProbe = await probe(bot.port, MIX);
-    replies.set('mix', mixProbe.replies);
-    // Warm-up (JIT, caches), not measured.
-    await load(bot.port, 'warm-up', MIX, { connections: CONNECTIONS, durationS: 2 });
-    const rows: LoadResult[] = [];
-    for (const [name, text] of TURN_TYPES) {
-      rows.push({ ...(await load(bot.port, name, [text], { connections: CONNECTIONS, durationS: DURATION })), replies: replies.get(name) });
-    }
-    rows.push({ ...(await load(bot.port, `realistic mix (${MIX.length} turns: welcome, menu, search, 4-turn eligibility, question, stats)`, MIX, { connections: CONNECTIONS, durationS: DURATION })), replies: replies.get('mix') });
-    // Open loop: a constant offered rate spread over enough connections that none waits on another.
-    const openLoop = await load(bot.port, `open loop, ${RATE} turns/s offered (mix)`, MIX, { connections: Math.max(CONNECTIONS, RATE / 2), durationS: Math.max(DURATION, 10), overallRate: RATE });
+    const { rows, openLoop } = conversationsOnly ? { rows: [], openLoop: undefined } : await turnRows(bot.port);
     const started = performance.now();
     const conversations = await load(bot.port, 'conversations', ['bonjour'], { connections: CONNECTIONS, durationS: 0, amount: CONVERSATIONS });
     const elapsed = (performance.now() - started) / 1000;
@@ -114,6 +104,24 @@ async function benchBot(store: { mongodbUri?: string }, log: (line: string) => v
   }
 }
 
+/** Each turn type, the mix and the open loop, on a started bot. */
+async function turnRows(port: number): Promise<{ rows: LoadResult[]; openLoop: LoadResult }> {
+  const replies = new Map<string, number>();
+  for (const [name, text] of TURN_TYPES) replies.set(name, (await probe(port, [text])).replies);
+  const mixProbe = await probe(port, MIX);
+  replies.set('mix', mixProbe.replies);
+  // Warm-up (JIT, caches), not measured.
+  await load(port, 'warm-up', MIX, { connections: CONNECTIONS, durationS: 2 });
+  const rows: LoadResult[] = [];
+  for (const [name, text] of TURN_TYPES) {
+    rows.push({ ...(await load(port, name, [text], { connections: CONNECTIONS, durationS: DURATION })), replies: replies.get(name) });
+  }
+  rows.push({ ...(await load(port, `realistic mix (${MIX.length} turns: welcome, menu, search, 4-turn eligibility, question, stats)`, MIX, { connections: CONNECTIONS, durationS: DURATION })), replies: replies.get('mix') });
+  // Open loop: a constant offered rate spread over enough connections that none waits on another.
+  const openLoop = await load(port, `open loop, ${RATE} turns/s offered (mix)`, MIX, { connections: Math.max(CONNECTIONS, RATE / 2), durationS: Math.max(DURATION, 10), overallRate: RATE });
+  return { rows, openLoop };
+}
+
 async function benchEcho(name: string, script: string, log: (line: string) => void): Promise<LoadResult & { readyMs: number }> {
   const endpoint = await startEndpoint(name, script, {});
   try {
@@ -139,7 +147,18 @@ async function main(): Promise<void> {
   log(`Machine: ${before.cores} cores (${before.cpu}), ${before.memoryGb} GB, Node ${before.node}, load average ${before.loadAverage.join(' / ')}`);
   const results: Record<string, unknown> = { date: new Date().toISOString(), machine: before, settings: { DURATION, CONNECTIONS, RATE, CONVERSATIONS } };
 
-  if (only !== 'directory') {
+  if (only === 'conversations') {
+    const stores = [await benchBot({}, log, true)];
+    if (mongodbUri) stores.push(await benchBot({ mongodbUri }, log, true));
+    results.conversations = stores;
+    log('');
+    log(
+      table(
+        ['store', 'RSS after start (MB)', `RSS after ${CONVERSATIONS} conversations (MB)`, `same, ${SETTLE_MS / 1000} s later (MB)`, 'conversations/s'],
+        stores.map((s) => [s.store, fmtMb(s.rssAfterStartMb), fmtMb(s.rssAfterConversationsMb), fmtMb(s.rssSettledMb), Math.round(s.conversationsPerSecond)]),
+      ),
+    );
+  } else if (only !== 'directory') {
     const restify = await benchEcho('bare restify JSON echo (HTTP ceiling)', echoScripts.restify, log);
     const echoBot = await benchEcho('bare botbuilder echo bot, same stack (framework ceiling)', echoScripts.botbuilder, log);
     const stores = [await benchBot({}, log)];
@@ -152,7 +171,7 @@ async function main(): Promise<void> {
     log(
       table(
         ['store', 'what', 'turns/s', 'vs echo bot', 'p50 (ms)', 'p99 (ms)', 'failed', 'replies'],
-        [line('–', restify), line('–', echoBot), ...stores.flatMap((s) => [...s.rows, s.openLoop].map((r) => line(s.store, r)))],
+        [line('–', restify), line('–', echoBot), ...stores.flatMap((s) => [...s.rows, ...(s.openLoop ? [s.openLoop] : [])].map((r) => line(s.store, r)))],
       ),
     );
     log('');
@@ -165,7 +184,7 @@ async function main(): Promise<void> {
     if (mongodbUri) log('MongoDB: the server at MONGODB_URI (in CI, mongo-java-server: an in-memory Java server without real indexes, on the same 2 cores), so its figures say how the bot behaves with a remote store, not what a real MongoDB would give.');
   }
 
-  if (only !== 'turns') {
+  if (only !== 'turns' && only !== 'conversations') {
     log('');
     const directory: DirectoryBenchResult = await benchDirectory({
       structures: positive(process.env.BENCH_STRUCTURES, 50_000),

@@ -6,7 +6,7 @@ import type { Understand } from '../dialogs/shared/understanding';
 import type { ProactiveSender } from './channels/applicantNotifier';
 import { createCloudAdapter } from './channels/cloudAdapter';
 import { createProactiveSender } from './channels/proactive';
-import { DirectLineAdapter } from './channels/directLineAdapter';
+import { DirectLineAdapter, WEB_CHANNEL_ID } from './channels/directLineAdapter';
 import { teamsMiddleware } from './channels/teamsMiddleware';
 import { installTurnErrorHandler } from './channels/turnErrors';
 import { turnLogging } from './channels/turnLogging';
@@ -66,6 +66,15 @@ export function createApp(deps: AppDeps): App {
 
   const cloudAdapter = createCloudAdapter(deps.config);
   const conversationLog = deps.shared?.conversations ?? new MemoryWebConversations();
+  if (conversationLog instanceof MemoryWebConversations) {
+    // A web chat conversation this process forgets can never be opened again (its token is gone):
+    // its dialog state and its user's (one user per web conversation) go with it, so that the
+    // state kept for the web chat is bounded by the log's own bound, not by the retention period.
+    conversationLog.log.onForget = (conversation) => {
+      const keys = [`${WEB_CHANNEL_ID}/conversations/${conversation.conversationId}/`, `${WEB_CHANNEL_ID}/users/${conversation.userId}/`];
+      storage.delete(keys).catch((error: unknown) => deps.logger.warn({ event: 'web_state_forget_failed', error: error instanceof Error ? error.name : 'unknown' }));
+    };
+  }
   const turnOrder = deps.shared?.turnOrder ?? memoryTurnOrder();
   const directLineAdapter = new DirectLineAdapter(conversationLog);
   for (const adapter of [cloudAdapter, directLineAdapter]) {

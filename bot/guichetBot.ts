@@ -77,7 +77,8 @@ export class GuichetBot extends ActivityHandler {
       await this.deps.userState.delete(context);
       return;
     }
-    const profile = await this.profile.get(context, {});
+    // Read without a default: a person who never chose a language or wording gets no user document.
+    const profile = (await this.profile.get(context)) ?? {};
     setTurnLocale(context, profile.locale ?? toLocale(context.activity.locale) ?? DEFAULT_LOCALE);
     setTurnWording(context, profile.wording ?? 'standard');
     await super.run(context);

@@ -38,6 +38,11 @@ export class ConversationLog {
   private pending = 0;
   private totalBytes = 0;
   readonly limits: ConversationLogLimits;
+  /**
+   * Called when a conversation is forgotten (expired or evicted): nobody can open it again, so
+   * what the bot kept for it (its dialog state) can go too.
+   */
+  onForget?: (conversation: WebConversation) => void;
 
   constructor(
     limits: Partial<ConversationLogLimits> = {},
@@ -223,6 +228,7 @@ export class ConversationLog {
     this.idsByToken.delete(conversation.token);
     if (!conversation.started) this.pending -= 1;
     this.totalBytes -= conversation.bytes;
+    if (conversation.started) this.onForget?.(conversation);
   }
 }
 

@@ -51,4 +51,19 @@ describe('Direct Line conversation log: bounded memory', () => {
     expect(log.byToken(idle.token)).toBeUndefined();
     expect(log.byToken(active.token)).toBe(active);
   });
+
+  it('tells who listens when a started conversation is forgotten (its dialog state can go), not for a token never used', () => {
+    let now = 0;
+    const log = new ConversationLog({ maxConversations: 2, maxPending: 2, liveSeconds: 60, tokenTtlSeconds: 600 }, () => now);
+    const forgotten: string[] = [];
+    log.onForget = (c) => forgotten.push(c.conversationId);
+    const started = log.open()!;
+    log.start(started);
+    const unused = log.open()!;
+    now = 601_000; // both expired
+    log.open();
+    expect(log.byToken(started.token)).toBeUndefined();
+    expect(log.byToken(unused.token)).toBeUndefined();
+    expect(forgotten).toEqual([started.conversationId]);
+  });
 });

@@ -1,4 +1,5 @@
 import { translator } from '../../locales/i18n';
+import type { MemoryWebConversations } from '../../bot/directline/conversationLog';
 import { postJson, startApp, type RunningApp } from '../support/appServer';
 
 const fr = translator('fr');
@@ -50,6 +51,29 @@ describe('Direct Line 3.0 subset', () => {
     expect(next.activities.slice(1).map((a) => a.text).join('\n')).toContain(fr('common:help.commands'));
     expect(Number(next.watermark)).toBe(Number(first.watermark) + next.activities.length);
     expect((await poll(session, Number(next.watermark))).activities).toEqual([]);
+  });
+
+  it('forgets the dialog state of a web conversation the log forgets (nobody can open it again)', async () => {
+    const session = await open('fr-FR');
+    await fetch(url('/conversations'), { method: 'POST', headers: bearer(session.token) });
+    await postJson(url(`/conversations/${session.conversationId}/activities`), { type: 'message', text: 'english' }, bearer(session.token));
+    await poll(session);
+    const storage = running.store.stateStorage;
+    const keys = [`webchat/conversations/${session.conversationId}/`, `webchat/users/${session.userId}/`];
+    expect(Object.keys(await storage.read(keys)).sort()).toEqual([...keys].sort());
+    const { log } = running.app.conversationLog as MemoryWebConversations;
+    log.onForget!(log.byToken(session.token)!);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await storage.read(keys)).toEqual({});
+  });
+
+  it('writes no user document for a person who chose no language or wording', async () => {
+    const session = await open('fr-FR');
+    await fetch(url('/conversations'), { method: 'POST', headers: bearer(session.token) });
+    await postJson(url(`/conversations/${session.conversationId}/activities`), { type: 'message', text: 'aide' }, bearer(session.token));
+    await poll(session);
+    const read = await running.store.stateStorage.read([`webchat/conversations/${session.conversationId}/`, `webchat/users/${session.userId}/`]);
+    expect(Object.keys(read)).toEqual([`webchat/conversations/${session.conversationId}/`]);
   });
 
   it('a second start of the same conversation does not welcome twice', async () => {

@@ -10,6 +10,7 @@ import type { Server } from 'restify';
 export interface RunningApp {
   baseUrl: string;
   app: App;
+  store: AppStore;
   close(): Promise<void>;
 }
 
@@ -34,6 +35,7 @@ export async function startApp(
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     app,
+    store,
     close: () => new Promise<void>((resolve) => app.server.close(() => resolve())),
   };
 }
