@@ -9,7 +9,7 @@ import {
 } from 'botbuilder-dialogs';
 import { placeContext } from '../../knowledge/territory';
 import { readPlaceAnswer } from '../../knowledge/understanding/placeAnswer';
-import { ButtonsPrompt, type HiddenChoices } from '../shared/prompts/buttonsPrompt';
+import { ButtonsPrompt } from '../shared/prompts/buttonsPrompt';
 import type { Recalled } from '../shared/prompts/answerPrompt';
 import { readChoice } from '../shared/prompts/readChoice';
 import { ANY_KIND, anyKindChoice, kindChoices } from './kindChoices';
@@ -196,7 +196,6 @@ export class SearchDialog extends ComponentDialog {
     return step.prompt(NEXT_PROMPT, {
       prompt: t('search:next.prompt'),
       choices: actions.map(([, label]) => label),
-      validations: { hiddenChoices: kindChoices(t, KIND_VALUE) } satisfies HiddenChoices,
     });
   }
 
@@ -269,7 +268,8 @@ class ResultsPrompt extends ButtonsPrompt {
     dialogId: string,
     private readonly territory?: string,
   ) {
-    super(dialogId);
+    // The kinds are read at the results too, not kept in the state (ButtonsPrompt's `hidden`).
+    super(dialogId, undefined, (context) => kindChoices(tr(context), KIND_VALUE));
   }
 
   override read(context: TurnContext, options: PromptOptions): FoundChoice | undefined {

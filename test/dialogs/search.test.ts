@@ -77,6 +77,18 @@ describe('search dialog', () => {
     expect(secondNames.some((n) => firstNames.includes(n))).toBe(false);
   });
 
+  it('reads a kind named at the results without keeping the kinds in the conversation state', async () => {
+    const { bot } = await menuSearch();
+    await bot.say('je ne sais pas');
+    await bot.say('Fort-de-France');
+    // What waits in the store while the results' question is open: the dialog stack, not the kinds' synonyms.
+    const kept = JSON.stringify((bot.storage as unknown as { memory: Record<string, string> }).memory);
+    expect(kept).not.toContain('hiddenChoices');
+    expect(kept.length).toBeLessThan(3000);
+    const again = await bot.say("des entreprises d'insertion");
+    expect(textOf(again)).toMatch(/J'ai trouvé \d+ résultats? \(entreprises d'insertion\)/);
+  });
+
   it('asks which one when a name is shared (Sainte-Luce: Isère or Martinique)', async () => {
     const { bot } = await menuSearch();
     await bot.say('je ne sais pas');

@@ -1,14 +1,15 @@
 import type { TurnContext } from 'botbuilder';
-import { ChoiceFactory, recognizeChoices, type Choice, type FoundChoice, type PromptOptions } from 'botbuilder-dialogs';
+import { ChoiceFactory, recognizeChoices, type Choice, type FoundChoice, type PromptOptions, type PromptValidator } from 'botbuilder-dialogs';
 import { mayNamePosition } from '../choices';
 import { AnswerPrompt } from './answerPrompt';
 import { readChoice } from './readChoice';
 import { recognizeYesNo } from '../../../knowledge/understanding/yesNo';
 
-/** What a ButtonsPrompt reads in typed answers besides its buttons (`validations` of its options). */
+/**
+ * What a ButtonsPrompt reads in typed answers besides its buttons (`validations` of its options,
+ * kept in the dialog state while the question waits: keep it small).
+ */
 export interface HiddenChoices {
-  /** Choices read in typed answers without being shown as buttons. */
-  hiddenChoices?: Choice[];
   /** The button a plain yes picks, and the one a plain no picks (« oui » to « Envoyer / Corriger / Annuler »). */
   yesIndex?: number;
   noIndex?: number;
@@ -20,9 +21,22 @@ export interface HiddenChoices {
  * the label lengths (see listStyleFor).
  */
 export class ButtonsPrompt extends AnswerPrompt<FoundChoice> {
+  /**
+   * `hidden`: choices read in typed answers without being shown as buttons, made when an answer is
+   * read rather than passed in the options, so that they are not stored in every waiting
+   * conversation's state (a list of kinds with their synonyms is 4 KB).
+   */
+  constructor(
+    dialogId: string,
+    validator?: PromptValidator<FoundChoice>,
+    private readonly hidden?: (context: TurnContext) => Choice[],
+  ) {
+    super(dialogId, validator);
+  }
+
   read(context: TurnContext, options: PromptOptions): FoundChoice | undefined {
     const validations = (options.validations as HiddenChoices | undefined) ?? {};
-    const hidden = validations.hiddenChoices ?? [];
+    const hidden = this.hidden?.(context) ?? [];
     const text = context.activity.text ?? '';
     const shown = ChoiceFactory.toChoices(options.choices ?? []);
     const read = readChoice(text, [...shown, ...hidden]);
