@@ -3,7 +3,6 @@ import type { Activity } from 'botbuilder';
 import {
   activityId,
   DEFAULT_LIMITS,
-  sizeOf,
   type ActivityPage,
   type WebConversationLimits,
   type WebConversation as SharedWebConversation,
@@ -16,9 +15,13 @@ export type ConversationLogLimits = WebConversationLimits;
 /** One web chat conversation as the in-memory log keeps it. */
 export interface WebConversation extends SharedWebConversation {
   token: string;
-  /** Activities kept for polling; `offset` counts the ones dropped from the front. */
-  activities: Activity[];
-  /** Serialised size of each kept activity, and their sum. */
+  /**
+   * Activities kept for polling, serialised (JSON): what they weigh in memory is their byte budget,
+   * whatever their shape (a card of many small objects weighs several times its JSON as objects).
+   * `offset` counts the ones dropped from the front.
+   */
+  activities: string[];
+  /** Size in bytes of each kept activity, and their sum. */
   sizes: number[];
   bytes: number;
   offset: number;
@@ -109,8 +112,8 @@ export class ConversationLog {
     if (!conversation) return '';
     const sequence = conversation.offset + conversation.activities.length;
     const id = activityId(conversationId, sequence);
-    const stored = { ...activity, id, timestamp: new Date(this.now()) } as Activity;
-    const size = sizeOf(stored);
+    const stored = serialise({ ...activity, id, timestamp: new Date(this.now()) });
+    const size = Buffer.byteLength(stored, 'utf8');
     conversation.activities.push(stored);
     conversation.sizes.push(size);
     conversation.bytes += size;
@@ -127,17 +130,17 @@ export class ConversationLog {
 
   replace(conversationId: string, activity: Partial<Activity>): boolean {
     const conversation = this.conversations.get(conversationId);
-    const index = conversation?.activities.findIndex((a) => a.id === activity.id) ?? -1;
+    const index = conversation ? this.indexOf(conversation, activity.id) : -1;
     if (!conversation || index < 0) return false;
-    this.setAt(conversation, index, { ...conversation.activities[index], ...activity } as Activity);
+    this.setAt(conversation, index, { ...parse(conversation.activities[index]!), ...activity } as Activity);
     return true;
   }
 
   remove(conversationId: string, activityId: string): boolean {
     const conversation = this.conversations.get(conversationId);
-    const index = conversation?.activities.findIndex((a) => a.id === activityId) ?? -1;
+    const index = conversation ? this.indexOf(conversation, activityId) : -1;
     if (!conversation || index < 0) return false;
-    const { id, timestamp, from, recipient, conversation: ref, channelId } = conversation.activities[index]!;
+    const { id, timestamp, from, recipient, conversation: ref, channelId } = parse(conversation.activities[index]!);
     this.setAt(conversation, index, { id, timestamp, from, recipient, conversation: ref, channelId, type: 'messageDelete' } as Activity);
     return true;
   }
@@ -147,7 +150,7 @@ export class ConversationLog {
     conversation.lastSeen = this.now();
     const from = Math.max(0, watermark - conversation.offset);
     const end = conversation.offset + conversation.activities.length;
-    return { activities: conversation.activities.slice(from), watermark: String(end) };
+    return { activities: conversation.activities.slice(from).map(parse), watermark: String(end) };
   }
 
   get size(): number {
@@ -214,10 +217,19 @@ export class ConversationLog {
     conversation.offset += 1;
   }
 
+  /** Where the activity of that id is kept (ids carry their sequence number), or -1. */
+  private indexOf(conversation: WebConversation, id: string | undefined): number {
+    if (!id?.startsWith(`${conversation.conversationId}|`)) return -1;
+    const sequence = Number(id.slice(conversation.conversationId.length + 1));
+    const index = sequence - conversation.offset;
+    return Number.isInteger(index) && index >= 0 && index < conversation.activities.length && activityId(conversation.conversationId, sequence) === id ? index : -1;
+  }
+
   private setAt(conversation: WebConversation, index: number, activity: Activity): void {
-    const size = sizeOf(activity);
+    const stored = serialise(activity);
+    const size = Buffer.byteLength(stored, 'utf8');
     const delta = size - (conversation.sizes[index] ?? 0);
-    conversation.activities[index] = activity;
+    conversation.activities[index] = stored;
     conversation.sizes[index] = size;
     conversation.bytes += delta;
     this.totalBytes += delta;
@@ -231,6 +243,17 @@ export class ConversationLog {
     if (conversation.started) this.onForget?.(conversation);
   }
 }
+
+/** An activity as kept: its JSON (one that cannot be serialised keeps only its id, type and time). */
+function serialise(activity: Partial<Activity>): string {
+  try {
+    return JSON.stringify(activity);
+  } catch {
+    return JSON.stringify({ id: activity.id, type: activity.type, timestamp: activity.timestamp });
+  }
+}
+
+const parse = (stored: string): Activity => JSON.parse(stored) as Activity;
 
 /**
  * The in-memory log as the routes and the adapter use it (the same interface as the MongoDB store):

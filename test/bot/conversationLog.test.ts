@@ -66,4 +66,23 @@ describe('Direct Line conversation log: bounded memory', () => {
     expect(log.byToken(unused.token)).toBeUndefined();
     expect(forgotten).toEqual([started.conversationId]);
   });
+
+  it('keeps activities as their JSON, so the bytes counted are the bytes kept; a poll gets copies', () => {
+    const log = new ConversationLog();
+    const c = log.open()!;
+    log.start(c);
+    // A card of many small objects: as objects it would weigh several times its JSON.
+    const card = { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { body: Array.from({ length: 200 }, (_, i) => ({ type: 'TextBlock', text: `t${i}` })) } }] };
+    const id = log.append(c.conversationId, card);
+    expect(typeof c.activities[0]).toBe('string');
+    expect(log.usage.bytes).toBe(Buffer.byteLength(c.activities[0]!, 'utf8'));
+    const page = log.since(c, 0);
+    page.activities[0]!.text = 'changed by the caller';
+    expect(log.since(c, 0).activities[0]).toMatchObject({ id, type: 'message' });
+    expect(log.since(c, 0).activities[0]!.text).toBeUndefined();
+    expect(log.replace(c.conversationId, { id, text: 'edited' })).toBe(true);
+    expect(log.replace(c.conversationId, { id: `${c.conversationId}|0000009`, text: 'no such' })).toBe(false);
+    expect(log.since(c, 0).activities[0]).toMatchObject({ id, text: 'edited' });
+    expect(log.usage.bytes).toBe(Buffer.byteLength(c.activities[0]!, 'utf8'));
+  });
 });
