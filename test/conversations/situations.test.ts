@@ -1,36 +1,15 @@
-import { DEVELOPMENT_SUBJECT_KEY_SECRET } from '../../bot/config';
-import { createFeatures } from '../../dialogs/features';
 import { getFaqEntry, searchFaq } from '../../knowledge/faq';
-import { warmRecognizers } from '../../knowledge/understanding/ageOrBirthDate';
 import { understand, warmUnderstanding } from '../../knowledge/understanding/understand';
-import type { OpenedStore } from '../../stores/appStore';
-import type { DirectoryRepository } from '../../stores/directory';
-import { openRequestStores, type RequestStores } from '../../stores/requests/openRequests';
 import { BotDriver, type Reply } from '../support/botDriver';
-import { demoDirectory } from '../support/demoDirectory';
+import { useDemoBot } from '../support/demoBot';
 import { nextMessage, situations, TURN_CAP } from './situations';
 
-let store: OpenedStore;
-let directory: DirectoryRepository;
-let stores: RequestStores;
-beforeAll(async () => {
-  warmRecognizers();
-  warmUnderstanding();
-  ({ store, directory } = await demoDirectory());
-  stores = await openRequestStores(store.backend);
-});
-afterAll(() => store.close());
+const demo = useDemoBot({ today: '2026-11-22', warm: true });
+beforeAll(() => warmUnderstanding());
 
 /** The five situations of issue 12, end to end with the real understanding and the demo directory (SHOW_SITUATIONS=1 prints them). */
 it.each(situations.map((s) => [s.name, s] as const))('%s', async (_name, situation) => {
-  const features = createFeatures({
-    today: () => '2026-11-22',
-    directory,
-    requests: stores.requests,
-    advisers: stores.advisers,
-    subjectSecret: DEVELOPMENT_SUBJECT_KEY_SECRET,
-    faq: { searchFaq, getFaqEntry },
-  });
+  const features = demo.features({ faq: { searchFaq, getFaqEntry } });
   const vars: Record<string, string> = {};
   if (situation.name.includes('follow')) {
     const made = new BotDriver({ features, understand, locale: 'fr-FR' });
