@@ -128,6 +128,21 @@ const ROWS: Row[] = [
   ["J'AI BESOIN DE TRAVAILLER", { kinds: undefined }],
   ["où en ai mon dossier", { kinds: undefined }],
   ['ml robert', { kinds: ['ML'], place: 'commune:97222' }, MQ],
+  // registration length without « depuis »: after the registration, or as « d'inscription »
+  ['inscrite pôle emploi 18 mois', { months: 18, criteria: ['DELD'] }],
+  ['je suis inscrit à France Travail 3 ans', { months: 36, criteria: ['DETLD'] }],
+  ['inscrite au chômage 14 mois, pas de diplôme', { months: 14, criteria: ['DELD', 'CAP_BEP'] }],
+  ["3 ans d'inscription", { months: 36, criteria: ['DETLD'] }],
+  ['chômeur 52 ans', { months: undefined, age: 52, criteria: ['SENIOR'] }],
+  ['inscrit pole emploi, 30 ans, RSA', { months: undefined, age: 30, criteria: ['RSA'] }],
+  // a commune of the département spelt by ear after « au », « o », « vers »
+  ['une ETTI vers le robèr', { kinds: ['ETTI'], place: 'commune:97222' }, MQ],
+  ['un aci o karbé', { kinds: ['ACI'], place: 'commune:97204' }, MQ],
+  ['chantier au fransoi', { kinds: ['ACI'], place: 'commune:97210' }, MQ],
+  ["entreprise d'insertion o diaman", { kinds: ['EI'], place: 'commune:97206' }, MQ],
+  ['je cherche du travail à robe', { place: undefined }, MQ],
+  ['je vais au marché', { place: undefined }, MQ],
+  ['je parle français', { place: undefined }, MQ],
 ];
 
 /** English rows (locale en). */
@@ -139,6 +154,7 @@ const EN_ROWS: Row[] = [
   ["I'd like to enrol my son (19) at the Mission Locale", { age: 19, kinds: ['ML'] }],
   ['50 years old, no diploma, on RSA', { age: 50, criteria: ['SENIOR', 'CAP_BEP', 'RSA'] }],
   ["i dont have the RSA anymore but i have been unemployed 2 years", { months: 24, criteria: ['DETLD'] }],
+  ['registered with France Travail 18 months', { months: 18, criteria: ['DELD'] }],
   ['thanks a lot', { place: undefined }],
   ['have a nice day', { place: undefined }],
   ['how many insertion posts are there in the north?', { place: 'zone:972-NORD' }, MQ],

@@ -137,9 +137,15 @@ export function findAge(p: PreparedText, numbers: NumberMention[]): { years: num
 const OTHER_ANCHORS = new Set(['arret', 'maladie', 'depression', 'interimaire', 'squat', 'separation', 'ase', 'peine', 'detention', 'rsa', 'ass', 'aah', 'rqth', 'habite', 'vis', 'heberge', 'hebergee', 'france', 'ici', 'martinique', 'foyer', 'rue', 'prison', 'marie', 'mariee', 'separe', 'separee', 'arrive', 'arrivee', 'malade', 'formation', 'insertion', 'aci', 'poste', 'contrat']);
 const SEEKING = /(^| )(chomeur|chomeuse|chomage|sans emploi|sans travail|sans boulot|sans job|demandeur d emploi|demandeuse d emploi|inscrit|inscrite|inscrits|pole emploi|france travail|unemployed|registered|jobless|pas travaille|pas bosse|rien trouve|je cherche|sans activite|out of work)( |$)/;
 
+/** Years registered said without « depuis » ("chômeur 3 ans"); more is an age ("chômeur 45 ans"). */
+const MAX_BARE_REGISTRATION_YEARS = 15;
+/** A registration said right before its length, « depuis » left out: "chômeur", "inscrit pole emploi", "inscrite à France Travail", "registered at the job centre". */
+const SEEKING_RIGHT_BEFORE =
+  /(^| )(unemployed|jobless|chomeur|chomeuse|chomage|inscri|inscrits?|inscrites?|registered)( (a|au|a la|chez|comme|at|with|with the|as))?( (pole emploi|france travail|ft|pe|anpe|l anpe|le chomage|chomage|demandeur d emploi|demandeuse d emploi|the job centre|job centre|a jobseeker|jobseeker|unemployed))?$/;
+
 /**
  * How long the person has been registered as a jobseeker: "chômeur depuis 2 ans" → 24, "inscrit depuis
- * 30 mois" → 30, "depuis 14 mois" (nothing else it could be about) → 14, "un an et demi" → 18.
+ * 30 mois" → 30, "inscrit pole emploi 30 mois" → 30, "2 ans d'inscription" → 24, "depuis 14 mois" (nothing else it could be about) → 14, "un an et demi" → 18.
  * "au RSA depuis 2 ans" is about the RSA, not registration: undefined.
  */
 export function findRegistrationMonths(p: PreparedText, numbers: NumberMention[]): { months: number; mention: NumberMention } | undefined {
@@ -156,9 +162,11 @@ export function findRegistrationMonths(p: PreparedText, numbers: NumberMention[]
     if (!chomageAfter && /^(de|d|of) /.test(after)) continue;
     // "24 ans, au chômage depuis 1 an": the duration is the one after "depuis", this number is an age.
     if (chomageAfter && cue < 0 && afterTokens.slice(1, 5).some((t) => t === 'depuis' || t === 'since' || t === 'for')) continue;
-    // "unemployed 2 years", "chômeur 3 ans".
-    const seekingBefore = /^(unemployed|jobless|chomeur|chomeuse|chomage|inscrit|inscrite)$/.test(before[before.length - 1] ?? '');
+    // "unemployed 2 years", "chômeur 3 ans", "inscrit pole emploi 30 mois", "inscrite au chômage 2 ans", "registered with France Travail 18 months".
+    const seekingBefore = SEEKING_RIGHT_BEFORE.test(p.tokens.slice(Math.max(0, n.from - 6), n.from).join(' '));
     if (cue < 0 && !chomageAfter && !seekingBefore) continue;
+    // "chômeur 45 ans": without « depuis », that many years is an age, not a registration.
+    if (cue < 0 && !chomageAfter && YEAR_UNITS.has(unit) && n.value > MAX_BARE_REGISTRATION_YEARS) continue;
     const anchor = p.tokens.slice(Math.max(0, n.from - 6), n.from).some((t) => OTHER_ANCHORS.has(t));
     if (!chomageAfter && !seeking && anchor) continue;
     if (!chomageAfter && seeking && anchor && !SEEKING.test(p.tokens.slice(Math.max(0, n.from - 6), n.from).join(' '))) {

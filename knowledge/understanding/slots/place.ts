@@ -2,6 +2,7 @@ import { editDistance, getTerritory, normalizeText, resolvePlace, stripPlaceFill
 import { placeOfKey } from '../../territory/places';
 import { loadTerritory } from '../../territory/load';
 import { loadLexicons } from '../lexicons';
+import { soundsLike } from './soundsLike';
 import type { PreparedText } from './text';
 
 export type PlaceSlotType = 'commune' | 'departement' | 'epci' | 'zone' | 'postcode' | 'coords' | 'region';
@@ -34,6 +35,8 @@ const MIN_FUZZY_LETTERS = 6;
 /** After a zone word, words that make it something else (« centre ville », « centre social », « centre de santé », « nord de la France »). */
 const ZONE_WORD_OF = new Set(['ville', 'social', 'sociaux', 'commercial', 'hospitalier', 'medical', 'aere', 'communal', 'culturel', 'sportif', 'd', 'de', 'du', 'des', 'pour']);
 const MAX_FUZZY_SPAN = 3;
+/** A name spelt by ear after a trigger is read from this many letters (« robèr », « karbé »). */
+const MIN_SOUND_LETTERS = 5;
 /** "de"/"du" start a place only after these ("autour de", "pas loin du", "à côté de", "région de"). */
 const DE_AFTER = new Set(['pres', 'autour', 'cote', 'loin', 'proche', 'environs', 'alentours', 'region', 'secteur', 'commune', 'ville', 'zone', 'coin']);
 const MAX_SPAN = 5;
@@ -218,7 +221,12 @@ function misspeltAfterTrigger(tokens: string[], skip: ReadonlySet<number>, words
       if (span.some((t, k) => skip.has(from + k) || /\d/.test(t) || (words.has(t) && !NAME_GLUE.has(t) && end < tokens.length))) continue;
       if (NAME_GLUE.has(span[span.length - 1]!)) continue;
       const name = stripArticle(span.join(' '));
-      if (name.replace(/[^a-z]/g, '').length < MIN_FUZZY_LETTERS) continue;
+      const letters = name.replace(/[^a-z]/g, '').length;
+      if (letters < MIN_SOUND_LETTERS) continue;
+      // Spelt by ear (« au robèr », « o karbé »): the one commune of the département that sounds the same.
+      const heard = soundsLikeLocalCommune(name, departement);
+      if (heard) return { place: heard };
+      if (letters < MIN_FUZZY_LETTERS) continue;
       const result = resolvePlace(name, ctx);
       const places = result.status === 'found' ? [result.place] : result.status === 'suggestions' ? result.candidates : [];
       const local = places.filter((c) => c.departement === departement && c.type === 'commune');
@@ -230,6 +238,25 @@ function misspeltAfterTrigger(tokens: string[], skip: ReadonlySet<number>, words
     }
   }
   return {};
+}
+
+const soundsOfCommunes = new Map<string, Map<string, PlaceSlot | null>>();
+/** The commune of `departement` whose name sounds like `name` (article left out), when exactly one does. */
+function soundsLikeLocalCommune(name: string, departement: string): PlaceSlot | undefined {
+  let sounds = soundsOfCommunes.get(departement);
+  if (!sounds) {
+    sounds = new Map();
+    for (const commune of getTerritory().data.communes.values()) {
+      if (commune.departement !== departement || commune.kind !== 'commune') continue;
+      const key = soundsLike(stripArticle(normalizeText(commune.name.replace(/ç/g, 's'))));
+      // Two communes that sound the same: neither is read by ear.
+      const place = placeOfKey(loadTerritory(), `commune:${commune.code}`);
+      const slot = place && toSlot(place);
+      if (slot) sounds.set(key, sounds.has(key) ? null : slot);
+    }
+    soundsOfCommunes.set(departement, sounds);
+  }
+  return sounds.get(soundsLike(name)) ?? undefined;
 }
 
 /** Runs of words outside every lexicon, longest first: "aci lamentin", "stats schoelcher". Exact, single answer only. */
