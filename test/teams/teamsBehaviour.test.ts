@@ -153,3 +153,39 @@ describe('Teams: choices as Teams shows them', () => {
     expect(buttons.map((b) => [b.type, b.title])).toEqual([...answers, fr('common:answers.unknown')].map((t) => ['imBack', t]));
   });
 });
+
+describe('Teams: a person is one message away, also on the buttons a question built itself', () => {
+  const heroButtons = (replies: Reply[]) =>
+    replies
+      .flatMap((r) => r.attachments ?? [])
+      .filter((a) => a.contentType === 'application/vnd.microsoft.card.hero')
+      .flatMap((a) => (a.content as { buttons: Array<{ title: string }> }).buttons.map((b) => b.title));
+
+  it.each([
+    ['the minima question (a hero card)', [fr('eligibilityDialog:menu')]],
+    ['the registration question', [fr('eligibilityDialog:menu'), fr('eligibilityDialog:minima.choices.none'), '40 ans']],
+  ])('%s: after two answers it cannot read, its buttons end with « Parler à quelqu’un », which reaches a person', async (_name, reach) => {
+    const bot = teams(STRANGER);
+    await bot.join();
+    let asked: Reply[] = [];
+    for (const message of reach) asked = await bot.say(message);
+    const choices = buttonsOf(asked);
+    expect(choices.length).toBeGreaterThan(1);
+    expect(buttonsOf(await bot.say('blablabla'))).not.toContain(fr('conversation:person.button'));
+    const retry = await bot.say('blablabla');
+    expect(buttonsOf(retry)).toEqual([...choices, fr('conversation:person.button')]);
+    // Teams shows it in the question's own card, not in another message.
+    expect(retry.filter((r) => r.buttons.length > 0)).toHaveLength(1);
+    if (heroButtons(asked).length > 0) expect(heroButtons(retry)).toContain(fr('conversation:person.button'));
+    expect(textOf(await bot.say(fr('conversation:person.button')))).toContain(fr('conversation:person.intro'));
+  });
+
+  it('on Web Chat the same question offers it as a suggested action', async () => {
+    const bot = new BotDriver({ features: features(), channelId: 'webchat', locale: 'fr-FR' });
+    await bot.join();
+    const asked = await bot.say(fr('eligibilityDialog:menu'));
+    await bot.say('blablabla');
+    const retry = await bot.say('blablabla');
+    expect(buttonsOf(retry)).toEqual([...buttonsOf(asked), fr('conversation:person.button')]);
+  });
+});

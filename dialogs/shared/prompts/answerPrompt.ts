@@ -1,4 +1,4 @@
-import { ActionTypes, ActivityTypes, type Activity, type CardAction, type TurnContext } from 'botbuilder';
+import { ActionTypes, ActivityTypes, CardFactory, type Activity, type CardAction, type TurnContext } from 'botbuilder';
 import {
   Prompt,
   type Choice,
@@ -168,14 +168,25 @@ export abstract class AnswerPrompt<T> extends Prompt<T> {
 
 }
 
-/** A copy of a ready-made question with more buttons: added to its suggested actions, or, when it has none, shown as buttons under its text. */
+/**
+ * A copy of a ready-made question with more buttons, in the form the question already has: added to
+ * its suggested actions (Web Chat), to its hero card's buttons (the form choices take on Teams), or,
+ * under a card without buttons (the checklist) or a plain text, as buttons of their own.
+ */
 function withButtons(context: TurnContext, message: Partial<Activity>, extra: string[]): Partial<Activity> {
   if (extra.length === 0) return { ...message };
+  const more = (shown: CardAction[]): CardAction[] =>
+    extra.filter((title) => !shown.some((a) => a.title === title)).map((title) => ({ type: ActionTypes.ImBack, title, value: title }));
   const actions = message.suggestedActions?.actions;
-  if (actions) {
-    const more: CardAction[] = extra.map((title) => ({ type: ActionTypes.ImBack, title, value: title }));
-    return { ...message, suggestedActions: { to: message.suggestedActions?.to ?? [], actions: [...actions, ...more] } };
+  if (actions) return { ...message, suggestedActions: { to: message.suggestedActions?.to ?? [], actions: [...actions, ...more(actions)] } };
+  const attachments = message.attachments ?? [];
+  const hero = attachments.findIndex((a) => a.contentType === CardFactory.contentTypes.heroCard);
+  if (hero >= 0) {
+    const card = attachments[hero]!.content as { buttons?: CardAction[] };
+    const buttons = card.buttons ?? [];
+    const withMore = { ...attachments[hero]!, content: { ...card, buttons: [...buttons, ...more(buttons)] } };
+    return { ...message, attachments: attachments.map((a, i) => (i === hero ? withMore : a)) };
   }
-  if (message.attachments?.length) return { ...message };
+  if (attachments.length > 0) return { ...message, suggestedActions: { to: [], actions: more([]) } };
   return { ...message, ...choicesMessage(context, extra, message.text ?? '') };
 }
