@@ -18,6 +18,7 @@ import { setTurnSession, type ConversationSession } from './shared/session';
 import { setTurnLocale, setTurnWording, tr, turnLocale } from './shared/turnLocale';
 import { ofTerritory, servedArea } from './shared/territory';
 import { writtenLanguage } from '../knowledge/text/language';
+import { labelLanguage } from './shared/labelLanguage';
 import type { Understand } from './shared/understanding';
 import type { UserProfile } from './shared/userProfile';
 
@@ -179,10 +180,10 @@ export class RootDialog extends ComponentDialog {
     }
   }
 
-  /** English text is answered in English and French text in French, whatever the channel's locale; the choice is kept. */
+  /** English text (or an English button) is answered in English and French text in French, whatever the channel's locale; the choice is kept. */
   private async followWrittenLanguage(context: TurnContext): Promise<void> {
     if (context.activity.type !== 'message') return;
-    const written = writtenLanguage(context.activity.text);
+    const written = writtenLanguage(context.activity.text) ?? labelLanguage(context.activity.text);
     if (!written || written === turnLocale(context)) return;
     setTurnLocale(context, written);
     const profile = await this.deps.profile.get(context, {});

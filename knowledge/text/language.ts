@@ -1,5 +1,6 @@
 import { detectAll } from 'tinyld';
 import type { Locale } from '../../locales/i18n';
+import { foldText } from './fold';
 
 /** A message shorter than this says too little about its language ("oui", "ok", "Le Lamentin"). */
 const MIN_WORDS = 3;
@@ -7,17 +8,30 @@ const MIN_WORDS = 3;
 const MIN_ACCURACY = 0.15;
 const MIN_LEAD = 3;
 
+/** Words of one language only, that short requests are made of (folded): « I want to check my eligibility », « erase my data ». */
+const ONLY_ENGLISH = new Set(['i', 'im', 'my', 'you', 'your', 'the', 'to', 'is', 'are', 'am', 'what', 'how', 'where', 'who', 'want', 'need', 'would', 'like', 'please', 'someone', 'somebody', 'with', 'and', 'not', 'yes', 'this', 'that', 'it', 'do', 'does', 'can', 'find', 'check', 'ask', 'talk', 'erase', 'delete', 'data', 'live', 'born', 'name', 'looking', 'for', 'of', 'in', 'get', 'help', 'work', 'eligibility']);
+const ONLY_FRENCH = new Set(['je', 'j', 'tu', 'il', 'elle', 'nous', 'vous', 'mon', 'ma', 'mes', 'le', 'la', 'les', 'des', 'du', 'un', 'une', 'et', 'est', 'pas', 'pour', 'avec', 'dans', 'au', 'aux', 'quoi', 'qui', 'que', 'ca', 'suis', 'veux', 'voudrais', 'oui', 'non', 'merci', 'bonjour', 'svp', 'de', 'sur', 'chez', 'ou', 'comment', 'cherche', 'habite', 'parler', 'quelqu', 'effacer', 'donnees', 'eligibilite']);
+
+/** Short messages tinyld cannot tell: two words or more of one language's own words and none of the other's. */
+function languageOfWords(words: string[]): Locale | undefined {
+  const folded = words.flatMap((w) => foldText(w).split(' ')).filter(Boolean);
+  const english = folded.filter((w) => ONLY_ENGLISH.has(w)).length;
+  const french = folded.filter((w) => ONLY_FRENCH.has(w)).length;
+  if (english >= 2 && french === 0) return 'en';
+  if (french >= 2 && english === 0) return 'fr';
+  return undefined;
+}
+
 /**
  * The language a message is written in, French or English, when it is clear (tinyld, restricted to
- * the two languages the assistant speaks); undefined for short or mixed messages, which keep the
- * conversation's language.
+ * the two languages the assistant speaks, else the words only one of them uses); undefined for short
+ * or mixed messages, which keep the conversation's language.
  */
 export function writtenLanguage(text: string | undefined): Locale | undefined {
   if (!text) return undefined;
   const words = text.trim().split(/\s+/).filter((w) => /\p{L}/u.test(w));
   if (words.length < MIN_WORDS) return undefined;
   const [first, second] = detectAll(text, { only: ['fr', 'en'] });
-  if (!first || first.accuracy < MIN_ACCURACY) return undefined;
-  if (second && first.accuracy < second.accuracy * MIN_LEAD) return undefined;
+  if (!first || first.accuracy < MIN_ACCURACY || (second && first.accuracy < second.accuracy * MIN_LEAD)) return languageOfWords(words);
   return first.lang === 'en' ? 'en' : first.lang === 'fr' ? 'fr' : undefined;
 }

@@ -1,8 +1,9 @@
 import type { UnderstoodMessage } from '../../dialogs/shared/understanding';
-import { translator } from '../../locales/i18n';
-import type { Transcript, TranscriptStep } from '../support/transcripts';
+import { translator, type Locale } from '../../locales/i18n';
+import type { ExpectedText, Transcript, TranscriptStep } from '../support/transcripts';
 
 const fr = translator('fr');
+const en = translator('en');
 
 /** Canned understanding for the transcripts (the recognizer has its own tests): text → result. */
 export const cannedUnderstanding: Record<string, UnderstoodMessage> = {
@@ -34,6 +35,19 @@ export const cannedUnderstanding: Record<string, UnderstoodMessage> = {
     confidence: 0.95,
     slots: { criteria: ['RSA'], kinds: ['ACI'], place: { type: 'commune', code: '97213', label: 'Le Lamentin' } },
   },
+  // English, as the shipped understanding reads them.
+  'I want to talk to someone': { intent: 'human', confidence: 0.99, slots: {} },
+  'erase my data': { intent: 'erase', confidence: 0.99, slots: {} },
+  'what is an integration worksite?': { intent: 'question', confidence: 0.95, slots: { kinds: ['ACI'] } },
+  'integration companies in Le Lamentin': {
+    intent: 'search',
+    confidence: 0.96,
+    slots: { kinds: ['EI'], place: { type: 'commune', code: '97213', label: 'Le Lamentin' } },
+  },
+  'not worksites, integration companies': { intent: 'search', confidence: 0.99, slots: { kinds: ['EI'] } },
+  'I need some guidance please': { intent: 'orientation', confidence: 0.95, slots: {} },
+  'I want to check my eligibility': { intent: 'eligibility', confidence: 0.95, slots: {} },
+  'I want to talk to someone from an integration company': { intent: 'human', confidence: 0.99, slots: { kinds: ['EI'] } },
   'chantier d insertion lamentin': {
     intent: 'search',
     confidence: 0.95,
@@ -48,6 +62,36 @@ const lamentin = { key: 'conversation:memory.reused', params: { facts: 'Le Lamen
 const lamentinAgency = [
   { key: 'search:card.phone', params: { phone: '01 99 00 12 22' } },
   { key: 'search:hours.label', params: { hours: 'du lundi au vendredi : 8 h 30 – 12 h 30 et 13 h 30 – 16 h 30' } },
+];
+
+/** What a person types, in each language, for the steps every table repeats. */
+const WORDS = {
+  fr: { person: "je veux parler à quelqu'un", place: 'au Lamentin', question: "c'est quoi un chantier d'insertion ?", erase: 'effacer mes données', yes: 'oui' },
+  en: { person: 'I want to talk to someone', place: 'in Le Lamentin', question: 'what is an integration worksite?', erase: 'erase my data', yes: 'yes' },
+} as const satisfies Record<Locale, Record<string, string>>;
+
+/** One exchange: what the person types and the keys the bot's replies show, in order. */
+const say = (user: string, bot: TranscriptStep['bot'] = [], more: Omit<TranscriptStep, 'user' | 'bot'> = {}): TranscriptStep => ({ user, bot, ...more });
+
+/**
+ * « Ask a person, answer the place, resume »: asking for a person (`ask`, the plain request by
+ * default) asks the place; the place gives the nearest office, then the conversation goes back where
+ * it was and shows `then` (`notBot`: what must not be asked again).
+ */
+function personAndBack(lang: Locale, then: ExpectedText[], options: { ask?: string; notBot?: ExpectedText[]; inCards?: ExpectedText[] } = {}): TranscriptStep[] {
+  return [
+    say(options.ask ?? WORDS[lang].person, ['conversation:person.intro', 'conversation:person.askPlace']),
+    say(WORDS[lang].place, ['conversation:person.nearest', 'conversation:resume', ...then], {
+      ...(options.notBot ? { notBot: options.notBot } : {}),
+      ...(options.inCards ? { inCards: options.inCards } : {}),
+    }),
+  ];
+}
+
+/** Erase asked in the middle: a yes/no confirmation only, then what was under way ends and the conversation is erased. */
+const eraseSteps = (lang: Locale): TranscriptStep[] => [
+  say(WORDS[lang].erase, [{ key: 'myData:confirmErase', params: { count: 0 } }], { onlyButtons: ['common:answers.yes', 'common:answers.no'] }),
+  say(WORDS[lang].yes, ['myData:erased.conversation']),
 ];
 
 /**
@@ -97,10 +141,10 @@ export const conversationTranscripts: Transcript[] = [
     name: 'search: a person asked for at the kind question, then back to the question',
     locale: 'fr',
     steps: [
-      { user: 'Trouver une structure', bot: ['search:askKind'] },
-      { user: "je veux parler à quelqu'un", bot: ['conversation:person.intro', { key: 'conversation:person.who.FT', params: { phone: '3949' } }, 'conversation:person.askPlace'] },
-      { user: 'au Lamentin', bot: ['conversation:person.nearest', 'conversation:resume', 'search:askKind'], inCards: lamentinAgency },
-      { user: 'entreprise', bot: [lamentin, 'search:next.prompt'] },
+      say('Trouver une structure', ['search:askKind']),
+      say("je veux parler à quelqu'un", ['conversation:person.intro', { key: 'conversation:person.who.FT', params: { phone: '3949' } }, 'conversation:person.askPlace']),
+      say('au Lamentin', ['conversation:person.nearest', 'conversation:resume', 'search:askKind'], { inCards: lamentinAgency }),
+      say('entreprise', [lamentin, 'search:next.prompt']),
     ],
   },
   {
@@ -127,10 +171,9 @@ export const conversationTranscripts: Transcript[] = [
     name: 'search: erase at a question ends the search and erases',
     locale: 'fr',
     steps: [
-      { user: 'Trouver une structure', bot: ['search:askKind'] },
-      { user: 'Chantier', bot: ['search:askPlace'] },
-      { user: 'effacer mes données', bot: [{ key: 'myData:confirmErase', params: { count: 0 } }] },
-      { user: 'oui', bot: ['myData:erased.conversation'] },
+      say('Trouver une structure', ['search:askKind']),
+      say('Chantier', ['search:askPlace']),
+      ...eraseSteps('fr'),
     ],
   },
   {
@@ -190,13 +233,11 @@ export const conversationTranscripts: Transcript[] = [
     name: 'search: a kind said while asking for a person is not asked again on the way back (said so)',
     locale: 'fr',
     steps: [
-      { user: 'Trouver une structure', bot: ['search:askKind'] },
-      { user: "je veux parler à quelqu'un d'une entreprise d'insertion", bot: ['conversation:person.intro', 'conversation:person.askPlace'] },
-      {
-        user: 'au Lamentin',
-        bot: ['conversation:person.nearest', 'conversation:resume', { key: 'conversation:memory.reused', params: { facts: fr('search:kindPlural.EI') } }, lamentin, 'search:next.prompt'],
+      say('Trouver une structure', ['search:askKind']),
+      ...personAndBack('fr', [{ key: 'conversation:memory.reused', params: { facts: fr('search:kindPlural.EI') } }, lamentin, 'search:next.prompt'], {
+        ask: "je veux parler à quelqu'un d'une entreprise d'insertion",
         notBot: ['search:askKind', 'search:askPlace'],
-      },
+      }),
     ],
   },
   {
@@ -212,28 +253,24 @@ export const conversationTranscripts: Transcript[] = [
     name: 'eligibility: the RSA said while asking for a person answers the minima question on the way back (said so)',
     locale: 'fr',
     steps: [
-      { user: 'Vérifier mon éligibilité', bot: ['eligibilityDialog:intro', minimaQuestion] },
-      { user: "je veux parler à quelqu'un, je touche le RSA", bot: ['conversation:person.intro', 'conversation:person.askPlace'] },
-      {
-        user: 'au Lamentin',
-        bot: ['conversation:person.nearest', 'conversation:resume', { key: 'conversation:memory.reused', params: { facts: fr('eligibilityDialog:minima.benefit.RSA') } }],
+      say('Vérifier mon éligibilité', ['eligibilityDialog:intro', minimaQuestion]),
+      ...personAndBack('fr', [{ key: 'conversation:memory.reused', params: { facts: fr('eligibilityDialog:minima.benefit.RSA') } }], {
+        ask: "je veux parler à quelqu'un, je touche le RSA",
         notBot: [minimaQuestion],
-      },
+      }),
     ],
   },
   {
     name: 'eligibility: a registration length said while asking for a person answers the registration question on the way back',
     locale: 'fr',
     steps: [
-      { user: 'Vérifier mon éligibilité', bot: ['eligibilityDialog:intro'] },
-      { user: 'aucune', bot: ['eligibility:questions.age'] },
-      { user: '40 ans', bot: ['eligibilityDialog:registration'] },
-      { user: "je veux parler à quelqu'un, je suis inscrit depuis 2 ans", bot: ['conversation:person.intro', 'conversation:person.askPlace'] },
-      {
-        user: 'au Lamentin',
-        bot: ['conversation:person.nearest', 'conversation:resume', { key: 'conversation:memory.reused', params: { facts: fr('conversation:memory.registration', { count: 24 }) } }],
+      say('Vérifier mon éligibilité', ['eligibilityDialog:intro']),
+      say('aucune', ['eligibility:questions.age']),
+      say('40 ans', ['eligibilityDialog:registration']),
+      ...personAndBack('fr', [{ key: 'conversation:memory.reused', params: { facts: fr('conversation:memory.registration', { count: 24 }) } }], {
+        ask: "je veux parler à quelqu'un, je suis inscrit depuis 2 ans",
         notBot: ['eligibilityDialog:registration'],
-      },
+      }),
     ],
   },
   {
@@ -271,11 +308,18 @@ export const conversationTranscripts: Transcript[] = [
   {
     name: 'English: a person in English, resumed in English',
     locale: 'en',
+    steps: [say('Find a structure', ['search:askKind']), ...personAndBack('en', ['search:askKind'], { ask: 'Talk to someone' }), say('work integration company', [lamentin, 'search:next.prompt'])],
+  },
+  {
+    name: 'English on a French browser: a kind said while asking for a person is not asked again on the way back (said so)',
+    locale: 'en',
+    browser: 'fr-FR',
     steps: [
-      { user: 'Find a structure', bot: ['search:askKind'] },
-      { user: 'Talk to someone', bot: ['conversation:person.intro', 'conversation:person.askPlace'] },
-      { user: 'Le Lamentin', bot: ['conversation:person.nearest', 'conversation:resume', 'search:askKind'] },
-      { user: 'work integration company', bot: [lamentin, 'search:next.prompt'] },
+      say('Find a structure', ['search:askKind']),
+      ...personAndBack('en', [{ key: 'conversation:memory.reused', params: { facts: en('search:kindPlural.EI') } }, lamentin, 'search:next.prompt'], {
+        ask: 'I want to talk to someone from an integration company',
+        notBot: ['search:askKind', 'search:askPlace'],
+      }),
     ],
   },
 ];
@@ -299,107 +343,122 @@ interface PromptCase {
   back?: string;
 }
 
-const FULL_REQUEST = ['Faire une demande de diagnostic', "J'accepte", 'Marie', 'Dupont', '03/03/1990', '06 12 34 56 78', 'Le Robert', 'Passer'];
-const say = (user: string, bot: TranscriptStep['bot'] = []): TranscriptStep => ({ user, bot });
+const REQUEST_FIELDS = { fr: ['Marie', 'Dupont', '03/03/1990', '06 12 34 56 78', 'Le Robert'], en: ['Mary', 'Dupont', '03/03/1990', '06 12 34 56 78', 'Le Robert'] };
 
-const promptCases: PromptCase[] = [
-  {
-    prompt: 'kind choice',
-    reach: [say('Trouver une structure', ['search:askKind'])],
-    question: 'search:askKind',
-    free: [say('un chantier svp', ['search:askPlace'])],
-  },
-  {
-    prompt: 'place',
-    reach: [say('Trouver une structure', ['search:askKind']), say('chantier', ['search:askPlace'])],
-    question: 'search:askPlace',
-    free: [say('jhabite o lamantin', [{ key: 'conversation:place.took', params: { place: 'Le Lamentin (972)' } }, 'search:next.prompt'])],
-    isPlace: true,
-  },
-  {
-    prompt: 'needs',
-    reach: [say('Être orienté', ['orientation:askNeed'])],
-    question: 'orientation:askNeed',
-    free: [say('je cherche une formation', ['orientation:askAge'])],
-  },
-  {
-    prompt: 'age or birth date',
-    reach: [say('Être orienté', ['orientation:askNeed']), say('un emploi', ['orientation:askAge'])],
-    question: 'orientation:askAge',
-    free: [say('12 mars 92', ['orientation:askRqth'])],
-  },
-  {
-    prompt: 'yes/no',
-    reach: [say('Être orienté', ['orientation:askNeed']), say('un emploi', ['orientation:askAge']), say('34 ans', ['orientation:askRqth'])],
-    question: 'orientation:askRqth',
-    free: [say('ben non', ['orientation:askPlace'])],
-  },
-  {
-    prompt: 'registration',
-    reach: [say('Vérifier mon éligibilité', ['eligibilityDialog:intro']), say('aucune', ['eligibility:questions.age']), say('40 ans', ['eligibilityDialog:registration'])],
-    question: 'eligibilityDialog:registration',
-    free: [say('non', ['eligibilityDialog:checklist.cardHint'])],
-  },
-  {
-    prompt: 'results',
-    reach: [say('Trouver une structure', ['search:askKind']), say('chantier', ['search:askPlace']), say('Le Lamentin', ['search:next.prompt'])],
-    question: 'search:next.prompt',
-    free: [say('c pa des chantier ça c des entreprise', ['search:kindPlural.EI', 'search:next.prompt'])],
-    placeKnown: true,
-  },
-  {
-    prompt: 'FAQ follow-up',
-    reach: [say("Comprendre l'IAE", ['faqDialog:ask']), say("c'est quoi un chantier d'insertion ?", ['faqDialog:more'])],
-    question: 'faqDialog:more',
-    free: [say("c'est quoi le PASS IAE", ['faqDialog:more'])],
-    // A question is the FAQ's own answer: the interruption here is a search, left by its « Menu » button.
-    interruption: { user: "des entreprises d'insertion au Lamentin", bot: ['search:next.prompt'], buttons: ['conversation:backButton'] },
-    back: fr('conversation:backButton'),
-  },
-  {
-    prompt: 'request fields',
-    reach: [say('Faire une demande de diagnostic', ['requests:consentQuestion']), say("J'accepte", ['requests:ask.firstName'])],
-    question: 'requests:ask.firstName',
-    free: [say("je m'appelle Marie", ['requests:ask.lastName']), say('Dupont', ['requests:ask.birthDate']), say('12 mars 92', ['requests:ask.contact'])],
-  },
-  {
-    prompt: 'confirmation',
-    reach: [...FULL_REQUEST.slice(0, -1).map((m) => say(m)), say('Passer', ['requests:summary.question'])],
-    question: 'requests:summary.question',
-    free: [say("oui c'est bon", ['requests:sent.title'])],
-  },
-];
-
-/** A question asked in the middle of every kind of question, then the way back to it. */
-const QUESTION = say("c'est quoi un chantier d'insertion ?", ['conversation:resume']);
+/** Every kind of question in one language: the French rows, and the same questions in English typed on a French browser. */
+function promptCases(lang: Locale): PromptCase[] {
+  const t = translator(lang);
+  const english = lang === 'en';
+  // The button labels as the person presses them (sent back as their text).
+  const findStructure = say(t('search:menu'), ['search:askKind']);
+  const orientation = english ? say('I need some guidance please', ['orientation:askNeed']) : say(t('orientation:menu'), ['orientation:askNeed']);
+  const eligibility = english ? say('I want to check my eligibility', ['eligibilityDialog:intro']) : say(t('eligibilityDialog:menu'), ['eligibilityDialog:intro']);
+  const consent = [say(t('requests:menu'), ['requests:consentQuestion']), say(t('requests:accept'), ['requests:ask.firstName'])];
+  return [
+    {
+      prompt: 'kind choice',
+      reach: [findStructure],
+      question: 'search:askKind',
+      free: [say(english ? 'a worksite please' : 'un chantier svp', ['search:askPlace'])],
+    },
+    {
+      prompt: 'place',
+      reach: [findStructure, say(english ? 'worksite' : 'chantier', ['search:askPlace'])],
+      question: 'search:askPlace',
+      // « Lamentin » alone is also a commune of Guadeloupe (a choice of namesakes): « Le Lamentin » is the Martinique one.
+      // A misspelt place is said back (« Je prends : … »), one written right is not.
+      free: english
+        ? [say('I live in Le Lamentin', ['search:next.prompt'], { notBot: ['search:askPlace'] })]
+        : [say('jhabite o lamantin', [{ key: 'conversation:place.took', params: { place: 'Le Lamentin (972)' } }, 'search:next.prompt'])],
+      isPlace: true,
+    },
+    {
+      prompt: 'needs',
+      reach: [orientation],
+      question: 'orientation:askNeed',
+      free: [say(english ? "I'm looking for training" : 'je cherche une formation', ['orientation:askAge'])],
+    },
+    {
+      prompt: 'age or birth date',
+      reach: [orientation, say(english ? 'a job' : 'un emploi', ['orientation:askAge'])],
+      question: 'orientation:askAge',
+      free: [say(english ? 'born 12 March 1992' : '12 mars 92', ['orientation:askRqth'])],
+    },
+    {
+      prompt: 'yes/no',
+      reach: [orientation, say(english ? 'a job' : 'un emploi', ['orientation:askAge']), say(english ? '34 years old' : '34 ans', ['orientation:askRqth'])],
+      question: 'orientation:askRqth',
+      free: [say(english ? 'nope' : 'ben non', ['orientation:askPlace'])],
+    },
+    {
+      prompt: 'registration',
+      reach: [eligibility, say(english ? 'none' : 'aucune', ['eligibility:questions.age']), say(english ? '40 years old' : '40 ans', ['eligibilityDialog:registration'])],
+      question: 'eligibilityDialog:registration',
+      free: [say(english ? 'no' : 'non', ['eligibilityDialog:checklist.cardHint'])],
+    },
+    {
+      prompt: 'results',
+      reach: [findStructure, say(english ? 'worksite' : 'chantier', ['search:askPlace']), say('Le Lamentin', ['search:next.prompt'])],
+      question: 'search:next.prompt',
+      free: [say(english ? 'not worksites, integration companies' : 'c pa des chantier ça c des entreprise', ['search:kindPlural.EI', 'search:next.prompt'])],
+      placeKnown: true,
+    },
+    {
+      prompt: 'FAQ follow-up',
+      reach: [say(t('faqDialog:menuLabel'), ['faqDialog:ask']), say(WORDS[lang].question, ['faqDialog:more'])],
+      question: 'faqDialog:more',
+      free: [say(english ? 'what is the PASS IAE' : "c'est quoi le PASS IAE", ['faqDialog:more'])],
+      // A question is the FAQ's own answer: the interruption here is a search, left by its « Menu » button.
+      interruption: say(english ? 'integration companies in Le Lamentin' : "des entreprises d'insertion au Lamentin", ['search:next.prompt'], { buttons: ['conversation:backButton'] }),
+      back: t('conversation:backButton'),
+    },
+    {
+      prompt: 'request fields',
+      reach: consent,
+      question: 'requests:ask.firstName',
+      free: [
+        say(english ? 'my name is Mary' : "je m'appelle Marie", ['requests:ask.lastName']),
+        say('Dupont', ['requests:ask.birthDate']),
+        say(english ? 'born 12 March 1992' : '12 mars 92', ['requests:ask.contact']),
+      ],
+    },
+    {
+      prompt: 'confirmation',
+      reach: [...consent, ...REQUEST_FIELDS[lang].map((m) => say(m)), say(t('common:answers.skip'), ['requests:summary.question'])],
+      question: 'requests:summary.question',
+      free: [say(english ? "yes that's right" : "oui c'est bon", ['requests:sent.title'])],
+    },
+  ];
+}
 
 /**
- * For every kind of question (issue 12 §1): an answer in free words; an interruption and the way back
+ * For every kind of question (issue 12 §1), in French and in English (typed on a French browser:
+ * English text is answered in English): an answer in free words; an interruption and the way back
  * to the question; a person asked for, then back to the question (not asked again when it was the
  * place); erase, which ends what was under way.
  */
-export const promptTranscripts: Transcript[] = promptCases.flatMap((c) => {
-  const interruption = c.interruption ?? QUESTION;
-  const interrupted: TranscriptStep[] = c.back
-    ? [interruption, say(c.back, ['conversation:resume', c.question])]
-    : [{ ...interruption, bot: [...interruption.bot, c.question] }];
-  const backAfterPerson: TranscriptStep = c.isPlace
-    ? { user: 'au Lamentin', bot: ['conversation:person.nearest', 'conversation:resume', 'search:next.prompt'], notBot: [c.question] }
-    : say('au Lamentin', ['conversation:person.nearest', 'conversation:resume', c.question]);
-  return [
-    { name: `${c.prompt}: an answer in free words`, locale: 'fr', steps: [...c.reach, ...c.free] },
-    { name: `${c.prompt}: an interruption, then back to the question`, locale: 'fr', steps: [...c.reach, ...interrupted] },
-    {
-      name: `${c.prompt}: a person, then back to the question`,
-      locale: 'fr',
-      steps: c.placeKnown
-        ? [...c.reach, say("je veux parler à quelqu'un", ['conversation:person.intro', lamentin, 'conversation:person.nearest', 'conversation:resume', c.question])]
-        : [...c.reach, say("je veux parler à quelqu'un", ['conversation:person.intro', 'conversation:person.askPlace']), backAfterPerson],
-    },
-    {
-      name: `${c.prompt}: erase ends what was under way`,
-      locale: 'fr',
-      steps: [...c.reach, { user: 'effacer mes données', bot: [{ key: 'myData:confirmErase', params: { count: 0 } }], onlyButtons: ['common:answers.yes', 'common:answers.no'] }, say('oui', ['myData:erased.conversation'])],
-    },
-  ] satisfies Transcript[];
-});
+export const promptTranscripts: Transcript[] = (['fr', 'en'] as const).flatMap((lang) =>
+  promptCases(lang).flatMap((c) => {
+    const interruption = c.interruption ?? say(WORDS[lang].question, ['conversation:resume']);
+    const interrupted: TranscriptStep[] = c.back
+      ? [interruption, say(c.back, ['conversation:resume', c.question])]
+      : [{ ...interruption, bot: [...interruption.bot, c.question] }];
+    const person: TranscriptStep[] = c.placeKnown
+      ? [say(WORDS[lang].person, ['conversation:person.intro', lamentin, 'conversation:person.nearest', 'conversation:resume', c.question])]
+      : c.isPlace
+        ? personAndBack(lang, ['search:next.prompt'], { notBot: [c.question] })
+        : personAndBack(lang, [c.question]);
+    const row = (name: string, steps: TranscriptStep[]): Transcript => ({
+      name: `${lang === 'en' ? 'English on a French browser: ' : ''}${c.prompt}: ${name}`,
+      locale: lang,
+      ...(lang === 'en' ? { browser: 'fr-FR' } : {}),
+      steps: [...c.reach, ...steps],
+    });
+    return [
+      row('an answer in free words', c.free),
+      row('an interruption, then back to the question', interrupted),
+      row('a person, then back to the question', person),
+      row('erase ends what was under way', eraseSteps(lang)),
+    ];
+  }),
+);

@@ -23,14 +23,17 @@ export interface TranscriptStep {
 
 export interface Transcript {
   name: string;
+  /** The language the bot must answer in (and the expected texts' language). */
   locale: Locale;
+  /** The browser's (channel's) locale when it differs from the language typed: « fr-FR » for English text on a French phone. */
+  browser?: string;
   steps: TranscriptStep[];
 }
 
 /** Runs a transcript table against a fresh bot; replies are compared through i18next, never as literals. */
 export async function runTranscript(transcript: Transcript, features: () => Feature[], driverOptions: BotDriverOptions = {}): Promise<BotDriver> {
   const t = translator(transcript.locale);
-  const driver = new BotDriver({ features: features(), locale: transcript.locale === 'fr' ? 'fr-FR' : 'en-US', ...driverOptions });
+  const driver = new BotDriver({ features: features(), locale: transcript.browser ?? (transcript.locale === 'fr' ? 'fr-FR' : 'en-US'), ...driverOptions });
   for (const [index, step] of transcript.steps.entries()) {
     const { user } = step;
     const replies = typeof user === 'object' && 'join' in user ? await driver.join() : await driver.say(user);
