@@ -12,13 +12,13 @@ const MIN_LEAD = 3;
 const ONLY_ENGLISH = new Set(['i', 'im', 'my', 'you', 'your', 'the', 'to', 'is', 'are', 'am', 'what', 'how', 'where', 'who', 'want', 'need', 'would', 'like', 'please', 'someone', 'somebody', 'with', 'and', 'not', 'yes', 'this', 'that', 'it', 'do', 'does', 'can', 'find', 'check', 'ask', 'talk', 'erase', 'delete', 'data', 'live', 'born', 'name', 'looking', 'for', 'of', 'in', 'get', 'help', 'work', 'eligibility']);
 const ONLY_FRENCH = new Set(['je', 'j', 'tu', 'il', 'elle', 'nous', 'vous', 'mon', 'ma', 'mes', 'le', 'la', 'les', 'des', 'du', 'un', 'une', 'et', 'est', 'pas', 'pour', 'avec', 'dans', 'au', 'aux', 'quoi', 'qui', 'que', 'ca', 'suis', 'veux', 'voudrais', 'oui', 'non', 'merci', 'bonjour', 'svp', 'de', 'sur', 'chez', 'ou', 'comment', 'cherche', 'habite', 'parler', 'quelqu', 'effacer', 'donnees', 'eligibilite']);
 
-/** Short messages tinyld cannot tell: two words or more of one language's own words and none of the other's. */
+/** Short messages tinyld cannot tell: two words or more of one language's own words, more than twice the other's (« I live in Le Lamentin »). */
 function languageOfWords(words: string[]): Locale | undefined {
   const folded = words.flatMap((w) => foldText(w).split(' ')).filter(Boolean);
   const english = folded.filter((w) => ONLY_ENGLISH.has(w)).length;
   const french = folded.filter((w) => ONLY_FRENCH.has(w)).length;
-  if (english >= 2 && french === 0) return 'en';
-  if (french >= 2 && english === 0) return 'fr';
+  if (english >= 2 && english > 2 * french) return 'en';
+  if (french >= 2 && french > 2 * english) return 'fr';
   return undefined;
 }
 

@@ -3,6 +3,7 @@ import { kindChoices, anyKindChoice } from '../../dialogs/search/kindChoices';
 import { readChoice } from '../../dialogs/shared/prompts/readChoice';
 import { recognizeGlobalCommand } from '../../dialogs/globalCommands';
 import { peopleToContact } from '../../knowledge/orientation/peopleToContact';
+import { labelLanguage } from '../../dialogs/shared/labelLanguage';
 import { writtenLanguage } from '../../knowledge/text/language';
 import { parseAgeOrBirthDate } from '../../knowledge/understanding/ageOrBirthDate';
 import { commandLexicon } from '../../knowledge/understanding/commands';
@@ -111,8 +112,28 @@ describe('the language a message is written in', () => {
     ['oui', undefined],
     ['Le Lamentin', undefined],
     ['12/03/92', undefined],
+    // Short requests tinyld cannot tell: the words only one language uses.
+    ['I want to check my eligibility', 'en'],
+    ['erase my data', 'en'],
+    ['I live in Le Lamentin', 'en'],
+    ['je veux mon éligibilité', 'fr'],
+    ['Sainte-Luce in Martinique', undefined],
   ])('"%s" → %s', (text, locale) => {
     expect(writtenLanguage(text)).toBe(locale);
+  });
+
+  it.each([
+    ['Find a structure', 'en'],
+    ['Understand IAE', 'en'],
+    ['Get directions', 'en'],
+    ['Talk to someone', 'en'],
+    ["Comprendre l'IAE", 'fr'],
+    ['Trouver une structure', 'fr'],
+    ['Menu', undefined],
+    ['Le Lamentin', undefined],
+    ['je cherche un chantier', undefined],
+  ])('a button label of one language only: "%s" → %s', (text, locale) => {
+    expect(labelLanguage(text)).toBe(locale);
   });
 });
 
