@@ -1,7 +1,12 @@
 import { foldText } from '../../knowledge/text/fold';
 import { getI18n, LOCALES, type Locale } from '../../locales/i18n';
 
-/** A button label is a few words: « Find a structure », « Understand IAE », « Talk to someone ». */
+/**
+ * A button label is a few words: « Find a structure », « Understand IAE », « Talk to someone ». One
+ * word is no evidence: the FAQ's keywords hold single words people type in either language
+ * (« contact », « stats », « email »).
+ */
+const MIN_LABEL_WORDS = 2;
 const MAX_LABEL_WORDS = 5;
 
 let labels: Map<string, Set<Locale>> | undefined;
@@ -14,7 +19,8 @@ function shortTexts(): Map<string, Set<Locale>> {
   const walk = (value: unknown, locale: Locale): void => {
     if (typeof value === 'string') {
       const folded = foldText(value);
-      if (!folded || value.includes('{{') || folded.split(' ').length > MAX_LABEL_WORDS) return;
+      const words = folded.split(' ').length;
+      if (!folded || value.includes('{{') || words < MIN_LABEL_WORDS || words > MAX_LABEL_WORDS) return;
       const languages = found.get(folded) ?? new Set<Locale>();
       languages.add(locale);
       found.set(folded, languages);

@@ -130,6 +130,8 @@ describe('the language a message is written in', () => {
     ["Comprendre l'IAE", 'fr'],
     ['Trouver une structure', 'fr'],
     ['Menu', undefined],
+    ['stats', undefined],
+    ['contact', undefined],
     ['Le Lamentin', undefined],
     ['je cherche un chantier', undefined],
   ])('a button label of one language only: "%s" → %s', (text, locale) => {
