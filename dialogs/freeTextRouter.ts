@@ -8,6 +8,7 @@ import { CONFIDENT, PLAUSIBLE, type FeatureOptions, type Understand } from './sh
 import { understoodSummary } from './shared/understoodSummary';
 import { rememberFacts } from './shared/memory';
 import { recognizeYesNo } from '../knowledge/understanding/yesNo';
+import { smallTalkOf } from '../knowledge/understanding/smallTalk';
 
 export interface FreeTextRouterDeps {
   features: readonly Feature[];
@@ -27,6 +28,13 @@ export async function routeFreeText(dc: DialogContext, text: string, deps: FreeT
   const { context } = dc;
   const t = tr(context);
   const session = sessionOf(context);
+  // Goodbye gets a goodbye; a plain « ok », « d'accord » needs no « I did not understand ».
+  const talk = smallTalkOf(text);
+  if (talk === 'goodbye' || talk === 'ack') {
+    session.misunderstandings = 0;
+    await context.sendActivity(t(talk === 'goodbye' ? 'common:smallTalk.goodbye' : 'common:smallTalk.closing'));
+    return { kind: 'answered' };
+  }
   const understood = deps.understand?.(text, turnLocale(context), { departement: session.departement });
   if (understood && understood.confidence >= CONFIDENT) {
     const feature = deps.features.find((f) => f.intents?.includes(understood.intent));

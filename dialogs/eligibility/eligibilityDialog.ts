@@ -9,7 +9,7 @@ import {
 import { foldText } from '../../knowledge/text/fold';
 import { AnswerPrompt, type Recalled } from '../shared/prompts/answerPrompt';
 import { choicesMessage } from '../shared/choices';
-import { ButtonsPrompt } from '../shared/prompts/buttonsPrompt';
+import { ButtonsPrompt, type HiddenChoices } from '../shared/prompts/buttonsPrompt';
 import type { SiaeKind } from '../../knowledge/directory/kinds';
 import {
   ageCriterion,
@@ -239,9 +239,15 @@ export class EligibilityDialog extends ComponentDialog {
     if (this.deps.requestDialogId && !check.adviser) actions.push('request');
     actions.push('menu');
     (step.values as StepValues).actions = actions;
+    // « je sais pas », « oui » or « je comprends pas » here get what each choice does, then a person is offered; « non » is the menu.
+    const explain = [
+      t('eligibilityDialog:next.explainIntro'),
+      ...actions.map((a) => `- ${t(`eligibilityDialog:next.explain.${a}`, { ...as, label: t(`eligibilityDialog:next.${a}`) })}`),
+    ].join('\n');
     return step.prompt(NEXT, {
       prompt: t('eligibilityDialog:next.prompt'),
       choices: actions.map((a) => t(`eligibilityDialog:next.${a}`)),
+      validations: { explain, noIndex: actions.indexOf('menu') } satisfies HiddenChoices,
     });
   }
 
@@ -322,13 +328,13 @@ class RegistrationPrompt extends AnswerPrompt<number | null> {
     if (!folded) return undefined;
     const button = REGISTRATION_CHOICES.find(([key]) => foldText(t(`eligibilityDialog:registrationChoices.${key}`)) === folded);
     if (button) return button[1];
-    if (folded === foldText(t('common:answers.unknown')) || /\b(sais pas|jsp|know)\b/.test(folded)) return null;
+    if (folded === foldText(t('common:answers.unknown'))) return null;
     const months = parseRegistrationMonths(text);
     if (months !== undefined) return months > 600 ? undefined : months;
-    // « non » to « Inscrit ? Depuis combien de temps ? »: not registered.
+    // « non » to « Inscrit ? Depuis combien de temps ? »: not registered; « je sais plus » (the don't-know phrases of yesNo): unknown.
     const yesNo = recognizeYesNo(text);
-    if (yesNo === 'no') return 0;
-    return yesNo === 'unknown' ? null : undefined;
+    if (yesNo === 'unknown') return null;
+    return yesNo === 'no' ? 0 : undefined;
   }
 
   protected override fallback(): null {

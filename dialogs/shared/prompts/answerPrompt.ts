@@ -1,5 +1,6 @@
 import { ActionTypes, ActivityTypes, CardFactory, type Activity, type CardAction, type TurnContext } from 'botbuilder';
 import {
+  Dialog,
   Prompt,
   type Choice,
   type DialogContext,
@@ -9,6 +10,7 @@ import {
   type PromptRecognizerResult,
   type PromptValidator,
 } from 'botbuilder-dialogs';
+import { smallTalkOf } from '../../../knowledge/understanding/smallTalk';
 import { choicesMessage } from '../choices';
 import { sayReused } from '../memory';
 import { tr } from '../turnLocale';
@@ -21,6 +23,8 @@ export const PERSON_AFTER_MISSES = 2;
 
 interface AnswerPromptState {
   misses?: number;
+  /** The question was explained (« je sais pas » to « Et maintenant ? »): its buttons now offer a person. */
+  offerPerson?: boolean;
   /** What the conversation knew of this question's answer when it was first asked ('' nothing): one learned since answers it. */
   recalledWhenAsked?: string;
 }
@@ -58,6 +62,15 @@ export abstract class AnswerPrompt<T> extends Prompt<T> {
   /** The buttons shown with the question. */
   protected buttons(_context: TurnContext, options: PromptOptions): Array<string | Choice> {
     return options.choices ?? [];
+  }
+
+  /**
+   * What the question says to a message that is no answer but no miss either (« je sais pas » or
+   * « oui » to a question whose buttons are not yes/no): a short explanation of its choices, after
+   * which the question is asked again with a person offered. Undefined: the message is a miss.
+   */
+  protected explain(_context: TurnContext, _options: PromptOptions): string | undefined {
+    return undefined;
   }
 
   /** The sentence that introduces a retry when the caller gave no retry prompt. */
@@ -129,7 +142,8 @@ export abstract class AnswerPrompt<T> extends Prompt<T> {
     const misses = (state as AnswerPromptState).misses ?? 0;
     (state as AnswerPromptState).recalledWhenAsked ??= recalledKey(this.recall(context, options));
     const message = isRetry && options.retryPrompt ? options.retryPrompt : options.prompt;
-    const extra = isRetry && misses >= MAX_MISSES ? [t('conversation:person.button'), t('common:menu.label')] : isRetry && misses >= PERSON_AFTER_MISSES ? [t('conversation:person.button')] : [];
+    const person = (state as AnswerPromptState).offerPerson || (isRetry && misses >= PERSON_AFTER_MISSES);
+    const extra = isRetry && misses >= MAX_MISSES ? [t('conversation:person.button'), t('common:menu.label')] : person ? [t('conversation:person.button')] : [];
     if (message !== undefined && typeof message !== 'string') {
       // A ready-made activity (text and buttons built by the caller): the way out joins its buttons.
       const ready = withButtons(context, message, extra);
@@ -153,12 +167,36 @@ export abstract class AnswerPrompt<T> extends Prompt<T> {
       state.misses = 0;
       return super.continueDialog(dc);
     }
+    if (await this.aside(dc.context, state, options)) return Dialog.EndOfTurn;
     state.misses = (state.misses ?? 0) + 1;
     if (state.misses >= MAX_MISSES) {
       const fallback = this.fallback(dc.context, options);
       if (fallback !== undefined) return dc.endDialog(fallback);
     }
     return super.continueDialog(dc);
+  }
+
+  /**
+   * A message that is no answer and no miss: thanks (« Avec plaisir ! », then the question again),
+   * a plain « ok » (the question again), goodbye (a goodbye, and the question waits for the person's
+   * return), or what `explain` explains. True when it was handled.
+   */
+  private async aside(context: TurnContext, state: AnswerPromptState, options: PromptOptions): Promise<boolean> {
+    const t = tr(context);
+    const talk = smallTalkOf(context.activity.text);
+    if (talk === 'goodbye') {
+      await context.sendActivity(t('common:smallTalk.goodbyeInQuestion'));
+      return true;
+    }
+    if (talk === 'thanks') await context.sendActivity(t('common:smallTalk.thanks'));
+    const explained = talk ? undefined : this.explain(context, options);
+    if (!talk && !explained) return false;
+    if (explained) {
+      await context.sendActivity(explained);
+      state.offerPerson = true;
+    }
+    await this.onPrompt(context, state, options, false);
+    return true;
   }
 
   protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<T>> {

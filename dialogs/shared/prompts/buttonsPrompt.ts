@@ -4,6 +4,16 @@ import { mayNamePosition } from '../choices';
 import { AnswerPrompt } from './answerPrompt';
 import { readChoice } from './readChoice';
 import { recognizeYesNo } from '../../../knowledge/understanding/yesNo';
+import { isConfused } from '../../../knowledge/understanding/smallTalk';
+import { foldText } from '../../../knowledge/text/fold';
+import { tr } from '../turnLocale';
+
+/** The position of the « Je ne sais pas » button among the choices, if there is one. */
+function unknownIndex(context: TurnContext, choices: readonly Choice[]): number | undefined {
+  const label = foldText(tr(context)('common:answers.unknown'));
+  const index = choices.findIndex((c) => foldText(c.action?.title ?? c.value) === label);
+  return index >= 0 ? index : undefined;
+}
 
 /**
  * What a ButtonsPrompt reads in typed answers besides its buttons (`validations` of its options,
@@ -13,6 +23,8 @@ export interface HiddenChoices {
   /** The button a plain yes picks, and the one a plain no picks (« oui » to « Envoyer / Corriger / Annuler »). */
   yesIndex?: number;
   noIndex?: number;
+  /** What each choice does, said to « oui », « je sais pas » or « je comprends pas » when no button takes them. */
+  explain?: string;
 }
 
 /**
@@ -41,12 +53,22 @@ export class ButtonsPrompt extends AnswerPrompt<FoundChoice> {
     const shown = ChoiceFactory.toChoices(options.choices ?? []);
     const read = readChoice(text, [...shown, ...hidden]);
     if (read) return read;
-    const yesNo = validations.yesIndex !== undefined || validations.noIndex !== undefined ? recognizeYesNo(text) : undefined;
-    const index = yesNo === 'yes' ? validations.yesIndex : yesNo === 'no' ? validations.noIndex : undefined;
+    const yesNo = recognizeYesNo(text);
+    // « je sais pas trop », "dunno": the « Je ne sais pas » button, when the question has one.
+    const index = yesNo === 'yes' ? validations.yesIndex : yesNo === 'no' ? validations.noIndex : yesNo === 'unknown' ? unknownIndex(context, shown) : undefined;
     if (index !== undefined && shown[index]) return { value: shown[index].value, index, score: 1, synonym: text };
     if (!mayNamePosition(text)) return undefined;
     // « le deuxième », "the second one": the ordinal recognizers, run only on a reply that may name a position.
     return recognizeChoices(text, shown, { locale: context.activity.locale ?? 'fr-fr' })[0]?.resolution;
+  }
+
+  /** « oui », « je sais pas », « je comprends pas » that no button takes: what each choice does, when the caller said it. */
+  protected override explain(context: TurnContext, options: PromptOptions): string | undefined {
+    const explain = (options.validations as HiddenChoices | undefined)?.explain;
+    if (!explain) return undefined;
+    const text = context.activity.text;
+    const answer = recognizeYesNo(text);
+    return answer === 'yes' || answer === 'unknown' || isConfused(text) ? explain : undefined;
   }
 
   protected override isLoose(value: FoundChoice): boolean {

@@ -10,6 +10,15 @@ const FILLERS = new Set([
 const NEGATIONS = new Set(['pas', 'pa', 'ni', 'not', 'jamais', 'never', 'nor']);
 const POLITENESS = /\b(s il vous plait|s il te plait|svp|stp|please|merci|thanks)\b/g;
 
+/** The words before « ai » that make it the verb avoir (« j'ai », « n'ai », « y ai », « en ai », « qu'ai-je »), never the code AI. */
+const AVOIR_BEFORE = new Set(['j', 'n', 'y', 'l', 'm', 't', 's', 'en', 'qu', 'qui', 'que']);
+
+/** Whether the word at `at` is « ai » the verb (after an elided pronoun, or before « je »: « ai-je droit »). */
+function isVerbAi(words: readonly string[], at: number): boolean {
+  if (words[at] !== 'ai') return false;
+  return AVOIR_BEFORE.has(words[at - 1] ?? '') || words[at + 1] === 'je';
+}
+
 const contentWords = (folded: string) => folded.split(' ').filter((w) => w && !FILLERS.has(w));
 
 /** Every way to say a choice: its value, its button title and its synonyms, folded. */
@@ -23,6 +32,8 @@ function wordIndex(words: readonly string[], phrase: string): number {
   const target = phrase.split(' ');
   const same = (a: string, b: string) => a === b || a === `${b}s` || `${a}s` === b;
   for (let i = 0; i + target.length <= words.length; i++) {
+    // « j'ai 23 ans » names no association intermédiaire.
+    if (phrase === 'ai' && isVerbAi(words, i)) continue;
     if (target.every((w, j) => same(words[i + j]!, w))) return i;
   }
   return -1;

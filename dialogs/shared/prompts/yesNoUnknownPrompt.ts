@@ -4,9 +4,6 @@ import { recognizeYesNo, type YesNoAnswer } from '../../../knowledge/understandi
 import { tr } from '../turnLocale';
 import { AnswerPrompt } from './answerPrompt';
 
-/** Words people put before their answer (« ben non », « euh oui », "well, no"). */
-const INTERJECTIONS = /^\s*((ben|bah|beh|bon|euh+|heu+|eh|alors|hmm+|well|uh+|um+|oh)[\s,.!]+)+/i;
-
 /**
  * Asks a yes / no / "I don't know" question with three buttons; free text is read too
  * ("ouais", "jsp", "oui je touche le RSA"). It never loops: after two unreadable answers the third
@@ -24,7 +21,7 @@ export class YesNoUnknownPrompt extends AnswerPrompt<YesNoAnswer> {
 
   read(context: TurnContext): YesNoAnswer | undefined {
     const text = context.activity.text;
-    const answer = recognizeYesNo(text) ?? recognizeYesNo(text?.replace(INTERJECTIONS, ''));
+    const answer = recognizeYesNo(text);
     return answer === 'unknown' && !this.withUnknown ? undefined : answer;
   }
 
