@@ -19,7 +19,7 @@ export interface FaqEntryView {
   related: string[];
 }
 export type FaqSearchResult =
-  | { status: 'answer'; entry: { id: string } }
+  | { status: 'answer'; entry: { id: string }; also?: Array<{ id: string }> }
   | { status: 'choices'; entries: Array<{ id: string }> }
   | { status: 'none' };
 export interface FaqKnowledge {
@@ -72,9 +72,13 @@ export class FaqDialog extends ComponentDialog {
     (step.values as Values).offered = offered;
 
     let entryId = input.entryId;
+    let also: string[] = [];
     if (!entryId) {
       const found = this.faq.searchFaq(input.text ?? '', locale);
-      if (found.status === 'answer') entryId = found.entry.id;
+      if (found.status === 'answer') {
+        entryId = found.entry.id;
+        also = (found.also ?? []).map((e) => e.id);
+      }
       else if (found.status === 'choices') {
         const entries = found.entries.map((e) => this.faq.getFaqEntry(e.id, locale)).filter((e): e is FaqEntryView => !!e);
         for (const e of entries) offered[e.question] = e.id;
@@ -90,9 +94,16 @@ export class FaqDialog extends ComponentDialog {
     }
     const entry = this.faq.getFaqEntry(entryId, locale);
     if (!entry) return step.endDialog();
-    const related = entry.related.map((id) => this.faq.getFaqEntry(id, locale)).filter((e): e is FaqEntryView => !!e).slice(0, 3);
+    // A question about several entries (two kinds compared): each answer, one after the other.
+    const answered = [entry, ...also.map((id) => this.faq.getFaqEntry(id, locale)).filter((e): e is FaqEntryView => !!e)];
+    const shown = new Set(answered.map((e) => e.id));
+    const related = [...new Set(answered.flatMap((e) => e.related))]
+      .filter((id) => !shown.has(id))
+      .map((id) => this.faq.getFaqEntry(id, locale))
+      .filter((e): e is FaqEntryView => !!e)
+      .slice(0, 3);
     for (const e of related) offered[e.question] = e.id;
-    await step.context.sendActivity(entry.answer);
+    await step.context.sendActivity(answered.map((e) => e.answer).join('\n\n'));
     if (resumes) return step.endDialog();
     const labels = [...related.map((e) => e.question), t('faqDialog:menu')];
     return step.prompt(FOLLOW, followUp(choicesMessage(step.context, labels, t('faqDialog:more')), labels));

@@ -1,5 +1,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { LOCALES, type Locale } from '../../locales/i18n';
+import { extractKinds } from '../understanding/slots/kinds';
+import { prepareText } from '../understanding/slots/text';
 import { meaningfulWords, stem, termsOf, tokenize, withoutLeadingLinks } from './analyzer';
 import { FAQ_ENTRIES, faqEntryData, faqTexts } from './catalogue';
 import { FAQ_MATCHING } from './config';
@@ -17,7 +19,8 @@ export interface FaqEntry {
 }
 
 export type FaqSearchResult =
-  | { status: 'answer'; entry: FaqEntry; score: number }
+  /** `also`: more entries the question asks about, answered with the first (« la différence entre un ACI et une EI ? »). */
+  | { status: 'answer'; entry: FaqEntry; score: number; also?: FaqEntry[] }
   | { status: 'choices'; entries: FaqEntry[] }
   | { status: 'none' };
 
@@ -136,8 +139,43 @@ export function traceFaq(text: string, locale: Locale): FaqSearchTrace {
   return { words, ranked };
 }
 
+/** Words that, with two kind names or more, ask what they are or how they differ (compared folded and stemmed). */
+const COMPARE_WORDS: Record<Locale, ReadonlySet<string>> = {
+  fr: new Set([
+    'difference', 'differences', 'diff', 'dif', 'differance', 'different', 'differents', 'differente', 'differentes', 'differencier', 'distinguer', 'compare',
+    'comparer', 'comparaison', 'quoi', 'entre', 'versus', 'vs', 'expliquer', 'explique', 'explication', 'choisir', 'choix', 'mieux',
+    'meilleur', 'meilleure', 'lequel', 'laquelle', 'lesquels', 'definition', 'signifie', 'veut', 'dire', 'sont', 'deux', 'type',
+    'types', 'structure', 'structures', 'sigle', 'sigles', 'pareil', 'meme', 'chose', 'ou', 'et', 'ca', 'cela', 'koi', 'kwa',
+  ]),
+  en: new Set([
+    'difference', 'differences', 'diff', 'different', 'differ', 'compare', 'comparison', 'versus', 'vs', 'between', 'what', 'which',
+    'better', 'best', 'choose', 'explain', 'mean', 'means', 'meaning', 'same', 'thing', 'type', 'types', 'kind', 'kinds', 'both',
+    'two', 'or', 'and', 'structure', 'structures', 'organisation', 'organisations',
+  ]),
+};
+
 /**
- * Finds the entry that answers a question typed freely. Answers only when the best entry scores
+ * The entries of the kinds a question names when it names two or more and asks nothing else than
+ * what they are or how they differ (« c'est quoi la différence entre un ACI et une EI ? », "AI vs
+ * ETTI"); undefined otherwise (« une EI ou une ETTI peut-elle m'embaucher au RSA ? » asks more).
+ */
+function kindsAskedAbout(text: string, locale: Locale): FaqEntry[] | undefined {
+  const prepared = prepareText(text);
+  const { kinds, usedTokens } = extractKinds(prepared, locale);
+  const ids = [...new Set(kinds.map((kind) => FAQ_ENTRIES.find((e) => e.id.startsWith('kind-') && (e.kinds as readonly string[] | undefined)?.includes(kind))?.id))].filter(
+    (id): id is string => id !== undefined,
+  );
+  if (ids.length < 2) return undefined;
+  const used = new Set(usedTokens);
+  const rest = prepared.tokens.filter((_, i) => !used.has(i)).join(' ');
+  const compare = COMPARE_WORDS[locale];
+  const asked = meaningfulWords(rest, locale).filter((w) => !compare.has(w) && !compare.has(stem(w, locale)));
+  return asked.length === 0 ? ids.map((id) => getFaqEntry(id, locale)!) : undefined;
+}
+
+/**
+ * Finds the entry that answers a question typed freely (a question about two kinds or more: each
+ * one's entry, the first as `entry`, the others as `also`). Answers only when the best entry scores
  * high enough, covers enough of the question and is clearly ahead of the next one; offers the two
  * or three closest entries when it is in doubt; says 'none' when nothing is close.
  */
@@ -146,6 +184,9 @@ export function searchFaq(text: string, locale: Locale): FaqSearchResult {
   const { phrases, questionWords } = indexFor(locale);
   const exact = phrases.get(phraseKey(text, locale)) ?? questionWords.get(wordsKey(text, locale));
   if (exact) return { status: 'answer', entry: getFaqEntry(exact, locale)!, score: Number.POSITIVE_INFINITY };
+  // Two kinds or more, and nothing else asked: each one's answer.
+  const kinds = kindsAskedAbout(text, locale);
+  if (kinds) return { status: 'answer', entry: kinds[0]!, score: Number.POSITIVE_INFINITY, also: kinds.slice(1) };
 
   const { ranked } = traceFaq(text, locale);
   const [top, second] = ranked;
