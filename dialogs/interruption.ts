@@ -8,7 +8,7 @@ import { AnswerPrompt } from './shared/prompts/answerPrompt';
 import { sessionOf } from './shared/session';
 import { tr, turnLocale } from './shared/turnLocale';
 import { CONFIDENT, type FeatureOptions, type Intent, type Understand, type UnderstoodMessage } from './shared/understanding';
-import { understoodSummary } from './shared/understoodSummary';
+import { understoodFacts, understoodSummary } from './shared/understoodSummary';
 
 export const RESUME_DIALOG = 'resume';
 
@@ -98,7 +98,11 @@ export async function interruption(rootDc: DialogContext, deps: InterruptionDeps
   const answer = inner.dialog instanceof AnswerPrompt && inner.dc.activeDialog ? inner.dialog.answerIn(rootDc.context, inner.dc.activeDialog) : undefined;
   const session = sessionOf(rootDc.context);
   const understood = deps.understand(text, turnLocale(rootDc.context), { departement: session.departement });
-  if (understood.confidence < CONFIDENT || NEVER_INTERRUPT.has(understood.intent)) return undefined;
+  if (understood.confidence < CONFIDENT || NEVER_INTERRUPT.has(understood.intent)) {
+    // « 40 ans » typed at « Touchez-vous le RSA ? »: not its answer, no request either, but a fact to keep.
+    if (answer === undefined && inner.dialog instanceof AnswerPrompt && carriesFacts(understood, inner.dialog)) return noted(rootDc, understood);
+    return undefined;
+  }
   // A person and erase are always heard, whatever the question (« non, je veux parler à quelqu'un »).
   if (!ALWAYS_INTERRUPT.has(understood.intent)) {
     if (answer === 'firm' || !readsAnswers) return undefined;
@@ -122,6 +126,22 @@ export async function interruption(rootDc: DialogContext, deps: InterruptionDeps
     session.lastRestart = text;
   }
   return start(rootDc, feature, understood, text, sameFeature);
+}
+
+/**
+ * Keeps the facts of a message that answers no question and asks for nothing (« 40 ans » at another
+ * question), says so, and asks the question again, or ends it when those facts answer it: nothing
+ * said is asked twice, and it counts as no miss.
+ */
+async function noted(rootDc: DialogContext, understood: UnderstoodMessage): Promise<DialogTurnResult> {
+  const t = tr(rootDc.context);
+  rememberFacts(rootDc.context, understood.slots, understood.intent);
+  const facts = understoodFacts(understood, t);
+  if (facts.length > 0) await rootDc.context.sendActivity(t('conversation:memory.noted', { facts: facts.join(', ') }));
+  const answered = await answerFromMemory(rootDc);
+  if (answered) return answered;
+  await rootDc.repromptDialog();
+  return Dialog.EndOfTurn;
 }
 
 /** Whether the message gives facts for a request (besides those the question asks for, when a question is asked). */

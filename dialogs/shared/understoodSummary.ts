@@ -14,6 +14,13 @@ const ECHOED_INTENTS = new Set(['eligibility', 'search', 'request', 'orientation
  */
 export function understoodSummary(understood: UnderstoodMessage, t: TFunction): string | undefined {
   if (!ECHOED_INTENTS.has(understood.intent)) return undefined;
+  const lines = understoodFacts(understood, t);
+  if (lines.length === 0) return undefined;
+  return [t('common:understood.intro'), ...lines.map((l) => `- ${l}`), t('common:understood.fix')].join('\n');
+}
+
+/** The facts a message gave, one short phrase each (« Âge : 40 ans », « Bénéficiaire du RSA »), whatever its intent. */
+export function understoodFacts(understood: UnderstoodMessage, t: TFunction): string[] {
   const { slots } = understood;
   const lines: string[] = [];
   const derived = new Set<string>([
@@ -33,6 +40,5 @@ export function understoodSummary(understood: UnderstoodMessage, t: TFunction): 
   if (slots.place) lines.push(t('common:understood.place', { place: slots.place.label }));
   if (slots.radiusKm !== undefined) lines.push(t('common:understood.radius', { km: slots.radiusKm }));
   if (slots.reference) lines.push(t('common:understood.reference', { reference: slots.reference }));
-  if (lines.length === 0) return undefined;
-  return [t('common:understood.intro'), ...lines.map((l) => `- ${l}`), t('common:understood.fix')].join('\n');
+  return lines;
 }
