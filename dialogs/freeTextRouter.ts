@@ -80,10 +80,17 @@ export async function routeFreeText(dc: DialogContext, text: string, deps: FreeT
     }
   }
   // "non merci", "no thanks" at the menu: the person is done; no "I did not understand".
-  if (recognizeYesNo(text) === 'no' && text.trim().split(/\s+/).length <= 4) {
+  const yesNo = text.trim().split(/\s+/).length <= 4 ? recognizeYesNo(text) : undefined;
+  if (yesNo === 'no') {
     session.misunderstandings = 0;
     await context.sendActivity(t('common:smallTalk.closing'));
     return { kind: 'answered' };
+  }
+  // « je sais pas » at « Que voulez-vous faire ? »: what each choice does, then the menu.
+  if (yesNo === 'unknown') {
+    session.misunderstandings = 0;
+    await sendHelp(context, deps.features);
+    return { kind: 'menu', promptKey: 'common:menu.prompt' };
   }
   session.misunderstandings = (session.misunderstandings ?? 0) + 1;
   if (session.misunderstandings >= 2) {

@@ -1,5 +1,7 @@
 import { Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Feature } from './feature';
+import { resolvePlace } from '../knowledge/territory';
+import { foldText } from '../knowledge/text/fold';
 import { sendHelp } from './helpMessage';
 import { MENU_DIALOG } from './menuDialog';
 import { isHandoff } from './shared/handoff';
@@ -103,6 +105,10 @@ export async function interruption(rootDc: DialogContext, deps: InterruptionDeps
     if (answer === undefined && inner.dialog instanceof AnswerPrompt && carriesFacts(understood, inner.dialog)) return noted(rootDc, understood);
     return undefined;
   }
+  // « lamentin » or « j'ai 40 ans » at another question of a feature: facts for it, not a new request.
+  if (answer === undefined && inner.dialog instanceof AnswerPrompt && onlyFacts(text, understood, session.departement) && carriesFacts(understood, inner.dialog)) {
+    return noted(rootDc, understood);
+  }
   // A person and erase are always heard, whatever the question (« non, je veux parler à quelqu'un »).
   if (!ALWAYS_INTERRUPT.has(understood.intent)) {
     if (answer === 'firm' || !readsAnswers) return undefined;
@@ -126,6 +132,20 @@ export async function interruption(rootDc: DialogContext, deps: InterruptionDeps
     session.lastRestart = text;
   }
   return start(rootDc, feature, understood, text, sameFeature);
+}
+
+/** An age said alone (« 40 ans », « j'ai 40 ans », "I'm 40"). */
+const AGE_ALONE = /^(j ai |j en ai |i m |im |i am |age |aged )?\d{1,2}( ans| an| years old| years| yo)?$/;
+
+/**
+ * Whether a message is nothing but facts: a place alone (« lamentin », « j'habite au Lamentin ») or
+ * an age alone; such a message asks for no feature, whatever the intent it was given.
+ */
+function onlyFacts(text: string, understood: UnderstoodMessage, departement: string | undefined): boolean {
+  const said = Object.entries(understood.slots).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)).map(([k]) => k);
+  if (said.length === 1 && said[0] === 'place') return ['found', 'ambiguous'].includes(resolvePlace(text, departement ? { departement } : undefined).status);
+  if (said.every((k) => k === 'age' || k === 'criteria') && understood.slots.age !== undefined) return AGE_ALONE.test(foldText(text));
+  return false;
 }
 
 /**

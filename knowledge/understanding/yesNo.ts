@@ -5,12 +5,13 @@ export type YesNoAnswer = 'yes' | 'no' | 'unknown';
 /** Folded phrases per answer, French and English, as people type them (no accents, SMS spelling). */
 const LEXICON: Record<YesNoAnswer, string[]> = {
   unknown: [
-    'je ne sais pas', 'je sais pas', 'sais pas', 'jsp', 'j sais pas', 'chais pas', 'ch sais pas', 'aucune idee',
+    'je ne sais pas', 'je sais pas', 'sais pas', 'jsp', 'j sais pas', 'chais pas', 'ch sais pas', 'chais pa', 'chai pas', 'chai pa', 'che pas', 'che pa', 'chepa', 'chaipa',
+    'sais pa', 'je sais pa', 'j sais pa', 'jsais pas', 'jsais pa', 'je sai pas', 'je sai pa', 'sai pas', 'sai pa', 'aucune idee',
     'je ne sais plus', 'je sais plus', 'sais plus', 'je ne me souviens pas', 'je ne me souviens plus', 'je me souviens plus',
     'je me souviens pas', 'pas sur', 'pas sure', 'je ne suis pas sur', 'je ne suis pas sure', 'peut etre', 'ne sait pas', 'nsp',
     'i don t know', 'i dont know', 'don t know', 'dont know', 'dunno', 'idk', 'i don t remember', 'i can t remember', 'can t remember', 'no clue', 'not sure', 'no idea', 'maybe',
   ],
-  no: ['non', 'nan', 'nope', 'no', 'pas du tout', 'jamais', 'absolument pas', 'non merci', 'not at all', 'never', 'n'],
+  no: ['non', 'nan', 'nn', 'nope', 'non non', 'no', 'pas du tout', 'jamais', 'absolument pas', 'non merci', 'not at all', 'never', 'n'],
   yes: [
     'oui', 'ouais', 'ouai', 'oue', 'wi', 'yes', 'yep', 'yeah', 'si', 'bien sur', 'd accord', 'ok', 'okay', 'exact',
     'exactement', 'c est ca', 'tout a fait', 'oui oui', 'affirmatif', 'sure', 'of course', 'o', 'y',

@@ -14,8 +14,9 @@ import { useDemoBot } from '../support/demoBot';
 const demo = useDemoBot({ today: '2026-11-22', warm: true });
 beforeAll(() => warmUnderstanding());
 
+/** A bot of the Martinique guichet (TERRITORY=972), as deployed. */
 function newBot(locale = 'fr-FR'): BotDriver {
-  return new BotDriver({ features: demo.features({ faq: { searchFaq, getFaqEntry } }), understand, locale });
+  return new BotDriver({ features: demo.features({ faq: { searchFaq, getFaqEntry } }), understand: (text, lng, context) => understand(text, lng, { territory: '972', ...context }), locale, territory: '972' });
 }
 
 /** Plays the messages and returns the replies to the last one. */
@@ -202,5 +203,27 @@ describe('a question that compares kinds', () => {
     expect(text).toMatch(/atelier et chantier d'insertion/);
     expect(text).toMatch(/entreprise d'insertion, ou EI/);
     expect(text).not.toMatch(/orienteur/);
+  });
+});
+
+describe('a jobseeker typing on a phone', () => {
+  it('« ché pa » skips the age, « lamentin » at a yes/no question is kept for later, not a new search', async () => {
+    const bot = newBot();
+    await play(bot, 'slt jcherche du taf jsui o rsa');
+    const skipped = await bot.say('ché pa');
+    expect(textOf(skipped)).not.toMatch(/pas compris/);
+    const noted = await bot.say('lamentin');
+    expect(textOf(noted)).toMatch(/C'est noté : Lieu : Le Lamentin/);
+    expect(textOf(noted)).not.toMatch(KIND_QUESTION);
+    const after = await bot.say('non');
+    expect(textOf(after)).not.toMatch(/Où |Dans quelle commune/);
+    expect(textOf(after)).toMatch(/Lamentin/);
+  });
+
+  it('« nn » is no and « jsp » at the menu says what the assistant does', async () => {
+    expect(recognizeYesNo('nn')).toBe('no');
+    const replies = await play(newBot(), 'jsp');
+    expect(textOf(replies)).toMatch(/Je peux vous aider à/);
+    expect(textOf(replies)).not.toMatch(/pas compris|ne comprends pas/);
   });
 });
