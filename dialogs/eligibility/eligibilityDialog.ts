@@ -32,7 +32,7 @@ import { AgeOrBirthDatePrompt, type AgeAnswer } from '../shared/prompts/ageOrBir
 import { sessionOf, type PersonFacts } from '../shared/session';
 import { tr, turnLocale } from '../shared/turnLocale';
 import type { FeatureOptions } from '../shared/understanding';
-import { isAdviserPhrasing } from './adviserPhrasing';
+import { isAdviserPhrasing, speaksOfSelf } from './adviserPhrasing';
 import type { EligibilityCheckState as CheckState } from './checkState';
 import { ChecklistPrompt, type ChecklistValidations } from './checklistPrompt';
 import { minimaLabels, readMinima } from './minima';
@@ -107,9 +107,12 @@ export class EligibilityDialog extends ComponentDialog {
   private async start(step: WaterfallStepContext) {
     const options = (step.options ?? {}) as EligibilityOptions;
     const session = sessionOf(step.context);
-    const adviser = options.adviser ?? isAdviserPhrasing(options.text);
-    // An adviser checks for someone else: nothing of their own session applies.
-    if (adviser) session.situation = {};
+    // Still the same candidate when an adviser adds a fact (« il est inscrit depuis 8 mois »), unless they speak of themselves.
+    const addsFacts = Object.values(options.understood?.slots ?? {}).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0));
+    const sameCandidate = session.forCandidate === true && addsFacts && !speaksOfSelf(options.text);
+    const adviser = options.adviser ?? (isAdviserPhrasing(options.text) || sameCandidate);
+    // An adviser checks for someone else: nothing of their own session applies (what they said of the candidate does).
+    if (adviser && !sameCandidate) session.situation = {};
     // The search or the orientation that follows speaks of the candidate too.
     session.forCandidate = adviser;
     session.situation ??= {};

@@ -161,7 +161,10 @@ const COMPARE_WORDS: Record<Locale, ReadonlySet<string>> = {
  */
 function kindsAskedAbout(text: string, locale: Locale): FaqEntry[] | undefined {
   const prepared = prepareText(text);
-  const { kinds, usedTokens } = extractKinds(prepared, locale);
+  // "an AI" alone is the machine in English; beside another kind (« an AI and an ETTI ») it is the association.
+  const readings = locale === 'en' ? [extractKinds(prepared, 'en'), extractKinds(prepared, 'fr')] : [extractKinds(prepared, locale)];
+  const kinds = [...new Set(readings.flatMap((r) => r.kinds))];
+  const usedTokens = readings.flatMap((r) => r.usedTokens);
   const ids = [...new Set(kinds.map((kind) => FAQ_ENTRIES.find((e) => e.id.startsWith('kind-') && (e.kinds as readonly string[] | undefined)?.includes(kind))?.id))].filter(
     (id): id is string => id !== undefined,
   );

@@ -227,3 +227,15 @@ describe('a jobseeker typing on a phone', () => {
     expect(textOf(replies)).not.toMatch(/pas compris|ne comprends pas/);
   });
 });
+
+describe('a Mission Locale adviser checking a candidate', () => {
+  it('a fact added after the result keeps the third person and what was said of the candidate', async () => {
+    const bot = newBot();
+    const first = await play(bot, 'bonjour je suis conseillère mission locale, je vérifie si un jeune de 22 ans au RSA est éligible');
+    expect(textOf(first)).toMatch(/embaucher la personne/);
+    const again = await bot.say('il est inscrit depuis 8 mois');
+    expect(textOf(again)).toMatch(/la personne/);
+    expect(textOf(again)).not.toMatch(/vous embaucher|Quel âge|Touchez-vous/);
+    expect(textOf(again)).toMatch(/Bénéficiaire du RSA/);
+  });
+});
