@@ -3,7 +3,10 @@ import { foldText } from '../text/fold';
 /** What a message made only of politeness says: thanks, goodbye, or a plain acknowledgement (« ok », « d'accord »). */
 export type SmallTalk = 'thanks' | 'goodbye' | 'ack';
 
-/** Folded phrases, French and English, as people type them (SMS spelling included). */
+/**
+ * Folded phrases, French and English, as people type them (SMS spelling included). A bare
+ * hesitation (« euh », « hmm ») is no acknowledgement: it stays an unreadable answer.
+ */
 const PHRASES: Record<SmallTalk, string[]> = {
   goodbye: [
     'au revoir', 'aurevoir', 'a plus', 'a plus tard', 'a la prochaine', 'a bientot', 'a tout a l heure', 'bonne journee',
@@ -19,9 +22,9 @@ const PHRASES: Record<SmallTalk, string[]> = {
   ],
   ack: [
     'ok', 'okay', 'okey', 'oki', 'k', 'kk', 'd accord', 'dac', 'dacc', 'daccord', 'ca marche', 'entendu', 'tres bien', 'bien',
-    'parfait', 'super', 'cool', 'top', 'genial', 'compris', 'j ai compris', 'je vois', 'ah', 'ah ok', 'oh', 'bon', 'bon ben',
+    'parfait', 'super', 'cool', 'top', 'genial', 'compris', 'j ai compris', 'je vois', 'ah ok',
     'alright', 'all right', 'got it', 'fine', 'great', 'good', 'noted', 'i see', 'understood', 'perfect', 'nice', 'awesome',
-    'ca roule', 'nickel', 'vu', 'note', 'c est note', 'c est bon', 'ben', 'bah', 'euh', 'hmm', 'oui merci', 'yes thanks',
+    'ca roule', 'nickel', 'c est note', 'c est bon', 'oui merci', 'yes thanks',
   ],
 };
 

@@ -239,3 +239,13 @@ describe('a Mission Locale adviser checking a candidate', () => {
     expect(textOf(again)).toMatch(/Bénéficiaire du RSA/);
   });
 });
+
+describe('never a loop', () => {
+  it('« ok » typed again and again ends, like any unreadable answer, with a way out', async () => {
+    const bot = newBot();
+    await play(bot, 'je cherche une structure à Fort-de-France');
+    let replies: Reply[] = [];
+    for (let i = 0; i < 5; i++) replies = await bot.say('ok');
+    expect(buttonsOf(replies)).toContain("Parler à quelqu'un");
+  });
+});

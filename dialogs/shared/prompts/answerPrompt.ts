@@ -20,11 +20,15 @@ import type { Intent, UnderstoodSlots } from '../understanding';
 export const MAX_MISSES = 3;
 /** From this many unreadable answers the retry also offers a person. */
 export const PERSON_AFTER_MISSES = 2;
+/** This many « ok », « merci » or explanations in a row are no miss; the next ones are. */
+const MAX_ASIDES = 2;
 
 interface AnswerPromptState {
   misses?: number;
   /** The question was explained (« je sais pas » to « Et maintenant ? »): its buttons now offer a person. */
   offerPerson?: boolean;
+  /** Messages in a row that were no answer and no miss (« merci », « ok »): past MAX_ASIDES they count as misses (never a loop). */
+  asides?: number;
   /** What the conversation knew of this question's answer when it was first asked ('' nothing): one learned since answers it. */
   recalledWhenAsked?: string;
 }
@@ -165,6 +169,7 @@ export abstract class AnswerPrompt<T> extends Prompt<T> {
     const { state, options } = instance.state as { state: AnswerPromptState; options: PromptOptions };
     if (this.read(dc.context, options) !== undefined) {
       state.misses = 0;
+      state.asides = 0;
       return super.continueDialog(dc);
     }
     if (await this.aside(dc.context, state, options)) return Dialog.EndOfTurn;
@@ -188,9 +193,11 @@ export abstract class AnswerPrompt<T> extends Prompt<T> {
       await context.sendActivity(t('common:smallTalk.goodbyeInQuestion'));
       return true;
     }
-    if (talk === 'thanks') await context.sendActivity(t('common:smallTalk.thanks'));
     const explained = talk ? undefined : this.explain(context, options);
     if (!talk && !explained) return false;
+    state.asides = (state.asides ?? 0) + 1;
+    if (state.asides > MAX_ASIDES) return false;
+    if (talk === 'thanks') await context.sendActivity(t('common:smallTalk.thanks'));
     if (explained) {
       await context.sendActivity(explained);
       state.offerPerson = true;
