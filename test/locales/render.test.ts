@@ -84,7 +84,6 @@ const base = {
   list: 'GI-ABC123 (reçue)',
   months: 24,
   names: 'Fonds-Saint-Denis, Le Prêcheur, Saint-Pierre',
-  label: 'Trouver une structure',
   need: 'un emploi',
   needed: 2,
   number: '9999 9999 9999',
