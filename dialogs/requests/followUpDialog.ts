@@ -1,5 +1,7 @@
 import type { TurnContext } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type PromptOptions, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { foldText } from '../../knowledge/text/fold';
+import { recognizeYesNo } from '../../knowledge/understanding/yesNo';
 import { AnswerPrompt } from '../shared/prompts/answerPrompt';
 import { parseFollowUpCode, parseReference, subjectKeyOf } from '../../knowledge/requests';
 import { FollowUpLockedError } from '../../stores/requests/errors';
@@ -56,7 +58,11 @@ export class FollowUpDialog extends ComponentDialog {
       await step.context.sendActivity(t('followUp:yours', { count: own.length, list }));
       return step.endDialog();
     }
-    return step.prompt(REFERENCE, { prompt: t('followUp:askReference'), retryPrompt: `${t('followUp:referenceRetry')}\n${t('followUp:lost')}` });
+    return step.prompt(REFERENCE, {
+      prompt: t('followUp:askReference'),
+      retryPrompt: `${t('followUp:referenceRetry')}\n${t('followUp:lost')}`,
+      validations: { lost: t('followUp:lost') },
+    });
   }
 
   /** The requests made from this channel identity (what « mes données » shows too); none if the store fails. */
@@ -121,4 +127,15 @@ class ParsedPrompt extends AnswerPrompt<string> {
   protected override fallback(): string {
     return '';
   }
+
+  /** « je l'ai perdu », « je sais plus »: who to contact and a person, not « Ce numéro ne va pas ». */
+  protected override explain(context: TurnContext, options: PromptOptions): string | undefined {
+    const lost = (options.validations as { lost?: string } | undefined)?.lost;
+    const text = context.activity.text;
+    if (!lost) return undefined;
+    return recognizeYesNo(text) === 'unknown' || LOST.test(foldText(text ?? '')) ? lost : undefined;
+  }
 }
+
+/** Words of a person who no longer has their number. */
+const LOST = /\b(perdu|perdue|paume|oublie|oubliee|plus le numero|pas le numero|pas de numero|n ai plus|lost|forgot|forgotten|don t have it|no longer have)\b/;

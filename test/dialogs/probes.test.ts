@@ -249,3 +249,14 @@ describe('never a loop', () => {
     expect(buttonsOf(replies)).toContain("Parler à quelqu'un");
   });
 });
+
+describe('someone following their request', () => {
+  it.each(["je l'ai perdu le numéro", 'je sais plus', "j'ai oublié"])('« %s » at the reference question gets who to contact and a person, not « Ce numéro ne va pas »', async (answer) => {
+    const bot = newBot();
+    await play(bot, 'je veux suivre ma demande');
+    const replies = await bot.say(answer);
+    expect(textOf(replies)).toMatch(/Numéro perdu|Lost your number|lost/i);
+    expect(textOf(replies)).not.toMatch(/ne va pas|not right|wrong/i);
+    expect(buttonsOf(replies).some((b) => /Parler à quelqu'un|Talk to someone/i.test(b))).toBe(true);
+  });
+});
