@@ -253,7 +253,7 @@ describe('never a loop', () => {
 describe('someone following their request', () => {
   it.each(["je l'ai perdu le numéro", 'je sais plus', "j'ai oublié"])('« %s » at the reference question gets who to contact and a person, not « Ce numéro ne va pas »', async (answer) => {
     const bot = newBot();
-    await play(bot, 'je veux suivre ma demande');
+    await play(bot, 'Suivre ma demande');
     const replies = await bot.say(answer);
     expect(textOf(replies)).toMatch(/Numéro perdu|Lost your number|lost/i);
     expect(textOf(replies)).not.toMatch(/ne va pas|not right|wrong/i);
