@@ -251,12 +251,21 @@ export class SearchDialog extends ComponentDialog {
 /** The value of a place read at the results prompt (the place itself is read again from the same message). */
 const PLACE_VALUE = 'place';
 
+/** The place read at the results this turn, by text and context (the prompt reads its answer several times a turn). */
+const RESULTS_PLACE_KEY = Symbol('resultsPlace');
+
 /** A place said at the results, outright (one commune, a postal code, a zone), or undefined. */
 function readResultsPlace(context: TurnContext, territory: string | undefined): Place | undefined {
   const text = context.activity.text;
   if (!text) return undefined;
-  const result = readPlaceAnswer(text, placeContext({ departement: sessionOf(context).departement, territory }));
-  return result.status === 'found' ? result.place : undefined;
+  const departement = sessionOf(context).departement;
+  const key = `${departement ?? ''}|${territory ?? ''}|${text}`;
+  const known = context.turnState.get(RESULTS_PLACE_KEY) as { key: string; place: Place | undefined } | undefined;
+  if (known?.key === key) return known.place;
+  const result = readPlaceAnswer(text, placeContext({ departement, territory }), { foundOnly: true });
+  const place = result.status === 'found' ? result.place : undefined;
+  context.turnState.set(RESULTS_PLACE_KEY, { key, place });
+  return place;
 }
 
 /**

@@ -18,22 +18,35 @@ const SHORT_ANSWER_WORDS = 3;
 /** Words after which the last words of a sentence are a place, typos included ("o lamantin", "près de Schelcher"). */
 const BEFORE_PLACE = new Set(['a', 'au', 'aux', 'en', 'vers', 'pres', 'de', 'du', 'des', 'habite', 'sur', 'dans', 'cote', 'in', 'near', 'at']);
 
+export interface PlaceAnswerOptions {
+  /**
+   * Only a place read outright matters (`found`): the whole text is never read with typos when it is
+   * a sentence (its suggestions only answer when nothing else is read). Same `found` as without it.
+   */
+  foundOnly?: boolean;
+}
+
 /**
  * The place a person gives when asked where: the whole answer as a place (with typos: suggestions),
  * else the place said inside a sentence ("jhabite o lamantin", "je suis du côté de Schœlcher svp"),
  * else its last words read with typos. `not_found` when no place can be read.
+ * A sentence (more than SHORT_ANSWER_WORDS words) is read with typos as a whole only last, when
+ * nothing else was read: the typo search over a whole sentence is the costliest lookup of all.
  */
-export function readPlaceAnswer(text: string, context?: ResolveContext): ResolveResult {
-  const whole = resolvePlace(text, context);
+export function readPlaceAnswer(text: string, context?: ResolveContext, options: PlaceAnswerOptions = {}): ResolveResult {
+  const normalized = normalizeText(text);
+  const short = normalized.split(' ').length <= SHORT_ANSWER_WORDS;
+  const whole = resolvePlace(text, context, { exact: !short });
   if (whole.status === 'found' || whole.status === 'ambiguous') return whole;
-  if (whole.status === 'suggestions' && normalizeText(text).split(' ').length <= SHORT_ANSWER_WORDS) return whole;
-  const words = normalizeText(text)
+  if (whole.status === 'suggestions' && short) return whole;
+  const words = normalized
     .split(' ')
     .flatMap((w) => (SMS.get(w) ?? w).split(' '))
     .filter(Boolean);
   const spelled = words.join(' ');
-  if (spelled !== normalizeText(text)) {
-    const again = resolvePlace(spelled, context);
+  if (spelled !== normalized) {
+    // Typos never make a place `found` or `ambiguous`: exact lookups only.
+    const again = resolvePlace(spelled, context, { exact: true });
     if (again.status === 'found' || again.status === 'ambiguous') return again;
   }
   const inSentence = extractPlace(prepareText(spelled), new Set(), context ?? {});
@@ -50,5 +63,7 @@ export function readPlaceAnswer(text: string, context?: ResolveContext): Resolve
     const result = resolvePlace(span, context);
     if (result.status !== 'not_found') return result;
   }
-  return whole;
+  // The whole sentence with typos, now that nothing else was read (a short answer was read so at first).
+  if (short || whole.status !== 'not_found' || options.foundOnly) return whole;
+  return resolvePlace(text, context);
 }
