@@ -32,12 +32,11 @@ export function lexiconScores(normalized: string): Scores {
   const scores: Scores = {};
   const all = compiledCues();
   const byIntent = new Map<Intent, Array<ReturnType<typeof findPhrases<Intent>>[number] & { weight: number }>>();
-  for (const cue of all) {
-    for (const hit of findPhrases([cue], normalized, normalized)) {
-      const list = byIntent.get(cue.key) ?? [];
-      list.push({ ...hit, weight: cue.weight });
-      byIntent.set(cue.key, list);
-    }
+  for (const hit of findPhrases(all, normalized, normalized)) {
+    const cue = all[hit.index]!;
+    const list = byIntent.get(cue.key) ?? [];
+    list.push({ ...hit, weight: cue.weight });
+    byIntent.set(cue.key, list);
   }
   // A cue inside a longer cue of another intent is that longer phrase's word, not its own
   // ("merci pour votre aide" is thanks, not help).

@@ -50,14 +50,70 @@ export function compilePhrases<K>(lexicon: ReadonlyArray<readonly [K, ReadonlyAr
   return out;
 }
 
-/** Every occurrence of every phrase; `raw` phrases are searched in `raw`, the others in `folded`. */
-export function findPhrases<K>(phrases: ReadonlyArray<CompiledPhrase<K>>, folded: string, raw: string): Array<PhraseHit<K> & { onRaw: boolean }> {
-  const hits: Array<PhraseHit<K> & { onRaw: boolean }> = [];
-  for (const p of phrases) {
+/**
+ * The phrases of a list by the first word they can start with, so that a text is only searched for
+ * the phrases that begin with one of its words (a few dozen of about a thousand). Raw phrases (typed
+ * codes, case-sensitive) are always searched.
+ */
+interface PhraseIndex {
+  byFirstWord: Map<string, number[]>;
+  raw: number[];
+}
+
+const indexes = new WeakMap<ReadonlyArray<CompiledPhrase<unknown>>, PhraseIndex>();
+
+function indexOf(phrases: ReadonlyArray<CompiledPhrase<unknown>>): PhraseIndex {
+  let index = indexes.get(phrases);
+  if (!index) {
+    index = { byFirstWord: new Map(), raw: [] };
+    phrases.forEach((p, i) => {
+      if (!p.folded) {
+        index!.raw.push(i);
+        return;
+      }
+      const first = p.phrase.split(' ')[0]!;
+      const list = index!.byFirstWord.get(first);
+      if (list) list.push(i);
+      else index!.byFirstWord.set(first, [i]);
+    });
+    indexes.set(phrases, index);
+  }
+  return index;
+}
+
+/**
+ * The first words of a folded phrase a typed word can be (foldedPattern): itself, without a final
+ * "s" ("chantiers"), or with "y" for "ies" ("companies").
+ */
+function firstWordsOf(word: string): string[] {
+  if (!word.endsWith('s')) return [word];
+  const forms = [word, word.slice(0, -1)];
+  if (word.endsWith('ies')) forms.push(`${word.slice(0, -3)}y`);
+  return forms;
+}
+
+/** Indices of the phrases that may occur in the text, in list order. */
+function candidates(phrases: ReadonlyArray<CompiledPhrase<unknown>>, folded: string): number[] {
+  const index = indexOf(phrases);
+  const found = new Set<number>(index.raw);
+  for (const word of new Set(folded.split(' '))) {
+    for (const form of firstWordsOf(word)) for (const i of index.byFirstWord.get(form) ?? []) found.add(i);
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
+/**
+ * Every occurrence of every phrase; `raw` phrases are searched in `raw`, the others in `folded`.
+ * Hits come phrase by phrase in list order, each phrase's in text order.
+ */
+export function findPhrases<K>(phrases: ReadonlyArray<CompiledPhrase<K>>, folded: string, raw: string): Array<PhraseHit<K> & { onRaw: boolean; index: number }> {
+  const hits: Array<PhraseHit<K> & { onRaw: boolean; index: number }> = [];
+  for (const index of candidates(phrases, folded)) {
+    const p = phrases[index]!;
     const text = p.folded ? folded : raw;
     p.pattern.lastIndex = 0;
     for (let m = p.pattern.exec(text); m; m = p.pattern.exec(text)) {
-      hits.push({ key: p.key, start: m.index, end: m.index + m[0].length, words: p.words, phrase: p.phrase, onRaw: !p.folded });
+      hits.push({ key: p.key, start: m.index, end: m.index + m[0].length, words: p.words, phrase: p.phrase, onRaw: !p.folded, index });
       if (m[0].length === 0) p.pattern.lastIndex++;
     }
   }
