@@ -98,8 +98,18 @@ export function startOfDayUtc(date: string): Date {
 
 /** Today's date in a time zone, as YYYY-MM-DD. The rules apply in Paris (metropolitan legal time). */
 export function todayIn(now: Date = new Date(), timeZone = 'Europe/Paris'): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    // A few time zones at most (the rules' and the deployment's); a bad one throws above and is not kept.
+    if (dayFormats.size < MAX_DAY_FORMATS) dayFormats.set(timeZone, format);
+  }
+  return format.format(now);
 }
+
+/** The day formats by time zone: building one costs more than formatting a hundred dates. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const MAX_DAY_FORMATS = 16;
 
 /** Today in Paris, where the rules apply. */
 export function todayInParis(now: Date = new Date()): string {

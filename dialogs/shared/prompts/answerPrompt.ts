@@ -16,6 +16,9 @@ import { sayReused } from '../memory';
 import { tr } from '../turnLocale';
 import type { Intent, UnderstoodSlots } from '../understanding';
 
+/** The answers read this turn, by the options of the question they answer (AnswerPrompt.readOnce). */
+const READS_KEY = Symbol('answerReads');
+
 /** After this many unreadable answers in a row the prompt offers a way out (or takes its fallback). */
 export const MAX_MISSES = 3;
 /** From this many unreadable answers the retry also offers a person. */
@@ -135,8 +138,8 @@ export abstract class AnswerPrompt<T> extends Prompt<T> {
    * interrupt the prompt.
    */
   answerIn(context: TurnContext, instance: DialogInstance): 'firm' | 'loose' | undefined {
-    const options = (instance.state as { options?: PromptOptions }).options ?? {};
-    const value = this.read(context, options);
+    const options = (instance.state as { options?: PromptOptions }).options;
+    const value = options ? this.readOnce(context, options) : this.read(context, {});
     if (value === undefined) return undefined;
     return this.isLoose(value) ? 'loose' : 'firm';
   }
@@ -167,7 +170,7 @@ export abstract class AnswerPrompt<T> extends Prompt<T> {
     const instance = dc.activeDialog;
     if (dc.context.activity.type !== ActivityTypes.Message || !instance) return super.continueDialog(dc);
     const { state, options } = instance.state as { state: AnswerPromptState; options: PromptOptions };
-    if (this.read(dc.context, options) !== undefined) {
+    if (this.readOnce(dc.context, options) !== undefined) {
       state.misses = 0;
       state.asides = 0;
       return super.continueDialog(dc);
@@ -207,8 +210,26 @@ export abstract class AnswerPrompt<T> extends Prompt<T> {
   }
 
   protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<T>> {
-    const value = this.read(context, options);
+    const value = this.readOnce(context, options);
     return value === undefined ? { succeeded: false } : { succeeded: true, value };
+  }
+
+  /**
+   * `read`, once a turn for one asked question (its options, as the turn loaded them) and one text:
+   * the root (answerIn), the miss count and the recognition all ask within the same turn.
+   */
+  private readOnce(context: TurnContext, options: PromptOptions): T | undefined {
+    let reads = context.turnState.get(READS_KEY) as WeakMap<object, { prompt: unknown; text: unknown; value: unknown }> | undefined;
+    if (!reads) {
+      reads = new WeakMap();
+      context.turnState.set(READS_KEY, reads);
+    }
+    const text = context.activity.text;
+    const known = reads.get(options);
+    if (known && known.prompt === this && known.text === text) return known.value as T | undefined;
+    const value = this.read(context, options);
+    reads.set(options, { prompt: this, text, value });
+    return value;
   }
 
 }
