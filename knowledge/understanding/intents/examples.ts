@@ -74,7 +74,36 @@ export function indexExamples(examples: readonly LabelledText[]): ExampleIndex {
 
 /** An index saved with `index.toJSON()`, with the same options. */
 export function loadExampleIndex(saved: AsPlainObject): ExampleIndex {
-  return MiniSearch.loadJS<Doc>(saved, INDEX_OPTIONS);
+  return rememberFuzzyTerms(MiniSearch.loadJS<Doc>(saved, INDEX_OPTIONS));
+}
+
+/** Words whose typo neighbours are remembered (a message's words are mostly the same few hundred). */
+export const FUZZY_TERMS_REMEMBERED = 2000;
+
+type FuzzyMatches = Map<string, [unknown, number]>;
+
+/**
+ * The shipped index (never changed after loading) remembers the index words within typo distance of
+ * each searched word, the costliest part of a search (an edit-distance walk of its whole vocabulary),
+ * for the last FUZZY_TERMS_REMEMBERED words: the same words give the same neighbours, so the same
+ * scores. minisearch 7 keeps its word tree in `_index` (SearchableMap.fuzzyGet); without it, no memory.
+ */
+function rememberFuzzyTerms(index: ExampleIndex): ExampleIndex {
+  const tree = (index as unknown as { _index?: { fuzzyGet?: (term: string, maxDistance: number) => FuzzyMatches } })._index;
+  const fuzzyGet = tree?.fuzzyGet;
+  if (!tree || typeof fuzzyGet !== 'function') return index;
+  const remembered = new Map<string, FuzzyMatches>();
+  tree.fuzzyGet = (term, maxDistance) => {
+    const key = `${maxDistance}:${term}`;
+    let matches = remembered.get(key);
+    if (matches) remembered.delete(key);
+    else matches = fuzzyGet.call(tree, term, maxDistance);
+    remembered.set(key, matches);
+    if (remembered.size > FUZZY_TERMS_REMEMBERED) remembered.delete(remembered.keys().next().value!);
+    // The search deletes prefix matches from what it gets: a copy each time.
+    return new Map(matches);
+  };
+  return index;
 }
 
 export function voteOf(index: ExampleIndex): ExampleVote {
