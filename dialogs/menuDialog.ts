@@ -91,11 +91,22 @@ export class MenuDialog extends Dialog<MenuOptions> {
   /** The feature a message names: its label in any language, or one of its synonyms. */
   private match(text: string | undefined): Feature | undefined {
     if (!text) return undefined;
-    const folded = foldText(text);
-    return this.features.find(
-      (f) =>
-        LOCALES.some((lng) => foldText(translator(lng)(f.menuLabelKey)) === folded) ||
-        (f.synonyms ?? []).some((s) => foldText(s) === folded),
-    );
+    return this.featureNames().get(foldText(text));
+  }
+
+  /** The features by their folded labels (every language) and synonyms, the first feature for a shared name (folded once). */
+  private names?: Map<string, Feature>;
+  private featureNames(): Map<string, Feature> {
+    if (!this.names) {
+      const names = new Map<string, Feature>();
+      for (const f of this.features) {
+        for (const name of [...LOCALES.map((lng) => translator(lng)(f.menuLabelKey)), ...(f.synonyms ?? [])]) {
+          const folded = foldText(name);
+          if (!names.has(folded)) names.set(folded, f);
+        }
+      }
+      this.names = names;
+    }
+    return this.names;
   }
 }
