@@ -15,7 +15,7 @@ import { echoScripts, load, probe, rssMb, startBot, startEndpoint, stopEndpoint,
  * after BENCH_CONVERSATIONS conversations, on a bot that served nothing else), BENCH_DURATION (s, 5),
  * BENCH_CONNECTIONS (50), BENCH_RATE (200), BENCH_CONVERSATIONS (10000), BENCH_STRUCTURES (50000),
  * BENCH_CENTERS (1000: a p99 over 1 000 searches per scenario is its 10th slowest, not its 2nd),
- * BENCH_MONGO_CENTERS (100: on MongoDB each search is a round trip of ~80 ms to the CI server).
+ * BENCH_MONGO_CENTERS (50: on MongoDB each search is a round trip of ~80 ms to the CI server; its figures are for information).
  */
 
 const positive = (value: string | undefined, fallback: number) => {
@@ -189,7 +189,7 @@ async function main(): Promise<void> {
     const directory: DirectoryBenchResult = await benchDirectory({
       structures: positive(process.env.BENCH_STRUCTURES, 50_000),
       centers: positive(process.env.BENCH_CENTERS, 1000),
-      mongoCenters: positive(process.env.BENCH_MONGO_CENTERS, 100),
+      mongoCenters: positive(process.env.BENCH_MONGO_CENTERS, 50),
       mongodbUri,
     });
     results.directory = directory;
