@@ -23,15 +23,26 @@ function languageOfWords(words: string[]): Locale | undefined {
 }
 
 /**
+ * The tokens that can tell a language: words, not codes. A request reference (« GI-FXP57M »), a
+ * postcode, an acronym (« RSA ») or an initial (« D. ») is the same in every language, and tinyld
+ * reads random capitals as English now and then. A message all in capitals keeps its words.
+ */
+function wordsOf(text: string): string[] {
+  const tokens = text.trim().split(/\s+/).filter((t) => /\p{L}/u.test(t) && !/\d/.test(t) && !/^\p{Lu}\.$/u.test(t));
+  if (!tokens.some((t) => /\p{Ll}/u.test(t))) return tokens;
+  return tokens.filter((t) => /\p{Ll}/u.test(t) || (t.match(/\p{L}/gu)?.length ?? 0) === 1);
+}
+
+/**
  * The language a message is written in, French or English, when it is clear (tinyld, restricted to
  * the two languages the assistant speaks, else the words only one of them uses); undefined for short
  * or mixed messages, which keep the conversation's language.
  */
 export function writtenLanguage(text: string | undefined): Locale | undefined {
   if (!text) return undefined;
-  const words = text.trim().split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const words = wordsOf(text);
   if (words.length < MIN_WORDS) return undefined;
-  const [first, second] = detectAll(text, { only: ['fr', 'en'] });
+  const [first, second] = detectAll(words.join(' '), { only: ['fr', 'en'] });
   if (!first || first.accuracy < MIN_ACCURACY || (second && first.accuracy < second.accuracy * MIN_LEAD)) return languageOfWords(words);
   return first.lang === 'en' ? 'en' : first.lang === 'fr' ? 'fr' : undefined;
 }

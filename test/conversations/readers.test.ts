@@ -118,6 +118,9 @@ describe('the language a message is written in', () => {
     ['I live in Le Lamentin', 'en'],
     ['je veux mon éligibilité', 'fr'],
     ['Sainte-Luce in Martinique', undefined],
+    // A button that names a request: its reference and initial are no language.
+    ['GI-FXP57M · Marie D. · Reçue', undefined],
+    ['GI-WLS6DU · Lucie D. · Reçue', undefined],
   ])('"%s" → %s', (text, locale) => {
     expect(writtenLanguage(text)).toBe(locale);
   });
