@@ -5,6 +5,7 @@ import {
   type ConversationReference,
   type ResourceResponse,
 } from 'botbuilder';
+import { markTranscriptKept, transcriptErasureAsked } from '../../dialogs/shared/transcriptErasure';
 import type { WebConversationStore } from '../../stores/directline/webConversations';
 
 export const WEB_CHANNEL_ID = 'webchat';
@@ -55,8 +56,15 @@ export class DirectLineAdapter extends BotAdapter {
     await this.runMiddleware(new TurnContext(this, activity), logic);
   }
 
-  /** Runs one incoming activity through the middleware and the bot. */
+  /**
+   * Runs one incoming activity through the middleware and the bot. The dialogs know that this
+   * conversation's messages are kept here; when the person erased their data, the kept messages go
+   * too, this one included (the replies of the turn stay).
+   */
   async processActivity(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
-    await this.runMiddleware(new TurnContext(this, activity), logic);
+    const context = new TurnContext(this, activity);
+    markTranscriptKept(context);
+    await this.runMiddleware(context, logic);
+    if (transcriptErasureAsked(context) && activity.id) await this.log.forgetThrough(activity.conversation?.id ?? '', activity.id);
   }
 }

@@ -3,6 +3,7 @@ import type { Activity } from 'botbuilder';
 import {
   activityId,
   DEFAULT_LIMITS,
+  sequenceOf,
   type ActivityPage,
   type WebConversationLimits,
   type WebConversation as SharedWebConversation,
@@ -145,6 +146,19 @@ export class ConversationLog {
     return true;
   }
 
+  /** Forgets the kept activities up to and including that one; how many went. */
+  forgetThrough(conversationId: string, activityId: string): number {
+    const conversation = this.conversations.get(conversationId);
+    const sequence = sequenceOf(conversationId, activityId);
+    if (!conversation || sequence === undefined) return 0;
+    let dropped = 0;
+    while (conversation.activities.length > 0 && conversation.offset <= sequence) {
+      this.dropOldest(conversation);
+      dropped += 1;
+    }
+    return dropped;
+  }
+
   /** Activities after a watermark, and the new watermark, as Direct Line 3.0 answers a poll. */
   since(conversation: WebConversation, watermark: number): { activities: Activity[]; watermark: string } {
     conversation.lastSeen = this.now();
@@ -219,10 +233,9 @@ export class ConversationLog {
 
   /** Where the activity of that id is kept (ids carry their sequence number), or -1. */
   private indexOf(conversation: WebConversation, id: string | undefined): number {
-    if (!id?.startsWith(`${conversation.conversationId}|`)) return -1;
-    const sequence = Number(id.slice(conversation.conversationId.length + 1));
-    const index = sequence - conversation.offset;
-    return Number.isInteger(index) && index >= 0 && index < conversation.activities.length && activityId(conversation.conversationId, sequence) === id ? index : -1;
+    const sequence = sequenceOf(conversation.conversationId, id);
+    const index = sequence === undefined ? -1 : sequence - conversation.offset;
+    return index >= 0 && index < conversation.activities.length ? index : -1;
   }
 
   private setAt(conversation: WebConversation, index: number, activity: Activity): void {
@@ -305,6 +318,10 @@ export class MemoryWebConversations implements WebConversationStore {
 
   async remove(conversationId: string, activityIdToRemove: string) {
     return this.log.remove(conversationId, activityIdToRemove);
+  }
+
+  async forgetThrough(conversationId: string, activityIdToForget: string) {
+    return this.log.forgetThrough(conversationId, activityIdToForget);
   }
 
   async since(conversation: SharedWebConversation, watermark: number): Promise<ActivityPage> {

@@ -8,6 +8,8 @@ import type { YesNoAnswer } from '../../knowledge/understanding/yesNo';
 import { YesNoUnknownPrompt } from '../shared/prompts/yesNoUnknownPrompt';
 import { sessionOf, type ConversationSession } from '../shared/session';
 import { nameWords } from '../shared/territory';
+import { DEFAULT_LIMITS } from '../../stores/directline/webConversations';
+import { eraseTranscriptAfterTurn, transcriptKept } from '../shared/transcriptErasure';
 import { tr } from '../shared/turnLocale';
 import type { ApplicantNotices } from './applicantNotices';
 import { eraseKeptRequests, keptRequests, subjectOf } from './keptRequests';
@@ -27,6 +29,9 @@ export interface MyDataDeps {
 const NOT_PERSONAL: ReadonlySet<keyof ConversationSession> = new Set(['welcomed', 'misunderstandings', 'followUpAttempts']);
 
 /** Whether the person told this conversation anything (proofs of requests are counted with the requests). */
+/** How long the bot's web chat keeps a conversation's messages after the page is closed (its token's life). */
+const PAGE_MESSAGES_HOURS = Math.ceil(DEFAULT_LIMITS.tokenTtlSeconds / 3600);
+
 function holdsPersonalData(session: ConversationSession): boolean {
   return Object.entries(session).some(
     ([key, value]) => !NOT_PERSONAL.has(key as keyof ConversationSession) && key !== 'provenRequests' && value !== undefined,
@@ -116,9 +121,13 @@ export class MyDataDialog extends ComponentDialog {
     const sections: string[][] = [];
     if (here.length) sections.push([t('myData:conversation'), ...here]);
     for (const request of requests) sections.push(await this.requestLines(t, request));
-    const paragraphs = sections.length ? [t('myData:title'), ...sections.map((lines) => lines.join('\n'))] : [t('myData:nothing')];
+    // The bot's own web chat keeps the conversation's messages for the page: they are data too.
+    const pageMessages = transcriptKept(step.context) ? [t('myData:pageMessages', { count: PAGE_MESSAGES_HOURS })] : [];
+    const paragraphs = sections.length
+      ? [t('myData:title'), ...sections.map((lines) => lines.join('\n')), ...pageMessages]
+      : [...pageMessages, t(pageMessages.length ? 'myData:nothingElse' : 'myData:nothing')];
     if (requests.length === 0) paragraphs.push(t('myData:elsewhere'));
-    if (sections.length) paragraphs.push(t('myData:howToErase'));
+    if (sections.length || pageMessages.length) paragraphs.push(t('myData:howToErase'));
     await step.context.sendActivity(paragraphs.join('\n\n'));
     return step.endDialog();
   }
@@ -169,11 +178,13 @@ export class EraseDialog extends ComponentDialog {
       return step.endDialog();
     }
     const conversation = holdsPersonalData(session);
-    if (count === 0 && !conversation) {
+    const pageMessages = transcriptKept(step.context);
+    if (count === 0 && !conversation && !pageMessages) {
       await step.context.sendActivity([t('myData:nothingToErase'), t('myData:elsewhere')].join('\n\n'));
       return step.endDialog();
     }
-    const question = conversation ? t('myData:confirmErase', { count }) : t('myData:confirmEraseRequests', { count });
+    const question =
+      conversation || (count === 0 && pageMessages) ? t('myData:confirmErase', { count }) : t('myData:confirmEraseRequests', { count });
     return step.prompt(`${ERASE_DIALOG}.confirm`, { prompt: question });
   }
 
@@ -195,9 +206,12 @@ export class EraseDialog extends ComponentDialog {
       return step.endDialog();
     }
     for (const key of Object.keys(session) as Array<keyof ConversationSession>) if (!NOT_PERSONAL.has(key)) delete session[key];
+    eraseTranscriptAfterTurn(step.context);
+    const pageMessages = transcriptKept(step.context);
     const lines = [t('myData:erased.done')];
-    if (conversation) lines.push(t('myData:erased.conversation'));
+    if (conversation || pageMessages) lines.push(t('myData:erased.conversation'));
     lines.push(t('myData:erased.requests', { count }));
+    if (pageMessages) lines.push(t('myData:erased.screen'));
     await step.context.sendActivity(lines.join(' '));
     return step.endDialog();
   }

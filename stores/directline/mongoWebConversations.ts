@@ -4,6 +4,7 @@ import type { Collection, Db } from 'mongodb';
 import {
   activityId,
   DEFAULT_LIMITS,
+  sequenceOf,
   type ActivityPage,
   type WebConversation,
   type WebConversationLimits,
@@ -252,6 +253,23 @@ export async function mongoWebConversations(db: Db, options: MongoWebConversatio
           return { result: true, write: true };
         },
         false,
+      );
+    },
+
+    forgetThrough(conversationId, activityIdToForget) {
+      const sequence = sequenceOf(conversationId, activityIdToForget);
+      if (sequence === undefined) return Promise.resolve(0);
+      return update(
+        conversationId,
+        (row) => {
+          let dropped = 0;
+          while (row.activities.length > 0 && row.activities[0]!.seq <= sequence) {
+            dropOldest(row);
+            dropped += 1;
+          }
+          return { result: dropped, write: dropped > 0 };
+        },
+        0,
       );
     },
 

@@ -67,6 +67,11 @@ export interface WebConversationStore {
   append(conversationId: string, activity: Partial<Activity>): Promise<string>;
   replace(conversationId: string, activity: Partial<Activity>): Promise<boolean>;
   remove(conversationId: string, activityId: string): Promise<boolean>;
+  /**
+   * Forgets the activities up to and including that one (a person erased what they said): they are
+   * no longer kept nor served; the ones after it and the watermarks stay. How many went.
+   */
+  forgetThrough(conversationId: string, activityId: string): Promise<number>;
   /** Activities after a watermark, and the new watermark, as Direct Line 3.0 answers a poll. */
   since(conversation: WebConversation, watermark: number): Promise<ActivityPage>;
   /** What is kept now, as this instance last saw it (tests and the soak report). */
@@ -76,6 +81,13 @@ export interface WebConversationStore {
 /** The activity id of a sequence number: sorts as the sequence does. */
 export function activityId(conversationId: string, sequence: number): string {
   return `${conversationId}|${String(sequence).padStart(7, '0')}`;
+}
+
+/** The sequence number of an activity id of that conversation, or undefined when it is none. */
+export function sequenceOf(conversationId: string, id: string | undefined): number | undefined {
+  if (!id?.startsWith(`${conversationId}|`)) return undefined;
+  const sequence = Number(id.slice(conversationId.length + 1));
+  return Number.isInteger(sequence) && sequence >= 0 && activityId(conversationId, sequence) === id ? sequence : undefined;
 }
 
 /** Serialised size of an activity (0 when it cannot be serialised). */

@@ -36,6 +36,7 @@ const NEVER_ZERO: Record<string, string> = {
   'followUp:yours': 'said only when the person has requests here',
   'myData:age': 'an age, 16 or more',
   'myData:confirmEraseRequests': 'asked only when there are requests to erase',
+  'myData:pageMessages': 'hours the page keeps its messages: at least 1',
   'search:foundAround': 'said only when something was found',
   'search:foundAround_easy': 'said only when something was found',
   'search:foundIn': 'said only when something was found',

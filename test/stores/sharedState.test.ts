@@ -47,6 +47,21 @@ function conversationContract(name: string, pair: Pair): void {
       expect(await a.append('gone', message('x'))).toBe('');
     });
 
+    it('forgets the activities up to an erased message, on any instance; later ones and watermarks stay', async () => {
+      const [a, b] = await pair();
+      const opened = (await a.open())!;
+      const ids = [];
+      for (let i = 0; i < 5; i++) ids.push(await (i % 2 ? a : b).append(opened.conversationId, message(`e${i}`)));
+      expect(await b.forgetThrough(opened.conversationId, ids[2]!)).toBe(3);
+      expect(texts(await a.since(opened, 0))).toEqual(['e3', 'e4']);
+      expect((await a.since(opened, 0)).watermark).toBe('5');
+      expect(await a.forgetThrough(opened.conversationId, ids[2]!)).toBe(0); // already gone
+      expect(await a.forgetThrough(opened.conversationId, 'another|0000001')).toBe(0);
+      expect(await a.forgetThrough('gone', ids[4]!)).toBe(0);
+      expect(await a.append(opened.conversationId, message('e5'))).toBe(`${opened.conversationId}|0000005`);
+      expect(texts(await b.since(opened, 5))).toEqual(['e5']);
+    });
+
     it('appends from both instances at once get every sequence number once, none lost', async () => {
       const [a, b] = await pair();
       const opened = (await a.open())!;
