@@ -4,8 +4,8 @@ import { sendHelp } from './helpMessage';
 import { sessionOf } from './shared/session';
 import { tr, turnLocale } from './shared/turnLocale';
 import { choicesMessage } from './shared/choices';
-import { CONFIDENT, PLAUSIBLE, type FeatureOptions, type Understand } from './shared/understanding';
-import { understoodSummary } from './shared/understoodSummary';
+import { CONFIDENT, PLAUSIBLE, type FeatureOptions, type Understand, type UnderstoodMessage } from './shared/understanding';
+import { understoodFacts, understoodSummary } from './shared/understoodSummary';
 import { rememberFacts } from './shared/memory';
 import { recognizeYesNo } from '../knowledge/understanding/yesNo';
 import { smallTalkOf } from '../knowledge/understanding/smallTalk';
@@ -24,6 +24,12 @@ export type Routed = { kind: 'started'; result: DialogTurnResult } | { kind: 'me
  * After two messages in a row it could not place, it offers the menu and a human contact
  * instead of asking again.
  */
+/** Whether a message says something of the person's situation: age or birth date, benefits, registration. */
+function tellsAboutThemselves(understood: UnderstoodMessage): boolean {
+  const { slots } = understood;
+  return slots.age !== undefined || Boolean(slots.birthDate) || Boolean(slots.criteria?.length) || slots.registrationMonths !== undefined;
+}
+
 export async function routeFreeText(dc: DialogContext, text: string, deps: FreeTextRouterDeps): Promise<Routed> {
   const { context } = dc;
   const t = tr(context);
@@ -78,6 +84,14 @@ export async function routeFreeText(dc: DialogContext, text: string, deps: FreeT
       await context.sendActivity(choicesMessage(context, [...candidates.map((f) => t(f.menuLabelKey)), t('common:menu.label')], t('common:clarify')));
       return { kind: 'asked' };
     }
+  }
+  // « je suis née le 12 mars 1992 et j'habite au Lamentin »: no request, but facts about the person.
+  // They are kept for whatever comes next and said back, never met with « I did not understand ».
+  if (understood && tellsAboutThemselves(understood)) {
+    session.misunderstandings = 0;
+    rememberFacts(context, understood.slots, understood.intent);
+    await context.sendActivity(t('conversation:memory.noted', { facts: understoodFacts(understood, t).join(', ') }));
+    return { kind: 'menu', promptKey: 'common:menu.prompt' };
   }
   // "non merci", "no thanks" at the menu: the person is done; no "I did not understand".
   const yesNo = text.trim().split(/\s+/).length <= 4 ? recognizeYesNo(text) : undefined;

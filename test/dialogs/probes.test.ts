@@ -260,3 +260,17 @@ describe('someone following their request', () => {
     expect(buttonsOf(replies).some((b) => /Parler à quelqu'un|Talk to someone/i.test(b))).toBe(true);
   });
 });
+
+describe('facts about oneself told at the menu are kept and said back, not « not understood »', () => {
+  it('« je suis née le 12 mars 1992 et j’habite au Lamentin », kept for what comes next', async () => {
+    const bot = newBot();
+    const noted = await play(bot, 'je suis née le 12 mars 1992 et j\u2019habite au Lamentin');
+    expect(textOf(noted)).not.toMatch(NOT_UNDERSTOOD);
+    expect(textOf(noted)).toContain("C'est noté");
+    expect(textOf(noted)).toContain('12/03/1992');
+    expect(textOf(noted)).toContain('Le Lamentin');
+    const mine = await bot.say('mes données');
+    expect(textOf(mine)).toMatch(/date de naissance : 12\/03\/1992/);
+    expect(textOf(mine)).toMatch(/Lamentin/);
+  });
+});
