@@ -274,3 +274,11 @@ describe('facts about oneself told at the menu are kept and said back, not « no
     expect(textOf(mine)).toMatch(/Lamentin/);
   });
 });
+
+describe('following a request, said in a sentence', () => {
+  it.each(['je veux suivre ma demande', 'je voudrais suivre ma demande', 'suivre ma demande svp'])('« %s » asks for the reference at once', async (text) => {
+    const replies = await play(newBot(), text);
+    expect(textOf(replies)).toMatch(/numéro de (votre )?demande|référence/i);
+    expect(textOf(replies)).not.toMatch(/Que voulez-vous faire/);
+  });
+});
