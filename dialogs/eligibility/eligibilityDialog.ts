@@ -205,6 +205,9 @@ export class EligibilityDialog extends ComponentDialog {
     const t = tr(step.context);
     const today = this.deps.today();
     const criteria = new Set(criteriaFromAnswers(check.answers));
+    // The age and the registration length decide their criteria (a word said before them never contradicts them).
+    if (situation.birthDate || situation.age !== undefined) for (const key of ['JEUNE', 'SENIOR'] as const) criteria.delete(key);
+    if (situation.registrationMonths !== undefined) for (const key of ['DELD', 'DETLD'] as const) criteria.delete(key);
     // Only the age is known (no birth date): its criterion is given directly.
     if (!situation.birthDate && situation.age !== undefined) {
       const byAge = ageCriterion(situation.age);
@@ -282,6 +285,19 @@ function facts(situation: PersonFacts) {
 
 /** What the first message already said ("je touche le RSA", "j'ai 54 ans"). */
 function absorb(situation: PersonFacts, answers: Answers, slots: NonNullable<FeatureOptions['understood']>['slots'], today: string): void {
+  // A new age or registration length (« et s'il a 52 ans ? ») replaces what the old one gave: never JEUNE and SENIOR at once.
+  const replaced: CriterionKey[] = [];
+  if (slots.birthDate || slots.age !== undefined) replaced.push('JEUNE', 'SENIOR');
+  if (slots.registrationMonths !== undefined) replaced.push('DELD', 'DETLD');
+  if (replaced.length > 0) {
+    const criteria = { ...situation.criteria };
+    for (const key of replaced) {
+      delete answers[key];
+      delete criteria[key];
+    }
+    situation.criteria = criteria;
+    if (!slots.birthDate && slots.age !== undefined && situation.birthDate && ageOn(situation.birthDate, today) !== slots.age) delete situation.birthDate;
+  }
   for (const key of slots.criteria ?? []) {
     if (!isCriterionKey(key)) continue;
     answers[key] = 'yes';
@@ -302,6 +318,11 @@ class MinimaPrompt extends AnswerPrompt<Answers> {
 
   protected override fallback(_context: TurnContext, options: PromptOptions): Answers {
     return Object.fromEntries((options.validations as CriterionKey[]).map((k) => [k, 'unknown']));
+  }
+
+  /** « oui » says that, not which one: asked which, not « Je n'ai pas compris ». */
+  protected override explain(context: TurnContext): string | undefined {
+    return recognizeYesNo(context.activity.text) === 'yes' ? tr(context)('eligibilityDialog:minima.yes') : undefined;
   }
 
   /** A benefit the person said they receive (« je touche le RSA »), or none of them, answers the question. */

@@ -31,5 +31,18 @@ export function readMinima(t: TFunction, text: string | undefined, keys: readonl
   if (named.length > 0) return Object.fromEntries(named.map((k) => [k, 'yes']));
   const yesNo = recognizeYesNo(text);
   if (yesNo === 'no' || yesNo === 'unknown') return all(yesNo);
+  // A benefit named after a negation (« je touche pas le RSA »): that one is no; nothing named (« je touche rien »): none.
+  const negated = keys.filter((k) => new RegExp(`\\b${k.toLowerCase()}\\b`).test(folded));
+  if (NEGATION.test(folded)) return negated.length > 0 ? Object.fromEntries(negated.map((k) => [k, 'no'])) : all('no');
   return undefined;
 }
+
+/** A sentence that says « no » in words: « je touche rien », « j'ai aucune aide », "I don't get any". */
+const NEGATION = new RegExp(
+  [
+    '\\b(touche|touches|percois|recois|beneficie|get|receive)\\b( \\S+){0,3}? (rien|aucune?|pas|plus|jamais|nothing|none|any)\\b',
+    '\\b(j ai|i have|i ve got) (rien|aucune?|nothing|none)\\b',
+    '\\b(rien|aucune?|pas d|pas de|no) (aide|allocation|minima|benefit)s?\\b',
+    '\\b(don t|dont|do not|doesn t) (get|receive|have)\\b',
+  ].join('|'),
+);

@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type PromptOptions, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { foldText } from '../../knowledge/text/fold';
 import { recognizeYesNo } from '../../knowledge/understanding/yesNo';
+import { findReference } from '../../knowledge/understanding/slots/reference';
 import { AnswerPrompt } from '../shared/prompts/answerPrompt';
 import { parseFollowUpCode, parseReference, subjectKeyOf } from '../../knowledge/requests';
 import { FollowUpLockedError } from '../../stores/requests/errors';
@@ -37,8 +38,8 @@ export class FollowUpDialog extends ComponentDialog {
   constructor(private readonly deps: FollowUpDeps) {
     super(FOLLOW_UP_DIALOG);
     this.requests = deps.requests;
-    this.addDialog(new ParsedPrompt(REFERENCE, parseReference));
-    this.addDialog(new ParsedPrompt(CODE, parseFollowUpCode));
+    this.addDialog(new ParsedPrompt(REFERENCE, (text) => parseReference(text) ?? findReference(text)?.reference));
+    this.addDialog(new ParsedPrompt(CODE, (text) => parseFollowUpCode(text) ?? codeIn(text)));
     this.addDialog(new WaterfallDialog(STEPS, [this.askReference.bind(this), this.askCode.bind(this), this.answer.bind(this)]));
     this.initialDialogId = STEPS;
   }
@@ -76,7 +77,11 @@ export class FollowUpDialog extends ComponentDialog {
   }
 
   private async askCode(step: WaterfallStepContext) {
-    (step.values as { reference?: string }).reference = step.result as string;
+    const reference = step.result as string;
+    (step.values as { reference?: string }).reference = reference;
+    // The code typed with the reference (« GI-7K3P9Q code 123456 ») is not asked again.
+    const given = codeIn(step.context.activity.text ?? '', reference);
+    if (given) return step.next(given);
     const t = tr(step.context);
     return step.prompt(CODE, { prompt: t('followUp:askCode'), retryPrompt: t('followUp:codeRetry') });
   }
@@ -135,6 +140,14 @@ class ParsedPrompt extends AnswerPrompt<string> {
     if (!lost) return undefined;
     return recognizeYesNo(text) === 'unknown' || LOST.test(foldText(text ?? '')) ? lost : undefined;
   }
+}
+
+/** The one 6-digit code in a message (« mon code c'est 123 456 »), the reference's own characters left out. */
+function codeIn(text: string, reference?: string): string | undefined {
+  const found = findReference(text);
+  const rest = found && (!reference || found.reference === reference) ? text.replace(found.text, ' ') : text;
+  const codes = [...rest.matchAll(/(?<![\p{L}\p{N}])(\d{3})[\s.-]?(\d{3})(?![\p{L}\p{N}])/gu)].map((m) => parseFollowUpCode(`${m[1]}${m[2]}`));
+  return codes.length === 1 ? codes[0] : undefined;
 }
 
 /** Words of a person who no longer has their number. */

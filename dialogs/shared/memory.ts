@@ -22,6 +22,9 @@ export async function sayReused(context: TurnContext, facts: readonly string[]):
 export function rememberFacts(context: TurnContext, slots: UnderstoodSlots, intent?: Intent): void {
   const session = sessionOf(context);
   const situation = (session.situation ??= {});
+  // A new age or registration length replaces the criteria the old one gave (never JEUNE and SENIOR at once).
+  const replaced = [...(slots.age !== undefined || slots.birthDate ? ['JEUNE', 'SENIOR'] : []), ...(slots.registrationMonths !== undefined ? ['DELD', 'DETLD'] : [])];
+  if (replaced.length > 0 && situation.criteria) situation.criteria = Object.fromEntries(Object.entries(situation.criteria).filter(([key]) => !replaced.includes(key)));
   if (slots.age !== undefined) situation.age = slots.age;
   if (slots.birthDate) situation.birthDate = slots.birthDate;
   for (const key of slots.criteria ?? []) situation.criteria = { ...situation.criteria, [key]: 'yes' };

@@ -1,0 +1,114 @@
+import { loadMartiniqueDemo } from '../../knowledge/directory/demo';
+import { getFaqEntry, searchFaq } from '../../knowledge/faq';
+import { understand, warmUnderstanding } from '../../knowledge/understanding/understand';
+import { BotDriver, buttonsOf, textOf, type Reply } from '../support/botDriver';
+import { useDemoBot, webRequest } from '../support/demoBot';
+
+/**
+ * Conversations as new people hold them (session 8 probes, after test/dialogs/probes.test.ts).
+ */
+const demo = useDemoBot({ today: '2026-11-22', warm: true });
+beforeAll(() => warmUnderstanding());
+
+function newBot(locale = 'fr-FR'): BotDriver {
+  return new BotDriver({ features: demo.features({ faq: { searchFaq, getFaqEntry } }), understand: (text, lng, context) => understand(text, lng, { territory: '972', ...context }), locale, territory: '972' });
+}
+
+async function play(bot: BotDriver, ...messages: string[]): Promise<Reply[]> {
+  await bot.join();
+  let last: Reply[] = [];
+  for (const m of messages) last = await bot.say(m);
+  return last;
+}
+
+describe('an adviser changes a fact of the candidate after the result', () => {
+  it('« et s’il a 52 ans ? » after a 23-year-old’s result gives a new result, never an error', async () => {
+    const bot = newBot();
+    await play(bot, 'mon candidat a 23 ans, il est au RSA ?');
+    const replies = await bot.say("et s'il a 52 ans ?");
+    expect(textOf(replies)).not.toMatch(/problème/);
+    expect(textOf(replies)).toMatch(/50 ans ou plus/);
+    expect(textOf(replies)).not.toMatch(/Moins de 26 ans/);
+  });
+});
+
+describe('an adviser changes a fact of the candidate (more)', () => {
+  it('a birth date then another age: the result follows the last fact, never an error', async () => {
+    const bot = newBot();
+    await play(bot, 'mon candidat a 23 ans et touche le RSA, est-il éligible ?');
+    const replies = await bot.say('en fait il a 55 ans');
+    expect(textOf(replies)).not.toMatch(/problème/);
+    expect(textOf(replies)).toMatch(/50 ans ou plus/);
+  });
+});
+
+describe('someone following their request gives the reference and the code at once', () => {
+  const demoWithRequest = useDemoBot({ today: '2026-11-22', warm: true, requests: [{ draft: webRequest(loadMartiniqueDemo().find((s) => s.kind === 'FT')!.id, 'someone-else'), key: 'probes2-follow' }] });
+  function botWithRequest(): BotDriver {
+    return new BotDriver({ features: demoWithRequest.features({ faq: { searchFaq, getFaqEntry } }), understand: (text, lng, context) => understand(text, lng, { territory: '972', ...context }), territory: '972' });
+  }
+
+  it('« ma demande GI-… code 123456 » in one message: the code is not asked', async () => {
+    const { request: { reference }, followUpCode = '' } = demoWithRequest.submitted[0]!;
+    const replies = await play(botWithRequest(), `ma demande ${reference} code ${followUpCode}`);
+    expect(textOf(replies)).not.toMatch(/code secret/);
+    expect(textOf(replies)).toMatch(new RegExp(reference));
+    expect(textOf(replies)).toMatch(/Reçue|reçue/);
+  });
+
+  it('reference and code typed together at the reference question', async () => {
+    const { request: { reference }, followUpCode = '' } = demoWithRequest.submitted[0]!;
+    const bot = botWithRequest();
+    await play(bot, 'suivre ma demande');
+    const replies = await bot.say(`${reference.toLowerCase()} ${followUpCode.slice(0, 3)} ${followUpCode.slice(3)}`);
+    expect(textOf(replies)).not.toMatch(/code secret|ne va pas/);
+    expect(textOf(replies)).toMatch(new RegExp(reference));
+  });
+
+  it('« mon code c’est … » at the code question', async () => {
+    const { request: { reference }, followUpCode = '' } = demoWithRequest.submitted[0]!;
+    const bot = botWithRequest();
+    await play(bot, 'suivre ma demande', reference);
+    const replies = await bot.say(`mon code c'est ${followUpCode}`);
+    expect(textOf(replies)).not.toMatch(/n'est pas bon|Je n'ai pas compris/);
+    expect(textOf(replies)).toMatch(new RegExp(reference));
+  });
+});
+
+describe('the minima question answered in words', () => {
+  const MINIMA = /Touchez-vous le RSA/;
+  it.each(['je touche rien', 'non je touche aucune aide', "j'ai rien", 'aucune aide'])('« %s » is « Non, aucune »', async (answer) => {
+    const bot = newBot();
+    expect(textOf(await play(bot, 'suis-je éligible ?'))).toMatch(MINIMA);
+    const replies = await bot.say(answer);
+    expect(textOf(replies)).not.toMatch(/pas compris/);
+    expect(textOf(replies)).not.toMatch(MINIMA);
+    expect(textOf(replies)).toMatch(/Quel âge/);
+  });
+
+  it('« je touche pas le RSA » says no to the RSA only: the other benefits are asked', async () => {
+    const bot = newBot();
+    await play(bot, 'suis-je éligible ?');
+    const replies = await bot.say('je touche pas le RSA');
+    expect(textOf(replies)).not.toMatch(/pas compris/);
+    expect(textOf(replies)).toMatch(/Touchez-vous l'ASS ou l'AAH/);
+  });
+
+  it('« je comprends pas » is no answer to it', async () => {
+    const bot = newBot();
+    await play(bot, 'suis-je éligible ?');
+    const replies = await bot.say('je comprends pas');
+    expect(textOf(replies)).toMatch(MINIMA);
+  });
+
+  it('« oui » is asked which one, not « Je n’ai pas compris »', async () => {
+    const bot = newBot();
+    await play(bot, 'suis-je éligible ?');
+    const replies = await bot.say('oui');
+    expect(textOf(replies)).not.toMatch(/pas compris/);
+    expect(textOf(replies)).toMatch(/Laquelle/);
+    expect(buttonsOf(replies)).toContain('RSA');
+    const next = await bot.say('le RSA');
+    expect(textOf(next)).toMatch(/Bénéficiaire du RSA/);
+  });
+});
