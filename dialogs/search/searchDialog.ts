@@ -137,6 +137,9 @@ export class SearchDialog extends ComponentDialog {
       state.kinds = value === ANY_KIND ? [] : (value.split(KINDS_SEPARATOR) as StructureKind[]);
     }
     if (!state.partners && state.kinds !== undefined) sessionOf(step.context).kinds = state.kinds;
+    // A place said at the kind question (« Noted: Place: Le Lamentin ») replaces the one the search began with.
+    const latest = sessionOf(step.context).place;
+    if (state.place && latest && step.result !== undefined && latest.code !== state.place.code) state.place = latest;
     if (state.place) return step.next(state.place);
     return step.beginDialog(PLACE_QUESTION, { promptKey: 'search:askPlace' } satisfies PlaceQuestionOptions);
   }

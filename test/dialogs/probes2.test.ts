@@ -112,3 +112,23 @@ describe('the minima question answered in words', () => {
     expect(textOf(next)).toMatch(/Bénéficiaire du RSA/);
   });
 });
+
+describe('a place given at the kind question', () => {
+  it('replaces the place the search began with (English on a French browser)', async () => {
+    const bot = newBot();
+    await play(bot, 'hello, I am looking for a job in Martinique');
+    const noted = await bot.say('Le Lamentin');
+    expect(textOf(noted)).toMatch(/Noted: Place: Le Lamentin/);
+    const replies = await bot.say("I don't know");
+    expect(textOf(replies)).toMatch(/Le Lamentin|Lamentin/);
+    expect(textOf(replies)).not.toMatch(/here: Martinique/);
+  });
+
+  it('in French too', async () => {
+    const bot = newBot();
+    await play(bot, 'je cherche une structure à Fort-de-France');
+    await bot.say('au Robert plutôt');
+    const replies = await bot.say('chantier');
+    expect(textOf(replies)).toMatch(/du Robert/);
+  });
+});
