@@ -132,3 +132,20 @@ describe('a place given at the kind question', () => {
     expect(textOf(replies)).toMatch(/du Robert/);
   });
 });
+
+describe('rule questions about the contract and the follow-up, as people type them', () => {
+  it.each(['mon employeur peut me renouveler ?', 'est-ce que mon patron peut me renouveler', 'je peux etre renouvele ?'])('« %s » answers about the CDDI, not the orientation', async (text) => {
+    const replies = await play(newBot(), text);
+    expect(textOf(replies)).toMatch(/renouvelé jusqu'à 24 mois/);
+    expect(textOf(replies)).not.toMatch(/De quoi avez-vous le plus besoin/);
+  });
+
+  it.each([
+    ["est-ce que je garde l'ASS si je travaille en chantier ?", /France Travail/],
+    ['do I keep the ASS if I work?', /France Travail/],
+  ])('« %s » answers about the ASS and the AAH, not the RSA', async (text, expected) => {
+    const replies = await play(newBot(), text);
+    expect(textOf(replies)).toMatch(expected);
+    expect(textOf(replies)).not.toMatch(/revu tous les 3 mois|reviewed every 3 months/);
+  });
+});
