@@ -60,10 +60,11 @@ describe('eligibility dialog', () => {
     expect(result).toContain(fr('eligibilityDialog:counted', { criteria: fr(criterionTextKey('AAH', 'label')) }));
   });
 
-  it('« oui » alone does not say which benefit: asked again, with the same buttons', async () => {
+  it('« oui » alone does not say which benefit: asked which one (no « Je n’ai pas compris »), with the same buttons', async () => {
     const { bot } = await start();
     const again = await bot.say('oui');
-    expect(textOf(again)).toContain(fr('eligibilityDialog:minima.retry'));
+    expect(textOf(again)).toContain(fr('eligibilityDialog:minima.yes'));
+    expect(textOf(again)).not.toContain(fr('eligibilityDialog:minima.retry'));
     expect(buttonsOf(again)).toContain('ASS');
   });
 
