@@ -100,6 +100,11 @@ export async function routeFreeText(dc: DialogContext, text: string, deps: FreeT
     await context.sendActivity(t('common:smallTalk.closing'));
     return { kind: 'answered' };
   }
+  // « oui » to « Voulez-vous faire autre chose ? »: the question that follows, no « I did not understand ».
+  if (yesNo === 'yes') {
+    session.misunderstandings = 0;
+    return { kind: 'menu', promptKey: 'common:menu.prompt' };
+  }
   // « je sais pas » at « Que voulez-vous faire ? »: what each choice does, then the menu.
   if (yesNo === 'unknown') {
     session.misunderstandings = 0;

@@ -149,3 +149,28 @@ describe('rule questions about the contract and the follow-up, as people type th
     expect(textOf(replies)).not.toMatch(/revu tous les 3 mois|reviewed every 3 months/);
   });
 });
+
+describe('« oui » and « retour » at the menu and at any question', () => {
+  it('« oui » to « Voulez-vous faire autre chose ? » asks what, without « Je n’ai pas compris »', async () => {
+    const bot = newBot();
+    expect(textOf(await play(bot, 'effacer mes données'))).toMatch(/Voulez-vous faire autre chose/);
+    const replies = await bot.say('oui');
+    expect(textOf(replies)).not.toMatch(/pas compris/);
+    expect(textOf(replies)).toMatch(/Que voulez-vous faire/);
+    expect(buttonsOf(replies)).toContain('Trouver une structure');
+  });
+
+  it.each([
+    ['suis-je éligible ?', 'retour'],
+    ["c'est quoi un ACI", 'retour'],
+    ['je cherche une structure à Fort-de-France', 'revenir en arrière'],
+    ['Faire une demande de diagnostic', 'retour'],
+  ])('after « %s », « %s » goes back to the menu (not the whole help)', async (first, back) => {
+    const bot = newBot();
+    await play(bot, first);
+    const replies = await bot.say(back);
+    expect(textOf(replies)).toMatch(/Que voulez-vous faire/);
+    expect(textOf(replies)).not.toMatch(/Je peux vous aider à/);
+    expect(buttonsOf(replies)).toContain('Vérifier mon éligibilité');
+  });
+});
