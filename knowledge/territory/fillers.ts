@@ -6,7 +6,7 @@ import { normalizeText } from './normalize';
  * A contracted article is given back: "au Lamentin" → "le lamentin", "aux Trois-Îlets" → "les trois ilets".
  */
 const LEADING: ReadonlyArray<readonly [string, string]> = [
-  ...['je suis', 'j habite', 'je vis', 'je reside', 'j habite pas loin', 'je cherche', 'je travaille', 'on est', 'nous sommes', 'habitant', 'domicilie', 'domiciliee', 'je me trouve', 'ma commune est', 'ma commune c est', 'ma ville est', 'ma ville c est', 'c est', 'ville', 'commune'].map((p) => [p, ''] as const),
+  ...['je suis', 'j habite', 'je vis', 'je reside', 'j habite pas loin', 'je cherche', 'je travaille', 'on est', 'nous sommes', 'habitant', 'domicilie', 'domiciliee', 'je me trouve', 'ma commune est', 'ma commune c est', 'ma ville est', 'ma ville c est', 'c est', 'ville', 'commune', 'i live in', 'i live', 'i m living in', 'i am living in', 'i m in', 'i am in', 'i m from', 'i am from', 'my town is', 'my city is', 'near', 'around', 'in'].map((p) => [p, ''] as const),
   ...['pres', 'proche', 'a cote', 'autour', 'aux alentours', 'aux environs', 'du cote', 'pas loin', 'non loin', 'pas tres loin', 'vers', 'dans', 'sur', 'en', 'chez', 'a', 'de', 'd', 'sur la commune', 'la commune', 'la ville', 'le departement', 'departement', 'dept', 'dpt', 'la region', 'region', 'le secteur', 'secteur', 'la zone', 'zone', 'l agglomeration', 'agglomeration', 'l agglo', 'agglo', 'l intercommunalite', 'intercommunalite', 'l interco', 'interco'].map((p) => [p, ''] as const),
   ['au', 'le'],
   ['aux', 'les'],

@@ -174,3 +174,14 @@ describe('« oui » and « retour » at the menu and at any question', () => {
     expect(buttonsOf(replies)).toContain('Vérifier mon éligibilité');
   });
 });
+
+describe('a place said in English at another question', () => {
+  it('« I live in Sainte-Luce » at the orientation’s age question is noted, not a new search', async () => {
+    const bot = newBot();
+    await play(bot, 'I need help finding a job');
+    const replies = await bot.say('I live in Sainte-Luce');
+    expect(textOf(replies)).toMatch(/Noted: Place: Sainte-Luce/);
+    expect(textOf(replies)).toMatch(/How old are you/);
+    expect(textOf(replies)).not.toMatch(/What kind of structure/);
+  });
+});
