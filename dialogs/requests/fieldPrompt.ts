@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { DialogInstance, PromptOptions } from 'botbuilder-dialogs';
 import { foldText } from '../../knowledge/text/fold';
+import { recognizeYesNo } from '../../knowledge/understanding/yesNo';
 import { AnswerPrompt } from '../shared/prompts/answerPrompt';
 import { sessionOf } from '../shared/session';
 import { tr, turnLocale } from '../shared/turnLocale';
@@ -34,6 +35,15 @@ export class RequestFieldPrompt extends AnswerPrompt<string> {
     const field = currentField(context);
     const text = context.activity.text ?? '';
     if (field === 'note' && foldText(text) === foldText(tr(context)('common:answers.skip'))) return { ok: true, value: null, field };
+    // « non » / « non merci » to « Voulez-vous ajouter un petit mot ? » is « Passer »; « oui » alone is no note yet (explain).
+    const short = foldText(text).split(' ').length <= 3;
+    const yesNo = short ? recognizeYesNo(text) : undefined;
+    if (field === 'note' && yesNo === 'no') return { ok: true, value: null, field };
+    if (field === 'note' && yesNo === 'yes') return { ok: false, errorKey: 'requests:errors.noteYes', field };
+    // « non », « oui », « je sais pas » are no name.
+    if ((field === 'firstName' || field === 'lastName') && yesNo !== undefined && foldText(text).length > 2 && foldText(text) !== 'si') {
+      return { ok: false, errorKey: 'requests:errors.nameNeeded', field };
+    }
     return { ...readField(field, text, turnLocale(context), this.today(), sessionOf(context).departement), field };
   }
 
@@ -48,6 +58,12 @@ export class RequestFieldPrompt extends AnswerPrompt<string> {
     if (!reading.ok) return undefined;
     if ((reading.field === 'firstName' || reading.field === 'lastName') && foldText(context.activity.text ?? '').split(' ').length > NAME_WORDS) return undefined;
     return 'firm';
+  }
+
+  /** « oui » to the note: what to do, then the question again (no miss). */
+  protected override explain(context: TurnContext): string | undefined {
+    const reading = this.reading(context);
+    return !reading.ok && reading.errorKey === 'requests:errors.noteYes' ? tr(context)(reading.errorKey) : undefined;
   }
 
   protected override async onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void> {

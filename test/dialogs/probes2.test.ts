@@ -185,3 +185,36 @@ describe('a place said in English at another question', () => {
     expect(textOf(replies)).not.toMatch(/What kind of structure/);
   });
 });
+
+describe('« non » and « oui » at the request’s questions', () => {
+  async function atRequest(bot: BotDriver, ...answers: string[]): Promise<Reply[]> {
+    return play(bot, 'Faire une demande de diagnostic', "J'accepte", ...answers);
+  }
+
+  it('« non » is no last name: the bot says why and asks again', async () => {
+    const bot = newBot();
+    await atRequest(bot, 'Marie');
+    const replies = await bot.say('non');
+    expect(textOf(replies)).toMatch(/besoin de votre nom/);
+    expect(textOf(replies)).toMatch(/nom de famille/);
+    expect(textOf(replies)).not.toMatch(/date de naissance/);
+  });
+
+  it('« non merci » to the note skips it; the summary has no note « non merci »', async () => {
+    const bot = newBot();
+    await atRequest(bot, 'Marie', 'Joseph', '03/03/1990', '0696123456', 'Le Robert');
+    const replies = await bot.say('non merci');
+    expect(textOf(replies)).toMatch(/Voici votre demande/);
+    expect(textOf(replies)).not.toMatch(/Mot pour le conseiller : non/);
+  });
+
+  it('« oui » to the note asks for the note, then takes it', async () => {
+    const bot = newBot();
+    await atRequest(bot, 'Marie', 'Joseph', '03/03/1990', '0696123456', 'Le Robert');
+    const asked = await bot.say('oui');
+    expect(textOf(asked)).toMatch(/Écrivez votre mot/);
+    expect(textOf(asked)).not.toMatch(/Voici votre demande/);
+    const summary = await bot.say('je suis disponible le matin');
+    expect(textOf(summary)).toMatch(/Mot pour le conseiller : je suis disponible le matin/);
+  });
+});
