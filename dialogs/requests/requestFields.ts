@@ -55,6 +55,8 @@ export function readField(field: RequestField, text: string, locale: Locale, tod
     }
     case 'contact': {
       const value = text.trim();
+      // Neither a digit nor an « @ » (« j'ai pas de téléphone »): what to give instead, not « Ce numéro ne va pas ».
+      if (!/[\d@]/.test(value)) return { ok: false, errorKey: 'requests:errors.contactNone' };
       const parsed = contactSchema.safeParse(value.includes('@') ? { kind: 'email', value } : { kind: 'phone', value });
       return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errorKey: value.includes('@') ? 'requests:errors.email' : 'requests:errors.phone' };
     }

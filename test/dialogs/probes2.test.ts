@@ -208,6 +208,17 @@ describe('« non » and « oui » at the request’s questions', () => {
     expect(textOf(replies)).not.toMatch(/Mot pour le conseiller : non/);
   });
 
+  it('« j’ai pas de téléphone » at the contact question says what to give instead, not « Ce numéro ne va pas »', async () => {
+    const bot = newBot();
+    await atRequest(bot, 'Marie', 'Joseph', '03/03/1990');
+    const replies = await bot.say("j'ai pas de telephone");
+    expect(textOf(replies)).not.toMatch(/Ce numéro ne va pas/);
+    expect(textOf(replies)).toMatch(/d'un proche/);
+    expect(textOf(replies)).toMatch(/parler à quelqu'un/);
+    const person = await bot.say("parler à quelqu'un");
+    expect(textOf(person)).toMatch(/3949/);
+  });
+
   it('« oui » to the note asks for the note, then takes it', async () => {
     const bot = newBot();
     await atRequest(bot, 'Marie', 'Joseph', '03/03/1990', '0696123456', 'Le Robert');
