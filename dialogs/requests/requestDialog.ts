@@ -16,6 +16,7 @@ import type { AdviserRegistry } from '../../stores/requests/adviserRegistry';
 import type { RequestRepository } from '../../stores/requests/requestRepository';
 import { ButtonsPrompt, type HiddenChoices } from '../shared/prompts/buttonsPrompt';
 import type { ApplicantNotices } from './applicantNotices';
+import { foldText } from '../../knowledge/text/fold';
 import { sessionOf } from '../shared/session';
 import { nameWords } from '../shared/territory';
 import { tr, turnLocale } from '../shared/turnLocale';
@@ -87,8 +88,10 @@ export class RequestDialog extends ComponentDialog {
     const draft = this.draft(step);
     const options = (step.options ?? {}) as RequestOptions;
     if (options.structureId) draft.structureId = options.structureId;
-    if (draft.consent?.version === CURRENT_CONSENT_VERSION) return step.next({ index: 0 });
     const t = tr(step.context);
+    // « je veux le pass iae »: the PASS comes from the employer at the hire; what is asked here is the diagnosis.
+    if (!options.structureId && /\b(pass|agrement)\b/.test(foldText(options.text ?? ''))) await step.context.sendActivity(t('requests:passFirst'));
+    if (draft.consent?.version === CURRENT_CONSENT_VERSION) return step.next({ index: 0 });
     const version = CONSENT_VERSIONS.find((v) => v.id === CURRENT_CONSENT_VERSION)!;
     await step.context.sendActivity(t(version.localeKey));
     return step.prompt(CONSENT, {

@@ -229,3 +229,18 @@ describe('« non » and « oui » at the request’s questions', () => {
     expect(textOf(summary)).toMatch(/Mot pour le conseiller : je suis disponible le matin/);
   });
 });
+
+describe('someone who asks for the PASS IAE itself', () => {
+  it('« je veux le pass iae » is told the employer asks for it at the hire, before the diagnosis request', async () => {
+    const replies = await play(newBot(), 'je veux le pass iae');
+    const text = textOf(replies);
+    expect(text).toMatch(/l'employeur qui le demande, le jour de l'embauche/);
+    expect(text).toMatch(/diagnostic à un prescripteur/);
+    expect(text).toMatch(/Êtes-vous d'accord/);
+  });
+
+  it('a plain request says nothing of the PASS', async () => {
+    const replies = await play(newBot(), 'je veux faire une demande');
+    expect(textOf(replies)).not.toMatch(/PASS IAE, c'est l'employeur/);
+  });
+});
