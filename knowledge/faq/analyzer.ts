@@ -12,7 +12,7 @@ import { foldText } from '../text/fold';
 const SHORTHAND: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
   fr: {
     koi: 'quoi', kwa: 'quoi', kel: 'quel', kelle: 'quelle', kels: 'quels', ki: 'qui', ke: 'que', k: 'que', pr: 'pour', pk: 'pourquoi', pq: 'pourquoi',
-    ds: 'dans', dc: 'donc', tt: 'tout', bcp: 'beaucoup', cb: 'combien', cmb: 'combien', cbn: 'combien', cbien: 'combien', combi1: 'combien',
+    ds: 'dans', dc: 'donc', tt: 'tout', bcp: 'beaucoup', cb: 'combien', cmb: 'combien', cbn: 'combien', cbien: 'combien', combi1: 'combien', kombien: 'combien', konbien: 'combien', ve: 'vais',
     tps: 'temps', qd: 'quand', qand: 'quand', mm: 'meme', vs: 'vous', ns: 'nous', jsuis: 'suis', chui: 'suis', jsui: 'suis', jss: 'suis',
     jveux: 'veux', jvoudrais: 'voudrais', jpeux: 'peux', jai: '', g: '', ya: '', yat: '', asso: 'association', assoc: 'association',
     dmd: 'demande', dde: 'demande', infos: 'information', info: 'information', doc: 'document', docs: 'documents', pol: 'pole', pe: 'pole emploi',

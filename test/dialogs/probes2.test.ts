@@ -244,3 +244,11 @@ describe('someone who asks for the PASS IAE itself', () => {
     expect(textOf(replies)).not.toMatch(/PASS IAE, c'est l'employeur/);
   });
 });
+
+describe('the 3949 asked about on a phone', () => {
+  it('« c quoi le 3949 » answers how to reach France Travail, not « Je n’ai pas compris »', async () => {
+    const replies = await play(newBot(), 'c quoi le 3949');
+    expect(textOf(replies)).toMatch(/3949/);
+    expect(textOf(replies)).not.toMatch(/pas compris|pas sûr/);
+  });
+});
