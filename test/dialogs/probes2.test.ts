@@ -252,3 +252,23 @@ describe('the 3949 asked about on a phone', () => {
     expect(textOf(replies)).not.toMatch(/pas compris|pas sûr/);
   });
 });
+
+describe('« non » at questions that have no « non » button', () => {
+  it('at « De quoi avez-vous le plus besoin ? »: how to go on and a person, no « Je n’ai pas compris »', async () => {
+    const bot = newBot();
+    await play(bot, 'Être orienté');
+    const replies = await bot.say('non');
+    expect(textOf(replies)).not.toMatch(/pas compris/);
+    expect(textOf(replies)).toMatch(/écrivez « menu »/);
+    expect(textOf(replies)).toMatch(/De quoi avez-vous le plus besoin/);
+    expect(buttonsOf(replies)).toContain("Parler à quelqu'un");
+  });
+
+  it('at the age question: skipped (rather not say), the next question comes', async () => {
+    const bot = newBot();
+    await play(bot, 'Être orienté', 'Un emploi');
+    const replies = await bot.say('non');
+    expect(textOf(replies)).not.toMatch(/pas compris/);
+    expect(textOf(replies)).not.toMatch(/Quel âge/);
+  });
+});

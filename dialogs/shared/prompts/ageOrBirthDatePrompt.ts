@@ -41,7 +41,9 @@ export class AgeOrBirthDatePrompt extends AnswerPrompt<AgeAnswer> {
   read(context: TurnContext): AgeAnswer | undefined {
     const text = context.activity.text ?? '';
     const t = tr(context);
-    if (recognizeYesNo(text) === 'unknown' || foldText(text) === foldText(t('common:answers.skip'))) return { kind: 'skipped' };
+    // « je sais pas », « non » (rather not say) or « Passer »: skipped.
+    const yesNo = recognizeYesNo(text);
+    if (yesNo === 'unknown' || yesNo === 'no' || foldText(text) === foldText(t('common:answers.skip'))) return { kind: 'skipped' };
     const today = this.today();
     const parsed = parseAgeOrBirthDate(text, turnLocale(context), today);
     if (!parsed) return undefined;

@@ -64,10 +64,12 @@ export class ButtonsPrompt extends AnswerPrompt<FoundChoice> {
 
   /** « oui », « je sais pas », « je comprends pas » that no button takes: what each choice does, when the caller said it. */
   protected override explain(context: TurnContext, options: PromptOptions): string | undefined {
-    const explain = (options.validations as HiddenChoices | undefined)?.explain;
-    if (!explain) return undefined;
     const text = context.activity.text;
     const answer = recognizeYesNo(text);
+    // « non » to a question no button of which says no (« De quoi avez-vous le plus besoin ? »): no miss; how to go on, and a person.
+    if (answer === 'no' && (options.validations as HiddenChoices | undefined)?.noIndex === undefined) return tr(context)('conversation:prompt.noChoice');
+    const explain = (options.validations as HiddenChoices | undefined)?.explain;
+    if (!explain) return undefined;
     return answer === 'yes' || answer === 'unknown' || isConfused(text) ? explain : undefined;
   }
 
