@@ -99,7 +99,8 @@ export class FollowUpDialog extends ComponentDialog {
     if (!view) {
       session.followUpAttempts = (session.followUpAttempts ?? 0) + 1;
       await step.context.sendActivity(`${t('followUp:wrong')}\n${t('followUp:lost')}`);
-      return step.endDialog();
+      // « Vérifiez et réessayez »: the reference is asked again at once (until the conversation's tries run out).
+      return step.replaceDialog(STEPS);
     }
     session.followUpAttempts = 0;
     rememberProven(session, view);

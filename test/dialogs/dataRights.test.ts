@@ -148,7 +148,11 @@ describe('data rights from any conversation (reference + code)', () => {
     await bot.join();
     await bot.say('suivre ma demande');
     await bot.say(request.reference);
-    expect(textOf(await bot.say('000000'))).toContain(fr('followUp:wrong'));
+    const wrong = textOf(await bot.say('000000'));
+    expect(wrong).toContain(fr('followUp:wrong'));
+    // « Vérifiez et réessayez »: the reference is asked again; the person leaves for the menu.
+    expect(wrong).toContain(fr('followUp:askReference'));
+    await bot.say('menu');
     const mine = textOf(await bot.say('mes données'));
     expect(mine).not.toContain(request.reference);
     expect(textOf(await bot.say('effacer mes données'))).toContain(fr('myData:nothingToErase'));

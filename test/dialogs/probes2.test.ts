@@ -7,7 +7,8 @@ import { useDemoBot, webRequest } from '../support/demoBot';
 /**
  * Conversations as new people hold them (session 8 probes, after test/dialogs/probes.test.ts).
  */
-const demo = useDemoBot({ today: '2026-11-22', warm: true });
+const demo = useDemoBot({ today: '2026-11-22', warm: true, requests: [{ draft: webRequest(loadMartiniqueDemo().find((s) => s.kind === 'FT')!.id, 'retry-elsewhere'), key: 'probes2-retry' }] });
+const demoForRetry = demo;
 beforeAll(() => warmUnderstanding());
 
 function newBot(locale = 'fr-FR'): BotDriver {
@@ -270,5 +271,20 @@ describe('« non » at questions that have no « non » button', () => {
     const replies = await bot.say('non');
     expect(textOf(replies)).not.toMatch(/pas compris/);
     expect(textOf(replies)).not.toMatch(/Quel âge/);
+  });
+});
+
+describe('a wrong follow-up code', () => {
+  it('« Vérifiez et réessayez » is followed by the question again, and the right pair then works', async () => {
+    const bot = newBot();
+    const { request: { reference }, followUpCode = '' } = demoForRetry.submitted[0]!;
+    await play(bot, 'suivre ma demande', reference);
+    const wrong = await bot.say(followUpCode === '111111' ? '222222' : '111111');
+    expect(textOf(wrong)).toMatch(/n'est pas bon/);
+    expect(textOf(wrong)).toMatch(/numéro de votre demande/);
+    await bot.say(reference);
+    const right = await bot.say(followUpCode);
+    expect(textOf(right)).toMatch(new RegExp(reference));
+    expect(textOf(right)).not.toMatch(/n'est pas bon/);
   });
 });
