@@ -101,7 +101,8 @@ async function main(): Promise<void> {
     const address = app.server.address();
     const cpu = process.cpuUsage();
     // Time since the process started and the CPU it used to get here (the start-up cost, whatever else runs on the machine).
-    const startup = { uptimeMs: Math.round(process.uptime() * 1000), cpuMs: Math.round((cpu.user + cpu.system) / 1000) };
+    // codeCache: whether the built bot started from V8's code cache of its bundle (bot/launcher.ts).
+    const startup = { uptimeMs: Math.round(process.uptime() * 1000), cpuMs: Math.round((cpu.user + cpu.system) / 1000), codeCache: process.env.CODE_CACHE_STATUS };
     logger.info({ event: 'listening', port: address.port, store: store.kind, ...startup }, `Guichet IAE on http://localhost:${address.port}/`);
   });
 

@@ -1,13 +1,16 @@
 // The build: TypeScript to dist/, then what never changes between builds is computed once (the
 // web page's compressed assets, scripts/buildWebAssets.ts; the territory sources reduced to what
 // is read, scripts/packTerritory.ts; the understanding's learning, scripts/learnUnderstanding.ts),
-// then the bot bundled into one file (bundleBot below), then a stamp.
+// then the bot bundled into one file and V8's code cache of it (bundleBot, writeCodeCache below),
+// then a stamp.
 //   node scripts/build.mjs             always builds (npm run build)
 //   node scripts/build.mjs --if-stale  builds only when a source is newer than the last build (npm start)
 // Plain JavaScript: it runs before anything is compiled.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { createInterface } from 'node:readline';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,18 +85,20 @@ if (process.argv.includes('--if-stale') && !isStale()) {
 }
 
 /**
- * dist/bot/index.js (what `npm start`, the bench and the soak run) made one file holding the bot and
- * its packages (esbuild), from tsc's output: the same modules Node would load (`require` conditions),
- * but read and compiled from one file instead of ~1 900 (the start's module loading ~1.7 s of CPU
- * otherwise). The other dist/ files stay as tsc wrote them (scripts, bench, eval; tests run the
- * sources). Left to Node at run time: the MongoDB driver (loaded only when MONGODB_URI is set),
- * restify's optional dtrace-provider (a native module), `open` (an ES module of @azure/identity's
- * interactive sign-in, never used here). A module of ours that reads a file next to itself
- * (`__dirname`: the packed territory, the learned understanding) gets its own dist/ folder.
+ * The bot (what `npm start`, the bench, the soak's bot and the tests that start dist/bot/index.js
+ * run) in one file, dist/bot/bot.js, holding the bot and its packages (esbuild), from tsc's output:
+ * the same modules Node would load (`require` conditions), read and compiled from one file instead
+ * of ~1 900 (module loading was ~1.7 s of the start's CPU). The other dist/ files stay as tsc wrote
+ * them (scripts, bench, eval; the tests run the sources). Left to Node at run time: the MongoDB
+ * driver (loaded only when MONGODB_URI is set), restify's optional dtrace-provider (a native
+ * module), `open` (an ES module of @azure/identity's interactive sign-in, never used here). A module
+ * of ours that reads a file next to itself (`__dirname`: the packed territory, the learned
+ * understanding) gets its own dist/ folder. dist/bot/index.js becomes bot/launcher.ts, which runs
+ * bot.js with V8's code cache of it (writeCodeCache below).
  */
 async function bundleBot() {
   const { build } = await import('esbuild');
-  const outfile = join(root, 'dist', 'bot', 'index.js');
+  const botDir = join(root, 'dist', 'bot');
   const distDir = join(root, 'dist') + sep;
   const ownDirname = {
     name: 'own-dirname',
@@ -102,15 +107,15 @@ async function bundleBot() {
         if (!args.path.startsWith(distDir)) return undefined;
         const text = await readFile(args.path, 'utf8');
         if (!text.includes('__dirname')) return { contents: text, loader: 'js' };
-        const folder = JSON.stringify(relative(dirname(outfile), dirname(args.path)));
+        const folder = JSON.stringify(relative(botDir, dirname(args.path)));
         return { contents: text.replace(/\b__dirname\b/g, `require("node:path").join(__dirname, ${folder})`), loader: 'js' };
       });
     },
   };
+  rmSync(join(botDir, 'bot.js.cache'), { force: true });
   await build({
-    entryPoints: [outfile],
-    outfile,
-    allowOverwrite: true,
+    entryPoints: [join(botDir, 'index.js')],
+    outfile: join(botDir, 'bot.js'),
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -119,12 +124,43 @@ async function bundleBot() {
     plugins: [ownDirname],
     // Whitespace and syntax only (names kept, for logs and stack traces): 14 MB instead of 21, which
     // the process holds as source text (RSS after start 317 MB instead of 333). `node
-    // --enable-source-maps dist/bot/index.js` maps a stack trace back to the TypeScript.
+    // --enable-source-maps dist/bot/bot.js` maps a stack trace back to the TypeScript.
     minifyWhitespace: true,
     minifySyntax: true,
     sourcemap: 'linked',
     logLevel: 'error',
   });
+  copyFileSync(join(botDir, 'launcher.js'), join(botDir, 'index.js'));
+  copyFileSync(join(botDir, 'launcher.js.map'), join(botDir, 'index.js.map'));
+}
+
+/**
+ * V8's code cache of the bundled bot (dist/bot/bot.js.cache): the bot started as `npm start` starts
+ * it (its node flags: V8 refuses a cache made with other flags), on the embedded store in a
+ * temporary folder, stopped once it listens; it writes the cache as it exits.
+ */
+async function writeCodeCache() {
+  const start = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start;
+  const command = start.split('&&').find((part) => part.includes('dist/bot/index.js')) ?? '';
+  const flags = command.split(/\s+/).filter((word) => word.startsWith('--'));
+  const dir = mkdtempSync(join(tmpdir(), 'code-cache-'));
+  try {
+    const child = spawn(process.execPath, [...flags, join(root, 'dist', 'bot', 'index.js')], {
+      cwd: dir,
+      env: { PATH: process.env.PATH, TZ: process.env.TZ, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(dir, 'data'), MONGODB_URI: '', LOG_LEVEL: 'info', WRITE_CODE_CACHE: '1' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (line.includes('"event":"listening"')) child.kill('SIGTERM');
+    });
+    const code = await exited;
+    clearTimeout(timer);
+    if (code !== 0 || !existsSync(join(root, 'dist', 'bot', 'bot.js.cache'))) throw new Error(`the bundled bot did not start and stop cleanly (exit ${code})`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const run = (script, args) => execFileSync(process.execPath, [script, ...args], { cwd: root, stdio: 'inherit' });
@@ -135,7 +171,10 @@ try {
   run(join(root, 'dist', 'scripts', 'packTerritory.js'), []);
   run(join(root, 'dist', 'scripts', 'learnUnderstanding.js'), []);
   await bundleBot();
-} catch {
+  await writeCodeCache();
+} catch (error) {
+  // tsc and the build steps printed their errors; esbuild and the code cache's start are told here.
+  if (!(typeof error === 'object' && error !== null && 'status' in error)) console.error(error instanceof Error ? error.message : error);
   release();
   process.exit(1);
 }

@@ -7,18 +7,19 @@ import { projectPath } from '../../knowledge/projectFiles';
 import { translator } from '../../locales/i18n';
 
 /**
- * `npm start` runs dist/bot/index.js, which the build makes one file holding the bot and its
- * packages (esbuild, scripts/build.mjs). That file, started as `npm start` starts it: it loads no
- * other module of dist/ and no bundled package from node_modules, it finds the files the build put
- * next to the modules that read them (the packed territory, the learned understanding), and it
- * answers a turn and a place search. A `--require` hook writes the modules loaded and the files read
- * when the process exits.
+ * `npm start` runs dist/bot/index.js, which the build makes bot/launcher.ts running dist/bot/bot.js,
+ * one file holding the bot and its packages (esbuild, scripts/build.mjs), from V8's code cache of it.
+ * Started as `npm start` starts it, the bot uses that cache, loads no other module of dist/ and no
+ * bundled package from node_modules, finds the files the build put next to the modules that read
+ * them (the packed territory, the learned understanding), and answers a turn and a place search. A
+ * `--require` hook writes the modules loaded and the files read when the process exits.
  */
 const fr = translator('fr');
 let dir: string;
 let hook: string;
 let child: ChildProcess;
 let baseUrl: string;
+let listening: { port?: number; codeCache?: string };
 let stderr = '';
 
 beforeAll(async () => {
@@ -44,14 +45,14 @@ beforeAll(async () => {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stderr!.on('data', (chunk: Buffer) => (stderr += String(chunk)));
-  const port = await new Promise<number>((resolve, reject) => {
+  listening = await new Promise<typeof listening>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the bot did not start in 90 s: ${stderr}`)), 90_000);
     createInterface({ input: child.stdout! }).on('line', (line) => {
       try {
-        const entry = JSON.parse(line) as { event?: string; port?: number };
+        const entry = JSON.parse(line) as { event?: string } & typeof listening;
         if (entry.event === 'listening' && entry.port) {
           clearTimeout(timer);
-          resolve(entry.port);
+          resolve(entry);
         }
       } catch {
         // not a log line
@@ -62,7 +63,7 @@ beforeAll(async () => {
       reject(new Error(`the bot exited (${code}): ${stderr}`));
     });
   });
-  baseUrl = `http://127.0.0.1:${port}`;
+  baseUrl = `http://127.0.0.1:${listening.port}`;
 }, 180_000);
 
 afterAll(async () => {
@@ -75,9 +76,10 @@ afterAll(async () => {
 });
 
 describe('the bundled bot (dist/bot/index.js)', () => {
-  it('is ready', async () => {
+  it('is ready, started from the code cache the build wrote', async () => {
     const res = await fetch(`${baseUrl}/readyz`);
     expect(res.status).toBe(200);
+    expect(listening.codeCache).toBe('used');
   });
 
   it('answers a turn', async () => {
@@ -110,7 +112,7 @@ describe('the bundled bot (dist/bot/index.js)', () => {
     }
   });
 
-  it('is one file, and reads the files the build put beside the modules', async () => {
+  it('is one file (and its launcher), and reads the files the build put beside the modules', async () => {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     await exited;
@@ -122,6 +124,7 @@ describe('the bundled bot (dist/bot/index.js)', () => {
     expect([...new Set(packages)]).toEqual(['dtrace-provider']);
     expect(seen.read).toEqual(
       expect.arrayContaining([
+        projectPath('dist', 'bot', 'bot.js'),
         projectPath('dist', 'knowledge', 'territory', 'territory-sources.json'),
         projectPath('dist', 'knowledge', 'territory', 'name-index.json'),
         projectPath('dist', 'knowledge', 'understanding', 'learned.json'),
