@@ -85,7 +85,7 @@ if (process.argv.includes('--if-stale') && !isStale()) {
 }
 
 /**
- * The bot (what `npm start`, the bench, the soak's bot and the tests that start dist/bot/index.js
+ * The bot (what `npm start`, the bench and the tests that start dist/bot/index.js
  * run) in one file, dist/bot/bot.js, holding the bot and its packages (esbuild), from tsc's output:
  * the same modules Node would load (`require` conditions), read and compiled from one file instead
  * of ~1 900 (module loading was ~1.7 s of the start's CPU). The other dist/ files stay as tsc wrote
