@@ -74,7 +74,7 @@ async function benchBot(store: { mongodbUri?: string }, log: (line: string) => v
   const bot = await startBot(store);
   try {
     const rssAfterStartMb = rssMb(bot.pid);
-    log(`${bot.name}: ready ${fmtMs(bot.readyMs)} after process start, warm (typo index built, after listening) ${fmtMs(bot.warmMs)}, RSS ${rssAfterStartMb?.toFixed(0) ?? '–'} MB`);
+    log(`${bot.name}: ready ${fmtMs(bot.readyMs)} after process start, recognizers warm ${fmtMs(bot.warmMs)}, RSS ${rssAfterStartMb?.toFixed(0) ?? '–'} MB`);
     const { rows, openLoop } = conversationsOnly ? { rows: [], openLoop: undefined } : await turnRows(bot.port);
     const started = performance.now();
     const conversations = await load(bot.port, 'conversations', ['bonjour'], { connections: CONNECTIONS, durationS: 0, amount: CONVERSATIONS });
@@ -177,7 +177,7 @@ async function main(): Promise<void> {
     log('');
     log(
       table(
-        ['store', 'ready (ms)', 'warm (ms)', 'CPU to listen / to warm (ms)', 'RSS after start (MB)', `RSS after ${CONVERSATIONS} conversations (MB)`, `same, ${SETTLE_MS / 1000} s later (MB)`],
+        ['store', 'ready (ms)', 'recognizers warm (ms)', 'CPU to listen / to warm (ms)', 'RSS after start (MB)', `RSS after ${CONVERSATIONS} conversations (MB)`, `same, ${SETTLE_MS / 1000} s later (MB)`],
         stores.map((s) => [s.store, Math.round(s.readyMs), s.warmMs === undefined ? '–' : Math.round(s.warmMs), `${s.listenCpuMs ?? '–'} / ${s.warmCpuMs ?? '–'}`, fmtMb(s.rssAfterStartMb), fmtMb(s.rssAfterConversationsMb), fmtMb(s.rssSettledMb)]),
       ),
     );

@@ -20,7 +20,7 @@ export interface Endpoint {
   pid: number;
   /** Process start to the first `/readyz` 200. */
   readyMs: number;
-  /** Process start to the end of the warm-up that follows listening (the bot's typo index), when it has one: RSS after start is read after it. */
+  /** Process start to the end of the warm-up that follows listening (the bot's recognizers), when it has one. */
   warmMs?: number;
   /** CPU the process used to start listening, and to the end of its warm-up (its own log): unlike wall times, not inflated by other work on the machine. */
   listenCpuMs?: number;
@@ -221,7 +221,7 @@ export async function startBot(store: { mongodbUri?: string }): Promise<Endpoint
   // Every bench connection comes from 127.0.0.1: the per-address limit (240/min) would answer 429 to almost all of them.
   const env: NodeJS.ProcessEnv = { DATA_DIR: dataDir, LOG_LEVEL: 'info', NODE_ENV: 'development', MONGODB_URI: '', RATE_LIMIT_PER_MINUTE: '1000000' };
   if (store.mongodbUri) Object.assign(env, { MONGODB_URI: store.mongodbUri, MONGODB_DB: `bench_${runId}_${Date.now() % 100000}` });
-  const endpoint = await startEndpoint(store.mongodbUri ? 'bot (mongodb)' : 'bot (embedded)', join(distRoot, 'bot', 'index.js'), env, 'typo_index_built', 180_000, BOT_NODE_FLAGS);
+  const endpoint = await startEndpoint(store.mongodbUri ? 'bot (mongodb)' : 'bot (embedded)', join(distRoot, 'bot', 'index.js'), env, 'recognizers_warmed', 180_000, BOT_NODE_FLAGS);
   return { ...endpoint, cleanup: () => rmSync(dataDir, { recursive: true, force: true }) };
 }
 

@@ -18,7 +18,7 @@ import { limitedRequests } from './rateLimits';
 import { openSharedState } from './sharedState';
 import { withTimeout } from '../stores/timeouts';
 import { createLogger } from './logger';
-import { scheduleRequestsPurge, scheduleStatePurge, seedDemoDirectory, warmRecognizers, warmTypoIndex, warmUp } from './startup';
+import { scheduleRequestsPurge, scheduleStatePurge, seedDemoDirectory, warmRecognizers, warmUp } from './startup';
 
 /** Exit code for a bad configuration (EX_CONFIG in sysexits.h). */
 const EXIT_BAD_CONFIG = 78;
@@ -104,7 +104,6 @@ async function main(): Promise<void> {
     // codeCache: whether the built bot started from V8's code cache of its bundle (bot/launcher.ts).
     const startup = { uptimeMs: Math.round(process.uptime() * 1000), cpuMs: Math.round((cpu.user + cpu.system) / 1000), codeCache: process.env.CODE_CACHE_STATUS };
     logger.info({ event: 'listening', port: address.port, store: store.kind, ...startup }, `Guichet IAE on http://localhost:${address.port}/`);
-    setImmediate(() => warmTypoIndex(logger));
   });
 
   let stopping = false;

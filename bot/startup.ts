@@ -1,7 +1,7 @@
 import { recognizeChoices } from 'botbuilder-dialogs';
 import { warmUpFaq } from '../knowledge/faq';
 import { warmUnderstanding } from '../knowledge/understanding/understand';
-import { warmUpTerritory, warmUpTypoIndex } from '../knowledge/territory/resolve';
+import { warmUpTerritory } from '../knowledge/territory/resolve';
 import { modelWarmSteps } from '../knowledge/understanding/recognizers';
 import { loadMartiniqueDemo } from '../knowledge/directory/demo';
 import type { OpenedStore } from '../stores/appStore';
@@ -35,18 +35,6 @@ export function warmUp(logger: Logger): void {
   const faqMs = Date.now() - started - territoryMs;
   warmUnderstanding({ numbers: false });
   logger.info({ event: 'warmed_up', territoryMs, faqMs, understandingMs: Date.now() - started - territoryMs - faqMs });
-}
-
-/**
- * The territory's typo index (did-you-mean on a misspelt place, words inside names), built just after
- * the server listens rather than before: a misspelt place in the first ~0.2 s waits for it, nothing
- * else does.
- */
-export function warmTypoIndex(logger: Logger): void {
-  const started = Date.now();
-  warmUpTypoIndex();
-  const cpu = process.cpuUsage();
-  logger.info({ event: 'typo_index_built', ms: Date.now() - started, cpuMs: Math.round((cpu.user + cpu.system) / 1000) });
 }
 
 /** The recognizers' warm-up, one step per model family and language (each compiles its regular expressions once). */

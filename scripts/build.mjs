@@ -137,8 +137,7 @@ async function bundleBot() {
 /**
  * V8's code cache of the bundled bot (dist/bot/bot.js.cache): the bot started as `npm start` starts
  * it (its node flags: V8 refuses a cache made with other flags), on the embedded store in a
- * temporary folder, stopped once it has started (listening, then its typo index built); it writes the
- * cache as it exits.
+ * temporary folder, stopped once it listens; it writes the cache as it exits.
  */
 async function writeCodeCache() {
   const start = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start;
@@ -154,7 +153,7 @@ async function writeCodeCache() {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
     createInterface({ input: child.stdout }).on('line', (line) => {
-      if (line.includes('"event":"typo_index_built"')) child.kill('SIGTERM');
+      if (line.includes('"event":"listening"')) child.kill('SIGTERM');
     });
     const code = await exited;
     clearTimeout(timer);

@@ -16,7 +16,7 @@ export { loadTerritory, type TerritoryData } from './load';
 export { getTerritory, type Territory } from './territory';
 export { normalizeText, stripArticle } from './normalize';
 export { stripPlaceFillers } from './fillers';
-export { resolvePlace, resolveInsee, resolveCommuneByPostcode, warmUpTerritory, warmUpTypoIndex, MAX_INPUT_LENGTH, type ResolveOptions } from './resolve';
+export { resolvePlace, resolveInsee, resolveCommuneByPostcode, warmUpTerritory, MAX_INPUT_LENGTH, type ResolveOptions } from './resolve';
 export { servedPlace, isInside, liaisonOf, placeContext, refOf, SERVED_TYPES, type Liaison } from './served';
 export {
   haversineKm,

@@ -17,17 +17,8 @@ const COORDS_TERRITORY_KM = 20;
 
 const NOT_FOUND: ResolveResult = { status: 'not_found' };
 
-/**
- * Loads the data and the exact-name tables now (call at start-up so the first user does not wait).
- * The typo index (did-you-mean, words inside names) is warmUpTypoIndex's: built at the first typo
- * otherwise.
- */
+/** Loads the data and builds every index now (call at start-up so the first user does not wait). */
 export function warmUpTerritory(): void {
-  getTerritory();
-}
-
-/** Builds the typo index now (about 0.2 s of CPU and 30 MB): the bot does it just after it starts listening. */
-export function warmUpTypoIndex(): void {
   warmUpFuzzy(getTerritory());
 }
 
