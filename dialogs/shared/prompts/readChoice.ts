@@ -21,15 +21,49 @@ function isVerbAi(words: readonly string[], at: number): boolean {
 
 const contentWords = (folded: string) => folded.split(' ').filter((w) => w && !FILLERS.has(w));
 
+/** A choice's phrase as it is compared: folded, its words, how many of them are not fillers. */
+interface Phrase {
+  folded: string;
+  words: string[];
+  contentLength: number;
+}
+
+/**
+ * Phrases read before, by their text: choices are labels and synonyms from a few fixed lists (kinds,
+ * lexicons, buttons), read again at every answer (a prompt reads its answer several times a turn);
+ * folding them each time was most of the reading. Bounded: cleared when full.
+ */
+const PHRASES_REMEMBERED = 5000;
+const phrases = new Map<string, Phrase>();
+
+function phraseOf(text: string): Phrase {
+  let phrase = phrases.get(text);
+  if (!phrase) {
+    const folded = foldText(text);
+    phrase = { folded, words: folded.split(' '), contentLength: contentWords(folded).length };
+    if (phrases.size >= PHRASES_REMEMBERED) phrases.clear();
+    phrases.set(text, phrase);
+  }
+  return phrase;
+}
+
 /** Every way to say a choice: its value, its button title and its synonyms, folded. */
-function phrasesOf(choice: Choice): string[] {
-  const phrases = [choice.value, choice.action?.title, ...(choice.synonyms ?? [])].filter((p): p is string => typeof p === 'string');
-  return [...new Set(phrases.map(foldText).filter(Boolean))];
+function phrasesOf(choice: Choice): Phrase[] {
+  const all = [choice.value, choice.action?.title, ...(choice.synonyms ?? [])].filter((p): p is string => typeof p === 'string');
+  const seen = new Set<string>();
+  const out: Phrase[] = [];
+  for (const text of all) {
+    const phrase = phraseOf(text);
+    if (phrase.folded && !seen.has(phrase.folded)) {
+      seen.add(phrase.folded);
+      out.push(phrase);
+    }
+  }
+  return out;
 }
 
 /** Where a folded phrase occurs as whole words in the folded text (a final "s" optional on each word), or -1. */
-function wordIndex(words: readonly string[], phrase: string): number {
-  const target = phrase.split(' ');
+function wordIndex(words: readonly string[], { folded: phrase, words: target }: Phrase): number {
   const same = (a: string, b: string) => a === b || a === `${b}s` || `${a}s` === b;
   for (let i = 0; i + target.length <= words.length; i++) {
     // « j'ai 23 ans » names no association intermédiaire.
@@ -52,12 +86,13 @@ export function readChoice(text: string | undefined, choices: readonly Choice[])
   const folded = foldText(text).replace(POLITENESS, ' ').replace(/\s+/g, ' ').trim();
   if (!folded) return undefined;
   const found = (index: number, synonym: string, score = 1): FoundChoice => ({ value: choices[index]!.value, index, score, synonym });
-  for (const [index, choice] of choices.entries()) {
-    const exact = phrasesOf(choice).find((p) => p === folded);
-    if (exact) return found(index, exact);
+  const phrasesByChoice = choices.map(phrasesOf);
+  for (const [index, choicePhrases] of phrasesByChoice.entries()) {
+    const exact = choicePhrases.find((p) => p.folded === folded);
+    if (exact) return found(index, exact.folded);
   }
   // "2" picks the second choice when no choice is itself a number.
-  if (/^\d{1,2}$/.test(folded) && !choices.some((c) => phrasesOf(c).some((p) => /^\d/.test(p)))) {
+  if (/^\d{1,2}$/.test(folded) && !phrasesByChoice.some((choicePhrases) => choicePhrases.some((p) => /^\d/.test(p.folded)))) {
     const index = Number(folded) - 1;
     if (index >= 0 && index < choices.length) return found(index, folded);
   }
@@ -65,9 +100,9 @@ export function readChoice(text: string | undefined, choices: readonly Choice[])
   let best: { index: number; phrase: string; length: number } | undefined;
   let tie = false;
   const refused = new Set<number>();
-  for (const [index, choice] of choices.entries()) {
-    for (const phrase of phrasesOf(choice)) {
-      const length = contentWords(phrase).length;
+  for (const [index, choicePhrases] of phrasesByChoice.entries()) {
+    for (const phrase of choicePhrases) {
+      const length = phrase.contentLength;
       if (length === 0) continue;
       const at = wordIndex(words, phrase);
       if (at < 0) continue;
@@ -77,7 +112,7 @@ export function readChoice(text: string | undefined, choices: readonly Choice[])
       }
       if (!best || length > best.length) {
         tie = false;
-        best = { index, phrase, length };
+        best = { index, phrase: phrase.folded, length };
       } else if (length === best.length && index !== best.index) tie = true;
     }
   }
