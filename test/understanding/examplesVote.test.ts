@@ -4,8 +4,8 @@ import { indexExamples, loadExampleIndex, voteOf, type LabelledText } from '../.
 import { normalizeForIntents } from '../../knowledge/understanding/intents/normalize';
 import { prepareText } from '../../knowledge/understanding/slots/text';
 
-/** The shipped vote index remembers the typo neighbours of searched words: the same votes as a fresh index, first time and again. */
-test('a loaded index votes as the index it was saved from, with its remembered typo neighbours', () => {
+/** The shipped vote index remembers the typo neighbours and the scored examples of searched words: the same votes as a fresh index, first time and again. */
+test('a loaded index votes as the index it was saved from, with its remembered typo neighbours and word results', () => {
   const examples = (examplesFile as { examples: LabelledText[] }).examples;
   const index = indexExamples(examples);
   const fresh = voteOf(index);

@@ -74,7 +74,7 @@ export function indexExamples(examples: readonly LabelledText[]): ExampleIndex {
 
 /** An index saved with `index.toJSON()`, with the same options. */
 export function loadExampleIndex(saved: AsPlainObject): ExampleIndex {
-  return rememberFuzzyTerms(MiniSearch.loadJS<Doc>(saved, INDEX_OPTIONS));
+  return rememberTermResults(rememberFuzzyTerms(MiniSearch.loadJS<Doc>(saved, INDEX_OPTIONS)));
 }
 
 /** Words whose typo neighbours are remembered (a message's words are mostly the same few hundred). */
@@ -102,6 +102,40 @@ function rememberFuzzyTerms(index: ExampleIndex): ExampleIndex {
     if (remembered.size > FUZZY_TERMS_REMEMBERED) remembered.delete(remembered.keys().next().value!);
     // The search deletes prefix matches from what it gets: a copy each time.
     return new Map(matches);
+  };
+  return index;
+}
+
+/** Words whose scored examples are remembered (see rememberTermResults). */
+export const TERM_RESULTS_REMEMBERED = 1000;
+
+/** One example a query word matched: its BM25 score so far, the query words and the index words that matched. */
+type TermResult = { score: number; terms: string[]; match: Record<string, string[]> };
+type QuerySpec = { term: string; fuzzy?: unknown; prefix?: unknown; termBoost?: unknown };
+
+/**
+ * The shipped index (never changed after loading) also remembers, for the last
+ * TERM_RESULTS_REMEMBERED query words, the examples each word matched with their scores (minisearch 7's
+ * `executeQuerySpec`: the word, its prefix and typo neighbours, BM25 over every example that has one,
+ * most of a search). Same word, same options, same index: same scores. The search then adds the words'
+ * scores into the first word's results: each call gets fresh copies of the remembered ones. Without
+ * that method, no memory.
+ */
+function rememberTermResults(index: ExampleIndex): ExampleIndex {
+  const searcher = index as unknown as { executeQuerySpec?: (query: QuerySpec, options: unknown) => Map<number, TermResult> };
+  const executeQuerySpec = searcher.executeQuerySpec;
+  if (typeof executeQuerySpec !== 'function') return index;
+  const remembered = new Map<string, Map<number, TermResult>>();
+  searcher.executeQuerySpec = (query, options) => {
+    const key = `${String(query.fuzzy)}|${String(query.prefix)}|${String(query.termBoost)}|${query.term}`;
+    let results = remembered.get(key);
+    if (results) remembered.delete(key);
+    else results = executeQuerySpec.call(index, query, options);
+    remembered.set(key, results);
+    if (remembered.size > TERM_RESULTS_REMEMBERED) remembered.delete(remembered.keys().next().value!);
+    const copy = new Map<number, TermResult>();
+    for (const [id, r] of results) copy.set(id, { score: r.score, terms: [...r.terms], match: { ...r.match } });
+    return copy;
   };
   return index;
 }
