@@ -8,7 +8,7 @@ import { CONFIDENT, PLAUSIBLE, type FeatureOptions, type Understand, type Unders
 import { understoodFacts, understoodSummary } from './shared/understoodSummary';
 import { rememberFacts } from './shared/memory';
 import { recognizeYesNo } from '../knowledge/understanding/yesNo';
-import { smallTalkOf } from '../knowledge/understanding/smallTalk';
+import { isConfused, smallTalkOf } from '../knowledge/understanding/smallTalk';
 
 export interface FreeTextRouterDeps {
   features: readonly Feature[];
@@ -41,6 +41,13 @@ export async function routeFreeText(dc: DialogContext, text: string, deps: FreeT
     await context.sendActivity(t(talk === 'goodbye' ? 'common:smallTalk.goodbye' : 'common:smallTalk.closing'));
     return { kind: 'answered' };
   }
+  // « je comprends pas », « hein ? » at « Que voulez-vous faire ? »: two short sentences, not the whole
+  // help (« aide » gives it): what the assistant does, the buttons, and how to reach a person.
+  if (isConfused(text)) {
+    session.misunderstandings = 0;
+    await context.sendActivity(t('common:help.short'));
+    return { kind: 'menu', promptKey: 'common:menu.prompt' };
+  }
   const understood = deps.understand?.(text, turnLocale(context), { departement: session.departement });
   if (understood && understood.confidence >= CONFIDENT) {
     const feature = deps.features.find((f) => f.intents?.includes(understood.intent));
@@ -62,8 +69,9 @@ export async function routeFreeText(dc: DialogContext, text: string, deps: FreeT
         await context.sendActivity(t('common:smallTalk.thanks'));
         return { kind: 'menu', promptKey: 'common:menu.again' };
       case 'help':
+        // Asked in words (« c'est quoi ce truc ») the short help; the command « aide » gives it all.
         session.misunderstandings = 0;
-        await sendHelp(context, deps.features);
+        await context.sendActivity(t('common:help.short'));
         return { kind: 'menu', promptKey: 'common:menu.prompt' };
       case 'human':
         // Only without the person feature (which the intent starts when it exists).

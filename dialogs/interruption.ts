@@ -79,6 +79,11 @@ function innermost(dc: DialogContext): { dialog: Dialog | undefined; dc: DialogC
   return { dialog: current.activeDialog ? current.findDialog(current.activeDialog.id) : undefined, dc: current };
 }
 
+/** A feature that reads the person's facts as it goes (between two questions of the eligibility check). */
+export interface TakesFactsMidway {
+  takesFactsMidway?(featureDc: DialogContext): boolean;
+}
+
 export interface InterruptionDeps {
   features: readonly Feature[];
   understand?: Understand;
@@ -127,6 +132,12 @@ export async function interruption(rootDc: DialogContext, deps: InterruptionDeps
   if (!feature) return undefined;
   const sameFeature = top.id === feature.dialog.id;
   if (sameFeature) {
+    // « il a pas de diplome » at a question of the check under way: a fact it reads as it goes, kept
+    // and said back (« C'est noté »); the question goes on, the check is not started again.
+    const running = rootDc.findDialog(top.id) as (Dialog & TakesFactsMidway) | undefined;
+    if (answer === undefined && rootDc.child && inner.dialog instanceof AnswerPrompt && running?.takesFactsMidway?.(rootDc.child) && carriesFacts(understood, inner.dialog)) {
+      return noted(rootDc, understood);
+    }
     // Starting over is worth it only with new facts, and never twice for the same message (no loop).
     if (!carriesFacts(understood) || session.lastRestart === text) return undefined;
     session.lastRestart = text;

@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   WaterfallDialog,
+  type DialogContext,
   type FoundChoice,
   type PromptOptions,
   type WaterfallStepContext,
@@ -99,6 +100,11 @@ export class EligibilityDialog extends ComponentDialog {
     this.initialDialogId = MAIN;
   }
 
+  /** Between two questions of the check, a fact typed is kept and the check goes on (interruption.ts). */
+  takesFactsMidway(featureDc: DialogContext): boolean {
+    return featureDc.stack.some((instance) => instance.id === LOOP);
+  }
+
   private check(step: WaterfallStepContext): CheckState {
     const session = sessionOf(step.context);
     return (session.eligibilityCheck ??= { adviser: false, answers: {} });
@@ -127,6 +133,8 @@ export class EligibilityDialog extends ComponentDialog {
   private async ask(step: WaterfallStepContext) {
     const check = this.check(step);
     const situation = sessionOf(step.context).situation ?? {};
+    // What was noted between two questions (« il a pas de diplome ») counts, never asked again.
+    for (const [key, answer] of Object.entries(answersFrom(situation)) as Array<[CriterionKey, Answer]>) check.answers[key] ??= answer;
     const question = nextGroupedQuestion(check.answers, facts(situation), this.deps.today(), check.targetKind);
     check.question = question;
     const t = tr(step.context);

@@ -89,8 +89,10 @@ export class RequestDialog extends ComponentDialog {
     const options = (step.options ?? {}) as RequestOptions;
     if (options.structureId) draft.structureId = options.structureId;
     const t = tr(step.context);
-    // « je veux le pass iae »: the PASS comes from the employer at the hire; what is asked here is the diagnosis.
-    if (!options.structureId && /\b(pass|agrement)\b/.test(foldText(options.text ?? ''))) await step.context.sendActivity(t('requests:passFirst'));
+    // « je veux le pass iae », or « pass iae » picked at the menu (no understood text then, the message
+    // itself): the PASS comes from the employer at the hire; what is asked here is the diagnosis.
+    const said = options.text ?? step.context.activity.text ?? '';
+    if (!options.structureId && /\b(pass|agrement)\b/.test(foldText(said))) await step.context.sendActivity(t('requests:passFirst'));
     if (draft.consent?.version === CURRENT_CONSENT_VERSION) return step.next({ index: 0 });
     const version = CONSENT_VERSIONS.find((v) => v.id === CURRENT_CONSENT_VERSION)!;
     await step.context.sendActivity(t(version.localeKey));

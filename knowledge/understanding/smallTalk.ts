@@ -68,7 +68,8 @@ const CONFUSED = new Set([
   'je n ai pas compris', 'pas compris', 'jai pas compris', 'je comprend pas', 'comprend pas', 'quoi', 'hein', 'comment',
   'comment ca', 'c est a dire', 'c est quoi', 'ca veut dire quoi', 'cad', 'pardon', 'je suis perdu', 'je suis perdue',
   'what', 'what do you mean', 'i don t understand', 'i dont understand', 'don t understand', 'sorry', 'huh', 'pardon me',
-  'i m lost', 'i am lost', 'what does that mean',
+  'i m lost', 'i am lost', 'what does that mean', 'je comprends rien', 'je comprend rien', 'j y comprends rien', 'comprends rien',
+  'c est quoi ce truc', 'c quoi ce truc', 'c koi ce truc', 'c est quoi ca', 'c quoi', 'c koi', 'hein quoi', 'what is this',
 ]);
 
 /** Whether the message says the person did not follow the question (a lone « ? » too). */

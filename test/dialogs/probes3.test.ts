@@ -1,0 +1,85 @@
+import { getFaqEntry, searchFaq } from '../../knowledge/faq';
+import { understand, warmUnderstanding } from '../../knowledge/understanding/understand';
+import { BotDriver, buttonsOf, textOf, type Reply } from '../support/botDriver';
+import { useDemoBot } from '../support/demoBot';
+
+const demo = useDemoBot({ today: '2026-11-22', warm: true });
+beforeAll(() => warmUnderstanding());
+
+function newBot(locale = 'fr-FR'): BotDriver {
+  return new BotDriver({ features: demo.features({ faq: { searchFaq, getFaqEntry } }), understand: (text, lng, context) => understand(text, lng, { territory: '972', ...context }), locale, territory: '972' });
+}
+
+async function play(bot: BotDriver, ...messages: string[]): Promise<Reply[]> {
+  await bot.join();
+  let last: Reply[] = [];
+  for (const m of messages) last = await bot.say(m);
+  return last;
+}
+
+const MENU_BUTTON = 'Vérifier mon éligibilité';
+
+describe('someone lost at the menu gets two short sentences, not the whole help', () => {
+  it.each(['je comprends pas', "c'est quoi ce truc", 'hein ?', "j'y comprends rien", 'c koi ?'])('« %s »: what the bot does, the buttons, a person', async (text) => {
+    const replies = await play(newBot(), text);
+    const said = textOf(replies);
+    expect(said).toMatch(/trouver un travail accompagné/);
+    expect(said).toMatch(/touchez un bouton/);
+    expect(said).toMatch(/parler à quelqu'un/);
+    expect(said).not.toMatch(/Je peux vous aider à|À tout moment|pas compris/);
+    expect(said.split('\n').length).toBeLessThanOrEqual(2);
+    expect(buttonsOf(replies)).toContain(MENU_BUTTON);
+  });
+
+  it('in English too', async () => {
+    const replies = await play(newBot('en-US'), "I don't understand");
+    expect(textOf(replies)).toMatch(/find a job with support/);
+    expect(textOf(replies)).not.toMatch(/I can help you to/);
+  });
+
+  it('« aide » still gives the whole help', async () => {
+    const replies = await play(newBot(), 'aide');
+    expect(textOf(replies)).toMatch(/Je peux vous aider à/);
+    expect(textOf(replies)).toMatch(/À tout moment/);
+  });
+});
+
+describe('every way into the request from words about the PASS says once who asks for it', () => {
+  const PASS_FIRST = /l'employeur qui le demande, le jour de l'embauche/;
+  it.each(['pass iae', 'PASS IAE', 'agrément', 'je veux le pass iae'])('« %s » at the menu', async (text) => {
+    const said = textOf(await play(newBot(), text));
+    expect(said.match(new RegExp(PASS_FIRST, 'g'))).toHaveLength(1);
+    expect(said).toMatch(/Êtes-vous d'accord/);
+  });
+
+  it('the menu button says nothing of the PASS', async () => {
+    expect(textOf(await play(newBot(), 'Faire une demande de diagnostic'))).not.toMatch(PASS_FIRST);
+  });
+});
+
+describe('a fact typed at an eligibility question', () => {
+  const INTRO = /C'est une première idée/;
+  it('« il a pas de diplome » is noted; the check goes on without its intro again', async () => {
+    const bot = newBot();
+    expect(textOf(await play(bot, 'suis-je éligible ?'))).toMatch(INTRO);
+    const replies = await bot.say('il a pas de diplome');
+    expect(textOf(replies)).toMatch(/C'est noté : Niveau CAP ou BEP, ou moins/);
+    expect(textOf(replies)).not.toMatch(INTRO);
+    expect(textOf(replies)).toMatch(/Touchez-vous le RSA/);
+  });
+
+  it('the fact noted is not asked again, and counts in the result', async () => {
+    const bot = newBot();
+    const checklist = await play(bot, 'suis-je éligible ?', 'il a pas de diplome', 'Non, aucune', '30 ans', 'je ne sais pas');
+    expect(textOf(checklist)).toMatch(/Cochez ce qui vous concerne/);
+    expect(JSON.stringify(checklist)).not.toMatch(/CAP ou BEP/);
+    const result = await bot.say('aucun');
+    expect(textOf(result)).toMatch(/Ce qui compte pour vous : Niveau CAP ou BEP, ou moins/);
+  });
+
+  it('after the result a new fact still gives a new result (« et s’il a 52 ans ? »)', async () => {
+    const bot = newBot();
+    await play(bot, 'mon candidat a 23 ans, il est au RSA ?');
+    expect(textOf(await bot.say("et s'il a 52 ans ?"))).toMatch(/50 ans ou plus/);
+  });
+});
