@@ -13,6 +13,9 @@ export function currentField(context: TurnContext): RequestField {
   return REQUEST_FIELDS.find((f) => draft[f] === undefined) ?? 'note';
 }
 
+/** Answers that are no miss: what to do, then the question again, with a person offered (AnswerPrompt.explain). */
+const EXPLAINED: ReadonlySet<string> = new Set(['requests:errors.noteYes', 'requests:errors.birthDateUnknown']);
+
 /** A name longer than this many words is rather a sentence (« je veux vérifier mon éligibilité »). */
 const NAME_WORDS = 3;
 
@@ -44,6 +47,9 @@ export class RequestFieldPrompt extends AnswerPrompt<string> {
     if ((field === 'firstName' || field === 'lastName') && yesNo !== undefined && foldText(text).length > 2 && foldText(text) !== 'si') {
       return { ok: false, errorKey: 'requests:errors.nameNeeded', field };
     }
+    // « je sais plus » at the birth date: why it is needed, where to find it, a person (explain, no miss).
+    const unknown = (yesNo ?? (foldText(text).split(' ').length <= 6 ? recognizeYesNo(text) : undefined)) === 'unknown';
+    if (field === 'birthDate' && unknown) return { ok: false, errorKey: 'requests:errors.birthDateUnknown', field };
     return { ...readField(field, text, turnLocale(context), this.today(), sessionOf(context).departement), field };
   }
 
@@ -60,10 +66,10 @@ export class RequestFieldPrompt extends AnswerPrompt<string> {
     return 'firm';
   }
 
-  /** « oui » to the note: what to do, then the question again (no miss). */
+  /** « oui » to the note, « je sais plus » at the birth date: what to do, then the question again (no miss). */
   protected override explain(context: TurnContext): string | undefined {
     const reading = this.reading(context);
-    return !reading.ok && reading.errorKey === 'requests:errors.noteYes' ? tr(context)(reading.errorKey) : undefined;
+    return !reading.ok && EXPLAINED.has(reading.errorKey) ? tr(context)(reading.errorKey) : undefined;
   }
 
   protected override async onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void> {

@@ -83,3 +83,47 @@ describe('a fact typed at an eligibility question', () => {
     expect(textOf(await bot.say("et s'il a 52 ans ?"))).toMatch(/50 ans ou plus/);
   });
 });
+
+describe('the request’s birth date not known', () => {
+  async function atBirthDate(bot: BotDriver): Promise<void> {
+    await play(bot, 'Faire une demande de diagnostic', "J'accepte", 'Marie', 'Joseph');
+  }
+
+  it.each(['je sais plus', 'je ne sais pas', 'je me souviens plus'])('« %s »: why it is needed, where to find it, a person; no « Je n’ai pas compris »', async (text) => {
+    const bot = newBot();
+    await atBirthDate(bot);
+    const replies = await bot.say(text);
+    expect(textOf(replies)).not.toMatch(/pas compris/);
+    expect(textOf(replies)).toMatch(/besoin de votre date de naissance/);
+    expect(textOf(replies)).toMatch(/pièce d'identité/);
+    expect(textOf(replies)).toMatch(/Quelle est votre date de naissance/);
+    expect(buttonsOf(replies)).toContain("Parler à quelqu'un");
+    const person = await bot.say("Parler à quelqu'un");
+    expect(textOf(person)).toMatch(/3949/);
+  });
+
+  it('said again and again: the way out comes, never the same answer forever', async () => {
+    const bot = newBot();
+    await atBirthDate(bot);
+    let last: Reply[] = [];
+    for (let i = 0; i < 6; i++) last = await bot.say('je sais pas');
+    expect(textOf(last)).toMatch(/parler à une personne|Je n'arrive pas à comprendre/);
+    expect(buttonsOf(last)).toContain("Parler à quelqu'un");
+  });
+
+  it('an age instead: kept, and the date asked again (no « Je n’ai pas compris »)', async () => {
+    const bot = newBot();
+    await atBirthDate(bot);
+    const replies = await bot.say("j'ai 35 ans");
+    expect(textOf(replies)).not.toMatch(/pas compris/);
+    expect(textOf(replies)).toMatch(/Quelle est votre date de naissance/);
+  });
+
+  it('then the date is taken', async () => {
+    const bot = newBot();
+    await atBirthDate(bot);
+    await bot.say('je sais plus');
+    const replies = await bot.say('03/03/1990');
+    expect(textOf(replies)).toMatch(/téléphone|joindre/);
+  });
+});
