@@ -115,6 +115,11 @@ export class RootDialog extends ComponentDialog {
         await innerDc.repromptDialog();
         return { status: DialogTurnStatus.waiting };
       }
+      case 'back':
+        // « retour » in a feature that interrupted a question: that question again (ResumeDialog says so and asks it).
+        if (innerDc.stack.at(-2)?.id === RESUME_DIALOG) return innerDc.endDialog();
+        await innerDc.cancelAllDialogs();
+        return innerDc.beginDialog(MENU_DIALOG);
       case 'menu':
         await innerDc.cancelAllDialogs();
         return innerDc.beginDialog(MENU_DIALOG);

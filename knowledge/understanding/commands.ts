@@ -9,7 +9,7 @@ const folded = z
   .refine((s) => foldText(s) === s, { message: 'phrase must be folded (lower case, no accents, single spaces)' });
 const phrases = z.array(folded).min(1);
 
-export const COMMANDS = ['help', 'menu', 'cancel', 'restart', 'english', 'french', 'person', 'easyFrench', 'easyEnglish', 'easy', 'standardFrench', 'standardEnglish'] as const;
+export const COMMANDS = ['help', 'menu', 'back', 'cancel', 'restart', 'english', 'french', 'person', 'easyFrench', 'easyEnglish', 'easy', 'standardFrench', 'standardEnglish'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 const commandsSchema = z

@@ -127,3 +127,36 @@ describe('the request’s birth date not known', () => {
     expect(textOf(replies)).toMatch(/téléphone|joindre/);
   });
 });
+
+describe('« retour » in a feature that interrupted a question', () => {
+  const MINIMA = /Touchez-vous le RSA/;
+  it.each([
+    ["parler à quelqu'un", 'retour'],
+    ['je cherche une structure', 'revenir en arrière'],
+  ])('after « %s » at the minima question, « %s » goes back to that question', async (aside, back) => {
+    const bot = newBot();
+    await play(bot, 'suis-je éligible ?');
+    const interrupted = await bot.say(aside);
+    expect(textOf(interrupted)).not.toMatch(MINIMA);
+    const replies = await bot.say(back);
+    expect(textOf(replies)).toMatch(/Reprenons où nous en étions/);
+    expect(textOf(replies)).toMatch(MINIMA);
+    expect(textOf(replies)).not.toMatch(/Que voulez-vous faire|C'est une première idée/);
+    const next = await bot.say('Non, aucune');
+    expect(textOf(next)).toMatch(/Quel âge/);
+  });
+
+  it('« menu » there still goes to the menu', async () => {
+    const bot = newBot();
+    await play(bot, 'suis-je éligible ?', "parler à quelqu'un");
+    const replies = await bot.say('menu');
+    expect(textOf(replies)).toMatch(/Que voulez-vous faire/);
+  });
+
+  it('« go back » in English too', async () => {
+    const bot = newBot('en-US');
+    await play(bot, 'am I eligible?', 'I want to talk to someone');
+    const replies = await bot.say('go back');
+    expect(textOf(replies)).toMatch(/Do you receive the RSA/);
+  });
+});
