@@ -1,9 +1,10 @@
-import { getFaqEntry, searchFaq } from '../../knowledge/faq';
+import { searchFaq } from '../../knowledge/faq';
 import { smallTalkOf } from '../../knowledge/understanding/smallTalk';
-import { understand, warmUnderstanding } from '../../knowledge/understanding/understand';
+import { warmUnderstanding } from '../../knowledge/understanding/understand';
 import { recognizeYesNo } from '../../knowledge/understanding/yesNo';
 import { readChoice } from '../../dialogs/shared/prompts/readChoice';
 import { BotDriver, buttonsOf, textOf, type Reply } from '../support/botDriver';
+import { martiniqueBot, play } from '../support/probeBot';
 import { useDemoBot } from '../support/demoBot';
 
 /**
@@ -14,18 +15,7 @@ import { useDemoBot } from '../support/demoBot';
 const demo = useDemoBot({ today: '2026-11-22', warm: true });
 beforeAll(() => warmUnderstanding());
 
-/** A bot of the Martinique guichet (TERRITORY=972), as deployed. */
-function newBot(locale = 'fr-FR'): BotDriver {
-  return new BotDriver({ features: demo.features({ faq: { searchFaq, getFaqEntry } }), understand: (text, lng, context) => understand(text, lng, { territory: '972', ...context }), locale, territory: '972' });
-}
-
-/** Plays the messages and returns the replies to the last one. */
-async function play(bot: BotDriver, ...messages: string[]): Promise<Reply[]> {
-  await bot.join();
-  let last: Reply[] = [];
-  for (const m of messages) last = await bot.say(m);
-  return last;
-}
+const newBot = (locale = 'fr-FR') => martiniqueBot(demo, locale);
 
 const KIND_QUESTION = /Quel type de structure/;
 const NOT_UNDERSTOOD = /Je n'ai pas compris|Choisissez un type/;

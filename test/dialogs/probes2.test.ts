@@ -2,6 +2,7 @@ import { loadMartiniqueDemo } from '../../knowledge/directory/demo';
 import { getFaqEntry, searchFaq } from '../../knowledge/faq';
 import { understand, warmUnderstanding } from '../../knowledge/understanding/understand';
 import { BotDriver, buttonsOf, textOf, type Reply } from '../support/botDriver';
+import { martiniqueBot, play } from '../support/probeBot';
 import { useDemoBot, webRequest } from '../support/demoBot';
 
 /**
@@ -11,16 +12,7 @@ const demo = useDemoBot({ today: '2026-11-22', warm: true, requests: [{ draft: w
 const demoForRetry = demo;
 beforeAll(() => warmUnderstanding());
 
-function newBot(locale = 'fr-FR'): BotDriver {
-  return new BotDriver({ features: demo.features({ faq: { searchFaq, getFaqEntry } }), understand: (text, lng, context) => understand(text, lng, { territory: '972', ...context }), locale, territory: '972' });
-}
-
-async function play(bot: BotDriver, ...messages: string[]): Promise<Reply[]> {
-  await bot.join();
-  let last: Reply[] = [];
-  for (const m of messages) last = await bot.say(m);
-  return last;
-}
+const newBot = (locale = 'fr-FR') => martiniqueBot(demo, locale);
 
 describe('an adviser changes a fact of the candidate after the result', () => {
   it('« et s’il a 52 ans ? » after a 23-year-old’s result gives a new result, never an error', async () => {

@@ -1,21 +1,12 @@
-import { getFaqEntry, searchFaq } from '../../knowledge/faq';
-import { understand, warmUnderstanding } from '../../knowledge/understanding/understand';
+import { warmUnderstanding } from '../../knowledge/understanding/understand';
 import { BotDriver, buttonsOf, textOf, type Reply } from '../support/botDriver';
+import { martiniqueBot, play } from '../support/probeBot';
 import { useDemoBot } from '../support/demoBot';
 
 const demo = useDemoBot({ today: '2026-11-22', warm: true });
 beforeAll(() => warmUnderstanding());
 
-function newBot(locale = 'fr-FR'): BotDriver {
-  return new BotDriver({ features: demo.features({ faq: { searchFaq, getFaqEntry } }), understand: (text, lng, context) => understand(text, lng, { territory: '972', ...context }), locale, territory: '972' });
-}
-
-async function play(bot: BotDriver, ...messages: string[]): Promise<Reply[]> {
-  await bot.join();
-  let last: Reply[] = [];
-  for (const m of messages) last = await bot.say(m);
-  return last;
-}
+const newBot = (locale = 'fr-FR') => martiniqueBot(demo, locale);
 
 const MENU_BUTTON = 'Vérifier mon éligibilité';
 
