@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { MongoClient } from 'mongodb';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { projectPath } from '../../knowledge/projectFiles';
@@ -49,6 +50,21 @@ export class OwnMongoServer {
         reject(new Error(`the test MongoDB server exited (${code})`));
       });
     });
+    await this.answering();
+  }
+
+  /**
+   * Waits until the server answers a ping: a cold JVM on a busy machine can take more than the
+   * 1-second server selection of the tests' stores to answer its first connection.
+   */
+  private async answering(): Promise<void> {
+    const client = new MongoClient(this.uri, { serverSelectionTimeoutMS: 20_000 });
+    try {
+      await client.connect();
+      await client.db('admin').command({ ping: 1 });
+    } finally {
+      await client.close().catch(() => undefined);
+    }
   }
 
   /** Freezes the server (SIGSTOP): connections stay open, nothing answers; `resume` thaws it with its data. */
