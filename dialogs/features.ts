@@ -9,7 +9,7 @@ import { EligibilityDialog } from './eligibility/eligibilityDialog';
 import { FaqDialog, type FaqKnowledge } from './faq/faqDialog';
 import { FollowUpDialog } from './requests/followUpDialog';
 import { EraseDialog, MyDataDialog } from './requests/myDataDialogs';
-import { REQUEST_DIALOG, RequestDialog, type RequestDialogDeps } from './requests/requestDialog';
+import { REQUEST_DIALOG, RequestDialog } from './requests/requestDialog';
 import type { Feature } from './feature';
 import { commandLexicon } from '../knowledge/understanding/commands';
 import { PersonDialog } from './person/personDialog';

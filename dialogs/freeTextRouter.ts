@@ -24,12 +24,6 @@ export type Routed = { kind: 'started'; result: DialogTurnResult } | { kind: 'me
  * After two messages in a row it could not place, it offers the menu and a human contact
  * instead of asking again.
  */
-/** Whether a message says something of the person's situation: age or birth date, benefits, registration. */
-function tellsAboutThemselves(understood: UnderstoodMessage): boolean {
-  const { slots } = understood;
-  return slots.age !== undefined || Boolean(slots.birthDate) || Boolean(slots.criteria?.length) || slots.registrationMonths !== undefined;
-}
-
 export async function routeFreeText(dc: DialogContext, text: string, deps: FreeTextRouterDeps): Promise<Routed> {
   const { context } = dc;
   const t = tr(context);
@@ -128,3 +122,8 @@ export async function routeFreeText(dc: DialogContext, text: string, deps: FreeT
   return { kind: 'menu', promptKey: 'common:menu.notUnderstood' };
 }
 
+/** Whether a message says something of the person's situation: age or birth date, benefits, registration. */
+function tellsAboutThemselves(understood: UnderstoodMessage): boolean {
+  const { slots } = understood;
+  return slots.age !== undefined || Boolean(slots.birthDate) || Boolean(slots.criteria?.length) || slots.registrationMonths !== undefined;
+}

@@ -14,6 +14,7 @@ import { ButtonsPrompt, type HiddenChoices } from '../shared/prompts/buttonsProm
 import type { SiaeKind } from '../../knowledge/directory/kinds';
 import {
   ageCriterion,
+  criteriaDecidedBy,
   audienceOptions,
   criteriaFromAnswers,
   criterionTextKey,
@@ -214,8 +215,7 @@ export class EligibilityDialog extends ComponentDialog {
     const today = this.deps.today();
     const criteria = new Set(criteriaFromAnswers(check.answers));
     // The age and the registration length decide their criteria (a word said before them never contradicts them).
-    if (situation.birthDate || situation.age !== undefined) for (const key of ['JEUNE', 'SENIOR'] as const) criteria.delete(key);
-    if (situation.registrationMonths !== undefined) for (const key of ['DELD', 'DETLD'] as const) criteria.delete(key);
+    for (const key of criteriaDecidedBy(situation)) criteria.delete(key);
     // Only the age is known (no birth date): its criterion is given directly.
     if (!situation.birthDate && situation.age !== undefined) {
       const byAge = ageCriterion(situation.age);
@@ -294,9 +294,7 @@ function facts(situation: PersonFacts) {
 /** What the first message already said ("je touche le RSA", "j'ai 54 ans"). */
 function absorb(situation: PersonFacts, answers: Answers, slots: NonNullable<FeatureOptions['understood']>['slots'], today: string): void {
   // A new age or registration length (« et s'il a 52 ans ? ») replaces what the old one gave: never JEUNE and SENIOR at once.
-  const replaced: CriterionKey[] = [];
-  if (slots.birthDate || slots.age !== undefined) replaced.push('JEUNE', 'SENIOR');
-  if (slots.registrationMonths !== undefined) replaced.push('DELD', 'DETLD');
+  const replaced = criteriaDecidedBy(slots);
   if (replaced.length > 0) {
     const criteria = { ...situation.criteria };
     for (const key of replaced) {

@@ -126,7 +126,6 @@ export class OrientationDialog extends ComponentDialog {
 
   private async answer(step: WaterfallStepContext) {
     const t = tr(step.context);
-    const session = sessionOf(step.context);
     const place = step.result as Place | undefined;
     if (!place) return step.endDialog();
     const orientation = orient(this.profile(step));

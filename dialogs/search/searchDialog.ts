@@ -15,7 +15,7 @@ import { readChoice } from '../shared/prompts/readChoice';
 import { ANY_KIND, anyKindChoice, kindChoices } from './kindChoices';
 import { DEFAULT_RADIUS_KM, RADIUS_CHOICES_KM, SIAE_KINDS, isSiaeKind, type StructureKind } from '../../knowledge/directory/kinds';
 import type { DirectoryReader } from '../../knowledge/directory/directoryPort';
-import { findStructures, searchesAround } from '../../knowledge/directory/findStructures';
+import { findStructures } from '../../knowledge/directory/findStructures';
 import { isDemo } from '../../knowledge/directory/structure';
 import type { Place } from '../../knowledge/territory';
 import { placeOfSlot } from '../../knowledge/understanding/slots/place';

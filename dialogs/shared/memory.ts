@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { isSiaeKind } from '../../knowledge/directory/kinds';
+import { criteriaDecidedBy } from '../../knowledge/eligibility';
 import { placeOfSlot } from '../../knowledge/understanding/slots/place';
 import { sessionOf } from './session';
 import { tr } from './turnLocale';
@@ -23,7 +24,7 @@ export function rememberFacts(context: TurnContext, slots: UnderstoodSlots, inte
   const session = sessionOf(context);
   const situation = (session.situation ??= {});
   // A new age or registration length replaces the criteria the old one gave (never JEUNE and SENIOR at once).
-  const replaced = [...(slots.age !== undefined || slots.birthDate ? ['JEUNE', 'SENIOR'] : []), ...(slots.registrationMonths !== undefined ? ['DELD', 'DETLD'] : [])];
+  const replaced: string[] = criteriaDecidedBy(slots);
   if (replaced.length > 0 && situation.criteria) situation.criteria = Object.fromEntries(Object.entries(situation.criteria).filter(([key]) => !replaced.includes(key)));
   if (slots.age !== undefined) situation.age = slots.age;
   if (slots.birthDate) situation.birthDate = slots.birthDate;

@@ -30,6 +30,17 @@ export interface Facts {
   registrationMonths?: number;
 }
 
+/**
+ * The criteria facts decide, whether they give one or not: an age (or a birth date) decides JEUNE and
+ * SENIOR, a registration length DELD and DETLD. A word said before them never overrides them.
+ */
+export function criteriaDecidedBy(facts: Facts): CriterionKey[] {
+  return [
+    ...(facts.birthDate !== undefined || facts.age !== undefined ? (['JEUNE', 'SENIOR'] as const) : []),
+    ...(facts.registrationMonths !== undefined ? (['DELD', 'DETLD'] as const) : []),
+  ];
+}
+
 /** The criteria that follow from facts on a date (never asked, never given by hand). */
 export function deriveCriteria(facts: Facts, asOf: string): CriterionKey[] {
   const derived: CriterionKey[] = [];

@@ -2,7 +2,7 @@
 export { CRITERION_KEYS, isCriterionKey, type CriterionKey } from './criterionKeys';
 export { CRITERIA, EXCLUSIVE_PAIRS, criterion, criterionTextKey, inForceOn, loadCatalogue, type Criterion, type InForce, type ProofAge } from './catalogue';
 export { NOT_COVERED, RULES_VERSIONS, earliestSupportedDate, loadRules, rulesOn, type Durations, type RulesVersion, type Threshold } from './rulesVersions';
-export { ageCriterion, deriveCriteria, registrationCriterion, type Facts } from './derive';
+export { ageCriterion, criteriaDecidedBy, deriveCriteria, registrationCriterion, type Facts } from './derive';
 export { MAX_AGE, MIN_AGE } from './consistency';
 export { EligibilityError, ELIGIBILITY_ERROR_CODES, type EligibilityErrorCode, type EligibilityProblem } from './errors';
 export {
