@@ -1,7 +1,9 @@
+import type { TurnContext } from 'botbuilder';
 import { Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Feature } from './feature';
 import { resolvePlace } from '../knowledge/territory';
 import { foldText } from '../knowledge/text/fold';
+import { isConfused } from '../knowledge/understanding/smallTalk';
 import { sendHelp } from './helpMessage';
 import { MENU_DIALOG } from './menuDialog';
 import { isHandoff } from './shared/handoff';
@@ -107,12 +109,14 @@ export async function interruption(rootDc: DialogContext, deps: InterruptionDeps
   const understood = deps.understand(text, turnLocale(rootDc.context), { departement: session.departement });
   if (understood.confidence < CONFIDENT || NEVER_INTERRUPT.has(understood.intent)) {
     // « 40 ans » typed at « Touchez-vous le RSA ? »: not its answer, no request either, but a fact to keep.
-    if (answer === undefined && inner.dialog instanceof AnswerPrompt && carriesFacts(understood, inner.dialog)) return noted(rootDc, understood);
+    if (answer === undefined && inner.dialog instanceof AnswerPrompt && carriesFacts(understood, inner.dialog, rootDc.context)) return noted(rootDc, understood);
     return undefined;
   }
   // « lamentin » or « j'ai 40 ans » at another question of a feature: facts for it, not a new request.
-  if (answer === undefined && inner.dialog instanceof AnswerPrompt && onlyFacts(text, understood, session.departement) && carriesFacts(understood, inner.dialog)) {
-    return noted(rootDc, understood);
+  if (answer === undefined && inner.dialog instanceof AnswerPrompt && onlyFacts(text, understood, session.departement)) {
+    if (carriesFacts(understood, inner.dialog, rootDc.context)) return noted(rootDc, understood);
+    // « j'ai 35 ans » at the birth date: what the question asks for, in a form it does not take; it says what it needs.
+    return undefined;
   }
   // A person and erase are always heard, whatever the question (« non, je veux parler à quelqu'un »).
   if (!ALWAYS_INTERRUPT.has(understood.intent)) {
@@ -121,9 +125,11 @@ export async function interruption(rootDc: DialogContext, deps: InterruptionDeps
     if (inner.dialog instanceof AnswerPrompt && inner.dialog.ownsIntent(understood.intent)) return undefined;
     // A word of the answer inside a sentence that asks, with new facts, for a feature: the request wins
     // (« chantier d'insertion schoelcher » at the results is a new search, not just « chantier »).
-    if (answer === 'loose' && !carriesFacts(understood, inner.dialog instanceof AnswerPrompt ? inner.dialog : undefined)) return undefined;
+    if (answer === 'loose' && !carriesFacts(understood, inner.dialog instanceof AnswerPrompt ? inner.dialog : undefined, rootDc.context)) return undefined;
   }
   if (understood.intent === 'help') {
+    // « je comprends pas » at a question: the question explains itself (AnswerPrompt), not the whole help.
+    if (readsAnswers && isConfused(text)) return undefined;
     await sendHelp(rootDc.context, deps.features);
     await rootDc.repromptDialog();
     return Dialog.EndOfTurn;
@@ -135,7 +141,7 @@ export async function interruption(rootDc: DialogContext, deps: InterruptionDeps
     // « il a pas de diplome » at a question of the check under way: a fact it reads as it goes, kept
     // and said back (« C'est noté »); the question goes on, the check is not started again.
     const running = rootDc.findDialog(top.id) as (Dialog & TakesFactsMidway) | undefined;
-    if (answer === undefined && rootDc.child && inner.dialog instanceof AnswerPrompt && running?.takesFactsMidway?.(rootDc.child) && carriesFacts(understood, inner.dialog)) {
+    if (answer === undefined && rootDc.child && inner.dialog instanceof AnswerPrompt && running?.takesFactsMidway?.(rootDc.child) && carriesFacts(understood, inner.dialog, rootDc.context)) {
       return noted(rootDc, understood);
     }
     // Starting over is worth it only with new facts, and never twice for the same message (no loop).
@@ -176,9 +182,9 @@ async function noted(rootDc: DialogContext, understood: UnderstoodMessage): Prom
 }
 
 /** Whether the message gives facts for a request (besides those the question asks for, when a question is asked). */
-function carriesFacts(understood: UnderstoodMessage, question?: AnswerPrompt<unknown>): boolean {
+function carriesFacts(understood: UnderstoodMessage, question?: AnswerPrompt<unknown>, context?: TurnContext): boolean {
   const { slots } = understood;
-  const said = (slot: keyof UnderstoodMessage['slots'], present: boolean) => present && !question?.asksFor(slot);
+  const said = (slot: keyof UnderstoodMessage['slots'], present: boolean) => present && !question?.asksFor(slot, context);
   return (
     said('kinds', Boolean(slots.kinds?.length)) ||
     said('place', Boolean(slots.place)) ||

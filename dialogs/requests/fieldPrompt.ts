@@ -1,9 +1,12 @@
 import type { TurnContext } from 'botbuilder';
 import type { DialogInstance, PromptOptions } from 'botbuilder-dialogs';
 import { foldText } from '../../knowledge/text/fold';
+import { parseAgeOrBirthDate } from '../../knowledge/understanding/ageOrBirthDate';
+import { isConfused } from '../../knowledge/understanding/smallTalk';
 import { recognizeYesNo } from '../../knowledge/understanding/yesNo';
 import { AnswerPrompt } from '../shared/prompts/answerPrompt';
 import { sessionOf } from '../shared/session';
+import type { UnderstoodSlots } from '../shared/understanding';
 import { tr, turnLocale } from '../shared/turnLocale';
 import { readField, REQUEST_FIELDS, type FieldReading, type RequestDraftState, type RequestField } from './requestFields';
 
@@ -14,7 +17,7 @@ export function currentField(context: TurnContext): RequestField {
 }
 
 /** Answers that are no miss: what to do, then the question again, with a person offered (AnswerPrompt.explain). */
-const EXPLAINED: ReadonlySet<string> = new Set(['requests:errors.noteYes', 'requests:errors.birthDateUnknown']);
+const EXPLAINED: ReadonlySet<string> = new Set(['requests:errors.noteYes', 'requests:errors.birthDateUnknown', 'requests:errors.birthDateNotAge']);
 
 /** A name longer than this many words is rather a sentence (« je veux vérifier mon éligibilité »). */
 const NAME_WORDS = 3;
@@ -37,6 +40,8 @@ export class RequestFieldPrompt extends AnswerPrompt<string> {
   private reading(context: TurnContext): FieldReading<unknown> & { field: RequestField } {
     const field = currentField(context);
     const text = context.activity.text ?? '';
+    // « je comprends pas » is no name, date or note: the question explains itself (AnswerPrompt).
+    if (isConfused(text)) return { ok: false, errorKey: 'conversation:prompt.confused', field };
     if (field === 'note' && foldText(text) === foldText(tr(context)('common:answers.skip'))) return { ok: true, value: null, field };
     // « non » / « non merci » to « Voulez-vous ajouter un petit mot ? » is « Passer »; « oui » alone is no note yet (explain).
     const short = foldText(text).split(' ').length <= 3;
@@ -50,7 +55,14 @@ export class RequestFieldPrompt extends AnswerPrompt<string> {
     // « je sais plus » at the birth date: why it is needed, where to find it, a person (explain, no miss).
     const unknown = (yesNo ?? (foldText(text).split(' ').length <= 6 ? recognizeYesNo(text) : undefined)) === 'unknown';
     if (field === 'birthDate' && unknown) return { ok: false, errorKey: 'requests:errors.birthDateUnknown', field };
+    // « j'ai 35 ans »: an age is not the date the request needs; said so (no miss).
+    if (field === 'birthDate' && parseAgeOrBirthDate(text, turnLocale(context), this.today())?.kind === 'age') return { ok: false, errorKey: 'requests:errors.birthDateNotAge', field };
     return { ...readField(field, text, turnLocale(context), this.today(), sessionOf(context).departement), field };
+  }
+
+  /** At the birth date, an age is no new fact but a wrong answer to this question (told so). */
+  override asksFor(slot: keyof UnderstoodSlots, context?: TurnContext): boolean {
+    return !!context && currentField(context) === 'birthDate' && (slot === 'age' || slot === 'birthDate');
   }
 
   read(context: TurnContext): string | undefined {

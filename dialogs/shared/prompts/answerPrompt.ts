@@ -10,7 +10,7 @@ import {
   type PromptRecognizerResult,
   type PromptValidator,
 } from 'botbuilder-dialogs';
-import { smallTalkOf } from '../../../knowledge/understanding/smallTalk';
+import { isConfused, smallTalkOf } from '../../../knowledge/understanding/smallTalk';
 import { choicesMessage } from '../choices';
 import { sayReused } from '../memory';
 import { tr } from '../turnLocale';
@@ -120,7 +120,7 @@ export abstract class AnswerPrompt<T> extends Prompt<T> {
   }
 
   /** Whether this question asks for that fact (`age` at the age question): said with it, it is no new request. */
-  asksFor(_slot: keyof UnderstoodSlots): boolean {
+  asksFor(_slot: keyof UnderstoodSlots, _context?: TurnContext): boolean {
     return false;
   }
 
@@ -196,7 +196,8 @@ export abstract class AnswerPrompt<T> extends Prompt<T> {
       await context.sendActivity(t('common:smallTalk.goodbyeInQuestion'));
       return true;
     }
-    const explained = talk ? undefined : this.explain(context, options);
+    // « je comprends pas » to any question: its own explanation when it has one, else a short word; no miss, a person offered.
+    const explained = talk ? undefined : (this.explain(context, options) ?? (isConfused(context.activity.text) ? t('conversation:prompt.confused') : undefined));
     if (!talk && !explained) return false;
     state.asides = (state.asides ?? 0) + 1;
     if (state.asides > MAX_ASIDES) return false;

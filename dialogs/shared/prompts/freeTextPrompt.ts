@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { ChoiceFactory, type DialogInstance, type PromptOptions } from 'botbuilder-dialogs';
 import { foldText } from '../../../knowledge/text/fold';
+import { isConfused } from '../../../knowledge/understanding/smallTalk';
 import type { Intent } from '../understanding';
 import { AnswerPrompt } from './answerPrompt';
 
@@ -30,7 +31,8 @@ export class FreeTextPrompt extends AnswerPrompt<string> {
 
   read(context: TurnContext): string | undefined {
     const text = context.activity.text?.trim();
-    return text ? text : undefined;
+    // « je comprends pas » after an answer is no new question: the question explains itself (AnswerPrompt).
+    return text && !isConfused(text) ? text : undefined;
   }
 
   override ownsIntent(intent: Intent): boolean {
