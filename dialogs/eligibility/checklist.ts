@@ -75,6 +75,14 @@ export function readChecklistSubmit(value: unknown, keys: readonly CriterionKey[
   return Object.fromEntries(keys.map((k) => [k, raw[k] === 'true' || raw[k] === true ? 'yes' : 'no']));
 }
 
+/** Words of someone who thinks the list is sent (« Valider » typed): on a card, only its button sends the ticks. */
+const DONE = new Set(['valider', 'valide', 'j ai valide', 'c est bon', 'voila', 'fini', 'j ai fini', 'termine', 'done', 'i m done', 'submit', 'validate', 'confirm', 'send']);
+
+/** Whether a typed message says the list is done without saying what is ticked. */
+export function saysChecklistDone(text: string | undefined): boolean {
+  return !!text && DONE.has(foldText(text));
+}
+
 const NONE = new Set(['aucun', 'aucune', 'aucun des deux', 'rien', 'none', 'nothing', 'none of them', 'aucun de ces cas', 'non aucun', 'no none', 'pas du tout', 'rien de tout ca']);
 const JOINERS = new Set(['et', 'and', 'le', 'la', 'les', 'numero', 'numeros', 'n', 'no', 'number', 'numbers', 'aussi', 'also', 'puis']);
 

@@ -3,7 +3,7 @@ import type { PromptOptions } from 'botbuilder-dialogs';
 import type { Answers, CriterionKey } from '../../knowledge/eligibility';
 import { AnswerPrompt } from '../shared/prompts/answerPrompt';
 import { tr } from '../shared/turnLocale';
-import { checklistCard, checklistText, readChecklistSubmit, readChecklistText, showsCards } from './checklist';
+import { checklistCard, checklistText, readChecklistSubmit, readChecklistText, saysChecklistDone, showsCards } from './checklist';
 
 /** What the checklist prompt needs: the open criteria, in catalogue order, and who is asked. */
 export interface ChecklistValidations {
@@ -22,6 +22,12 @@ export class ChecklistPrompt extends AnswerPrompt<Answers> {
     const { keys } = options.validations as ChecklistValidations;
     const { value, text } = context.activity;
     return (value !== undefined && value !== null ? readChecklistSubmit(value, keys) : undefined) ?? readChecklistText(text, keys);
+  }
+
+  /** « Valider » typed: how to send the ticks (the card's button) or what to write instead; no miss. */
+  protected override explain(context: TurnContext): string | undefined {
+    if (!saysChecklistDone(context.activity.text)) return undefined;
+    return tr(context)(showsCards(context.activity.channelId) ? 'eligibilityDialog:checklist.typedDone' : 'eligibilityDialog:checklist.typedDoneText');
   }
 
   protected override fallback(_context: TurnContext, options: PromptOptions): Answers {

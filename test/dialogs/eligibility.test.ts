@@ -221,6 +221,23 @@ describe('eligibility checklist', () => {
     expect(result).not.toContain(fr(criterionTextKey('RSA', 'label')));
   });
 
+  it('« Valider » typed at the card: how to send the ticks, the list again, no answer taken', async () => {
+    const { bot } = await atChecklist();
+    const replies = await bot.say('Valider');
+    expect(textOf(replies)).toContain(fr('eligibilityDialog:checklist.typedDone'));
+    expect(toggles(replies).length).toBeGreaterThan(0);
+    expect(textOf(replies)).not.toContain(fr('eligibilityDialog:resultIntro'));
+    const result = textOf(await bot.say({ value: { action: CHECKLIST_ACTION, TH: 'true' } }));
+    for (const line of expectedExplanations(['TH'], 'fr', undefined, 0)) expect(result).toContain(line);
+  });
+
+  it('« fini » typed at the numbered list: what to write', async () => {
+    const { bot } = await atChecklist({ channelId: 'sms' });
+    const said = textOf(await bot.say('fini'));
+    expect(said).toContain(fr('eligibilityDialog:checklist.typedDoneText'));
+    expect(said).not.toContain(fr('eligibilityDialog:resultIntro'));
+  });
+
   it('three unreadable answers: the open criteria count as unknown and the result comes (never a loop)', async () => {
     const { bot } = await atChecklist();
     expect(textOf(await bot.say('blabla'))).toContain(fr('eligibilityDialog:checklist.retry'));
