@@ -21,7 +21,7 @@ import { sessionOf } from '../shared/session';
 import { nameWords } from '../shared/territory';
 import { tr, turnLocale } from '../shared/turnLocale';
 import type { FeatureOptions } from '../shared/understanding';
-import { communeOf, REQUEST_FIELDS, type RequestDraftState, type RequestField } from './requestFields';
+import { communeOf, REQUEST_FIELDS, splitFullName, type RequestDraftState, type RequestField } from './requestFields';
 import { RequestFieldPrompt } from './fieldPrompt';
 import { printableMessage } from '../shared/printable';
 
@@ -142,7 +142,13 @@ export class RequestDialog extends ComponentDialog {
   private async recordField(step: WaterfallStepContext) {
     const draft = this.draft(step);
     const field = (step.values as { field?: RequestField }).field!;
-    (draft as Record<string, unknown>)[fieldKey(field)] = JSON.parse(step.result as string);
+    const value: unknown = JSON.parse(step.result as string);
+    // « Marie Dupont » at the first name: both, said back (the summary lets them be corrected); never over a last name already given.
+    const both = field === 'firstName' && draft.lastName === undefined && typeof value === 'string' ? splitFullName(value) : undefined;
+    if (both) {
+      Object.assign(draft, both);
+      await step.context.sendActivity(tr(step.context)('requests:nameSplit', both));
+    } else (draft as Record<string, unknown>)[fieldKey(field)] = value;
     return step.replaceDialog(FIELDS);
   }
 

@@ -36,6 +36,19 @@ function name(text: string): FieldReading<string> {
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errorKey: 'requests:errors.name' };
 }
 
+/**
+ * A first and a last name typed together at the first-name question (« Marie Dupont », « DUPONT
+ * Marie »): two words, the one in capitals is the last name (the administrative order), else the
+ * second. Three words or more are not split (« Marie Claire Dupont » could be either).
+ */
+export function splitFullName(name: string): { firstName: string; lastName: string } | undefined {
+  const words = name.trim().split(/\s+/);
+  if (words.length !== 2) return undefined;
+  const [a, b] = words as [string, string];
+  const capitals = (w: string) => w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase();
+  return capitals(a) && !capitals(b) ? { firstName: b, lastName: a } : { firstName: a, lastName: b };
+}
+
 /** A date that says its year: four digits, or two after a day and a month (« 12/03/92 », « 12 mars 92 », "March 12 92"). */
 const WITH_YEAR = /\d{4}|\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2}\b|\b\d{1,2}(er|st|nd|rd|th)?\s+\p{L}+\.?,?\s+\d{2}\b|\p{L}+\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{2}\b/iu;
 

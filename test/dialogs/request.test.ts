@@ -119,6 +119,32 @@ describe('request dialog', () => {
     expect(textOf(await bot.say('Je cherche dans la restauration'))).toContain(fr('requests:summary.title'));
   });
 
+  it.each([
+    ['Marie Dupont', 'Marie', 'Dupont'],
+    ['DUPONT Marie', 'Marie', 'DUPONT'],
+    ["je m'appelle Marie Dupont", 'Marie', 'Dupont'],
+  ])('« %s » at the first name gives both names, said back; the last name is not asked', async (typed, first, last) => {
+    const bot = new BotDriver({ features: features() });
+    await bot.join();
+    await bot.say(fr('requests:menu'));
+    await bot.say(fr('requests:accept'));
+    const said = textOf(await bot.say(typed));
+    expect(said).toContain(fr('requests:nameSplit', { firstName: first, lastName: last }));
+    expect(said).toContain(fr('requests:ask.birthDate'));
+    expect(said).not.toContain(fr('requests:ask.lastName'));
+  });
+
+  it('a first name corrected from the summary with two words stays the first name', async () => {
+    const bot = new BotDriver({ features: features() });
+    await bot.join();
+    await fillRequest(bot);
+    await bot.say(fr('requests:summary.fix'));
+    await bot.say(fr('requests:fields.firstName'));
+    const summary = textOf(await bot.say('Marie Claire'));
+    expect(summary).toContain(`${fr('requests:fields.firstName')} : Marie Claire`);
+    expect(summary).not.toContain(fr('requests:nameSplit', { firstName: 'Marie', lastName: 'Claire' }));
+  });
+
   it('a field can be corrected from the summary', async () => {
     const bot = new BotDriver({ features: features() });
     await bot.join();
