@@ -136,10 +136,17 @@ describe('rule questions about the contract and the follow-up, as people type th
   it.each([
     ["est-ce que je garde l'ASS si je travaille en chantier ?", /France Travail/],
     ['do I keep the ASS if I work?', /France Travail/],
+    ['can I keep my AAH if I work?', /CAF/],
   ])('« %s » answers about the ASS and the AAH, not the RSA', async (text, expected) => {
     const replies = await play(newBot(), text);
     expect(textOf(replies)).toMatch(expected);
     expect(textOf(replies)).not.toMatch(/revu tous les 3 mois|reviewed every 3 months/);
+  });
+
+  it("« est-ce que je peux garder l'AAH si je travaille ? » is a question (not the eligibility check): its answer among the ones offered", async () => {
+    const replies = await play(newBot(), "est-ce que je peux garder l'AAH si je travaille ?");
+    expect(textOf(replies)).not.toMatch(/Touchez-vous|première idée/);
+    expect(buttonsOf(replies)).toContain("Est-ce que je garde l'ASS ou l'AAH si je travaille ?");
   });
 });
 
