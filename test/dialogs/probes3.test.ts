@@ -151,3 +151,10 @@ describe('« retour » in a feature that interrupted a question', () => {
     expect(textOf(replies)).toMatch(/Do you receive the RSA/);
   });
 });
+
+describe('pay asked in phone spelling', () => {
+  it.each(['kombien je vé gagné', 'kombien je vais gagné ?'])('« %s » is the question about pay (the SMIC), not off-topic', async (text) => {
+    const replies = await play(newBot(), text);
+    expect(textOf(replies)).toMatch(/SMIC/);
+  });
+});
