@@ -4,7 +4,7 @@ import { sendHelp } from './helpMessage';
 import { sessionOf } from './shared/session';
 import { tr, turnLocale } from './shared/turnLocale';
 import { choicesMessage } from './shared/choices';
-import { CONFIDENT, PLAUSIBLE, type FeatureOptions, type Understand, type UnderstoodMessage } from './shared/understanding';
+import { asRequest, CONFIDENT, PLAUSIBLE, type FeatureOptions, type Understand, type UnderstoodMessage } from './shared/understanding';
 import { understoodFacts, understoodSummary } from './shared/understoodSummary';
 import { rememberFacts } from './shared/memory';
 import { recognizeYesNo } from '../knowledge/understanding/yesNo';
@@ -42,7 +42,8 @@ export async function routeFreeText(dc: DialogContext, text: string, deps: FreeT
     await context.sendActivity(t('common:help.short'));
     return { kind: 'menu', promptKey: 'common:menu.prompt' };
   }
-  const understood = deps.understand?.(text, turnLocale(context), { departement: session.departement });
+  const heard = deps.understand?.(text, turnLocale(context), { departement: session.departement });
+  const understood = heard && asRequest(heard, text);
   if (understood && understood.confidence >= CONFIDENT) {
     const feature = deps.features.find((f) => f.intents?.includes(understood.intent));
     if (feature) {

@@ -11,7 +11,7 @@ import { rememberFacts } from './shared/memory';
 import { AnswerPrompt } from './shared/prompts/answerPrompt';
 import { sessionOf } from './shared/session';
 import { tr, turnLocale } from './shared/turnLocale';
-import { CONFIDENT, type FeatureOptions, type Intent, type Understand, type UnderstoodMessage } from './shared/understanding';
+import { asRequest, CONFIDENT, type FeatureOptions, type Intent, type Understand, type UnderstoodMessage } from './shared/understanding';
 import { understoodFacts, understoodSummary } from './shared/understoodSummary';
 
 export const RESUME_DIALOG = 'resume';
@@ -106,7 +106,7 @@ export async function interruption(rootDc: DialogContext, deps: InterruptionDeps
   const readsAnswers = inner.dialog instanceof AnswerPrompt;
   const answer = inner.dialog instanceof AnswerPrompt && inner.dc.activeDialog ? inner.dialog.answerIn(rootDc.context, inner.dc.activeDialog) : undefined;
   const session = sessionOf(rootDc.context);
-  const understood = deps.understand(text, turnLocale(rootDc.context), { departement: session.departement });
+  const understood = asRequest(deps.understand(text, turnLocale(rootDc.context), { departement: session.departement }), text);
   if (understood.confidence < CONFIDENT || NEVER_INTERRUPT.has(understood.intent)) {
     // « 40 ans » typed at « Touchez-vous le RSA ? »: not its answer, no request either, but a fact to keep.
     if (answer === undefined && inner.dialog instanceof AnswerPrompt && carriesFacts(understood, inner.dialog, rootDc.context)) return noted(rootDc, understood);

@@ -1,6 +1,7 @@
 import type { Intent, Understanding, UnderstandFunction } from '../../knowledge/understanding/understand';
 import type { Slots } from '../../knowledge/understanding/slots';
 import { CONFIDENCE_THRESHOLD } from '../../knowledge/understanding/threshold';
+import { writerOf } from '../../knowledge/understanding/writer';
 
 /**
  * The seam between dialogs and the understanding of free text: dialogs see an intent (the real
@@ -25,4 +26,20 @@ export interface FeatureOptions {
   text?: string;
   /** Started over another feature's question, which is asked again when this one ends: do what was asked, then end. */
   resumes?: boolean;
+}
+
+/**
+ * A message as a request: a structure the writer named as their own workplace (« je suis conseillère
+ * Cap Emploi ») is not what they look for, nor said back as such. Every free-text entry reads it so.
+ */
+export function asRequest(understood: UnderstoodMessage, text: string): UnderstoodMessage {
+  const kinds = understood.slots.kinds;
+  if (!kinds?.length) return understood;
+  const { workplace } = writerOf(text);
+  if (workplace.length === 0) return understood;
+  const asked = kinds.filter((k) => !workplace.includes(k));
+  const slots = { ...understood.slots };
+  if (asked.length > 0) slots.kinds = asked;
+  else delete slots.kinds;
+  return { ...understood, slots };
 }

@@ -1,0 +1,44 @@
+import type { StructureKind } from '../directory/kinds';
+import { foldText } from '../text/fold';
+import { extractKinds } from './slots/kinds';
+import { prepareText } from './slots/text';
+
+/**
+ * What a message says of its writer, besides what it asks: a professional introducing themselves
+ * (« je suis conseillère Cap Emploi », « CIP au PLIE », "I'm an adviser at France Travail",
+ * « Assistante sociale du département : … ») and the kinds of structure they work at. The message's
+ * slots still name those structures (they are named); the dialogs take them as the writer's
+ * workplace, not as what is looked for, and answer about « la personne ».
+ */
+export interface Writer {
+  professional: boolean;
+  /** Kinds named only as where the writer works (« conseiller France Travail » → FT), not asked for elsewhere in the message. */
+  workplace: StructureKind[];
+}
+
+/** Jobs that are a professional's on their own (« je suis CIP », « assistante sociale »). */
+const ROLES =
+  'cip|charge d insertion|chargee d insertion|charge de mission|chargee de mission|charge d accompagnement|chargee d accompagnement|assistant social|assistante sociale|assistant de service social|assistante de service social|travailleur social|travailleuse sociale|educateur|educatrice|educateur specialise|educatrice specialisee|encadrant technique|encadrante technique|accompagnateur socio professionnel|accompagnatrice socio professionnelle|prescripteur|prescriptrice|caseworker|case worker|social worker|job coach|employment adviser|employment advisor|careers adviser|careers advisor';
+/** Jobs that are a professional's when an organisation or the field follows (« conseillère France Travail », not « conseiller de vente »). */
+const ROLES_IN_FIELD = 'conseiller|conseillere|referent|referente|referent rsa|referente rsa|agent|agente|adviser|advisor|counsellor|counselor';
+const FIELD =
+  '(?:(?:en |d )?insertion|emploi|rsa|a|au|aux|chez|de la|du|des|dans|at|with|for|from|france travail|pole emploi|mission locale|cap emploi|ml|ft|plie|ccas|spip|pjj|departement|ctm|cd)';
+const INTRO = '(?:je suis|j suis|jsuis|chui|moi c est|i am|i m|im)(?: une?| an?)?';
+const OPENING = '^(?:bonjour |bonsoir |hello |hi |salut )?';
+
+const PROFESSIONAL = new RegExp(`(?:\\b${INTRO} |${OPENING})(?:(?:${ROLES})\\b|(?:${ROLES_IN_FIELD}) ${FIELD}\\b)`);
+/** The role and up to four words after it: where the writer says which organisation they work at. */
+const WORKPLACE_SPAN = new RegExp(`(?:\\b${INTRO} |${OPENING})(?:${ROLES}|${ROLES_IN_FIELD})((?: [a-z0-9]+){1,4})`);
+
+/** Whether the message comes from a professional introducing themselves, and where they work. */
+export function writerOf(text: string | undefined): Writer {
+  const folded = text ? foldText(text) : '';
+  const professional = PROFESSIONAL.test(folded);
+  if (!professional) return { professional, workplace: [] };
+  const span = WORKPLACE_SPAN.exec(folded);
+  if (!span) return { professional, workplace: [] };
+  const named = extractKinds(prepareText(span[1]!.trim())).kinds;
+  // A kind named again after the introduction is also asked for (« CIP dans un ACI, je cherche un ACI »).
+  const rest = extractKinds(prepareText(folded.slice(span.index + span[0].length))).kinds;
+  return { professional, workplace: named.filter((k) => !rest.includes(k)) };
+}
