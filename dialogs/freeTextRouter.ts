@@ -1,18 +1,27 @@
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { Feature } from './feature';
 import { sendHelp } from './helpMessage';
-import { sessionOf } from './shared/session';
+import { sessionOf, type LastAnswer } from './shared/session';
 import { tr, turnLocale } from './shared/turnLocale';
 import { choicesMessage } from './shared/choices';
 import { asRequest, CONFIDENT, PLAUSIBLE, type FeatureOptions, type Understand, type UnderstoodMessage } from './shared/understanding';
 import { understoodFacts, understoodSummary } from './shared/understoodSummary';
 import { rememberFacts } from './shared/memory';
+import { foldText } from '../knowledge/text/fold';
 import { recognizeYesNo } from '../knowledge/understanding/yesNo';
 import { isConfused, smallTalkOf } from '../knowledge/understanding/smallTalk';
 
 export interface FreeTextRouterDeps {
   features: readonly Feature[];
   understand?: Understand;
+}
+
+/** « et au Lamentin ? », "what about Le Robert?": another place, and nothing else, for the same request. */
+const ANOTHER_PLACE = /^(et|and|what about|how about|pareil pour|meme chose pour|idem pour)\b/;
+
+function asksAgainFor(text: string, understood: UnderstoodMessage): boolean {
+  const said = Object.entries(understood.slots).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)).map(([k]) => k);
+  return ANOTHER_PLACE.test(foldText(text)) && said.includes('place') && said.every((k) => k === 'place' || k === 'kinds');
 }
 
 /** What the router did with a message. `menu` = the caller shows the menu with this prompt key. */
@@ -24,7 +33,7 @@ export type Routed = { kind: 'started'; result: DialogTurnResult } | { kind: 'me
  * After two messages in a row it could not place, it offers the menu and a human contact
  * instead of asking again.
  */
-export async function routeFreeText(dc: DialogContext, text: string, deps: FreeTextRouterDeps): Promise<Routed> {
+export async function routeFreeText(dc: DialogContext, text: string, deps: FreeTextRouterDeps, after?: LastAnswer): Promise<Routed> {
   const { context } = dc;
   const t = tr(context);
   const session = sessionOf(context);
@@ -43,7 +52,9 @@ export async function routeFreeText(dc: DialogContext, text: string, deps: FreeT
     return { kind: 'menu', promptKey: 'common:menu.prompt' };
   }
   const heard = deps.understand?.(text, turnLocale(context), { departement: session.departement });
-  const understood = heard && asRequest(heard, text);
+  const request = heard && asRequest(heard, text);
+  // « et au Lamentin ? » right after the figures of a territory: the figures for that place, not a search.
+  const understood = request && after && asksAgainFor(text, request) ? { ...request, intent: after, confidence: 1 } : request;
   if (understood && understood.confidence >= CONFIDENT) {
     const feature = deps.features.find((f) => f.intents?.includes(understood.intent));
     if (feature) {

@@ -50,6 +50,8 @@ export class MenuDialog extends Dialog<MenuOptions> {
     const session = sessionOf(dc.context);
     const pending = session.pendingUnderstood;
     session.pendingUnderstood = undefined;
+    const after = session.lastAnswer;
+    session.lastAnswer = undefined;
     const feature = this.match(text);
     if (feature) {
       // The person picked what they meant after a doubtful message: keep what that message said.
@@ -62,7 +64,7 @@ export class MenuDialog extends Dialog<MenuOptions> {
       await this.showMenu(dc.context, 'common:menu.prompt');
       return Dialog.EndOfTurn;
     }
-    const routed = await routeFreeText(dc, text, this.deps);
+    const routed = await routeFreeText(dc, text, this.deps, after);
     if (routed.kind === 'started') return routed.result;
     if (routed.kind === 'asked' || routed.kind === 'answered') return Dialog.EndOfTurn;
     await this.showMenu(dc.context, routed.promptKey);

@@ -30,11 +30,15 @@ export interface FaqKnowledge {
 export interface FaqOptions extends FeatureOptions {
   /** An entry to show directly (a related question, a button). */
   entryId?: string;
+  /** The last answer and its related questions: a follow-up in doubt between entries, only one of them among these, is that one (« et il dure combien de temps ? » after the PASS IAE). */
+  near?: string[];
 }
 
 interface Values {
   /** Button label → entry id, for the buttons offered with the last answer. */
   offered?: Record<string, string>;
+  /** The entries the last answer showed. */
+  answered?: string[];
 }
 
 /**
@@ -75,11 +79,13 @@ export class FaqDialog extends ComponentDialog {
     let also: string[] = [];
     if (!entryId) {
       const found = this.faq.searchFaq(input.text ?? '', locale);
+      const near = found.status === 'choices' ? nearOne(found.entries, ((step.options ?? {}) as FaqOptions).near) : undefined;
       if (found.status === 'answer') {
         entryId = found.entry.id;
         also = (found.also ?? []).map((e) => e.id);
-      }
-      else if (found.status === 'choices') {
+      } else if (near) {
+        entryId = near;
+      } else if (found.status === 'choices') {
         const entries = found.entries.map((e) => this.faq.getFaqEntry(e.id, locale)).filter((e): e is FaqEntryView => !!e);
         for (const e of entries) offered[e.question] = e.id;
         const labels = [...entries.map((e) => e.question), t('faqDialog:noneOfThese')];
@@ -92,7 +98,7 @@ export class FaqDialog extends ComponentDialog {
         return step.prompt(FOLLOW, followUp(choicesMessage(step.context, [t('faqDialog:menu')], t('faqDialog:none')), [t('faqDialog:menu')]));
       }
     }
-    const entry = this.faq.getFaqEntry(entryId, locale);
+    const entry = entryId === undefined ? undefined : this.faq.getFaqEntry(entryId, locale);
     if (!entry) return step.endDialog();
     // A question about several entries (two kinds compared): each answer, one after the other.
     const answered = [entry, ...also.map((id) => this.faq.getFaqEntry(id, locale)).filter((e): e is FaqEntryView => !!e)];
@@ -103,6 +109,7 @@ export class FaqDialog extends ComponentDialog {
       .filter((e): e is FaqEntryView => !!e)
       .slice(0, 3);
     for (const e of related) offered[e.question] = e.id;
+    (step.values as Values).answered = [...shown];
     await step.context.sendActivity(answered.map((e) => e.answer).join('\n\n'));
     if (resumes) return step.endDialog();
     const labels = [...related.map((e) => e.question), t('faqDialog:menu')];
@@ -122,8 +129,15 @@ export class FaqDialog extends ComponentDialog {
       if (folded === foldText(t('faqDialog:noneOfThese'))) await step.context.sendActivity(t('faqDialog:rephrase'));
       return step.endDialog();
     }
-    return step.replaceDialog(FAQ_DIALOG, { text } satisfies FaqOptions);
+    const near = [...((step.values as Values).answered ?? []), ...Object.values(offered)];
+    return step.replaceDialog(FAQ_DIALOG, { text, near } satisfies FaqOptions);
   }
+}
+
+/** The one entry in doubt that is next to the last answer, if exactly one is. */
+function nearOne(entries: ReadonlyArray<{ id: string }>, near: readonly string[] | undefined): string | undefined {
+  const close = near ? entries.filter((e) => near.includes(e.id)) : [];
+  return close.length === 1 ? close[0]!.id : undefined;
 }
 
 /** The follow-up question's options: its buttons are answers outright, any other text is read by the root first. */

@@ -5,6 +5,9 @@ import type { StructureKind } from '../../knowledge/directory/kinds';
 import type { Place } from '../../knowledge/territory';
 import type { UnderstoodMessage } from './understanding';
 
+/** What the assistant answered last at the menu's level, when a place alone can ask it again for another place. */
+export type LastAnswer = 'stats';
+
 /**
  * What one conversation carries from dialog to dialog, so that nothing is asked twice.
  * `recommencer` empties it. Features add their fields here as they come.
@@ -27,6 +30,8 @@ export interface ConversationSession {
   requestDraft?: RequestDraftState;
   /** The last message that made a feature start over with new facts (the same message does not do it twice). */
   lastRestart?: string;
+  /** What was answered just before the menu came back, when « et au Lamentin ? » asks it again for another place (the figures). */
+  lastAnswer?: LastAnswer;
   /** A message understood with doubt, waiting for the person to pick what they meant. */
   pendingUnderstood?: { understood: UnderstoodMessage; text: string };
   /** Requests proved with their reference and code here (`suivre ma demande`): shown and erased like the person's own. */

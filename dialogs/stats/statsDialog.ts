@@ -6,6 +6,7 @@ import type { Place } from '../../knowledge/territory';
 import { placeOfSlot } from '../../knowledge/understanding/slots/place';
 import { PLACE_QUESTION, PlaceQuestion, rememberPlace, type PlaceQuestionOptions } from '../shared/place/placeQuestion';
 import { placeWords, servedArea } from '../shared/territory';
+import { sessionOf } from '../shared/session';
 import { tr } from '../shared/turnLocale';
 import type { FeatureOptions } from '../shared/understanding';
 
@@ -72,6 +73,7 @@ export class StatsDialog extends ComponentDialog {
     lines.push(t('stats:source'));
     if ((step.values as { ownTerritory?: boolean }).ownTerritory) lines.push(t('stats:otherPlace'));
     await step.context.sendActivity(lines.join('\n'));
+    sessionOf(step.context).lastAnswer = 'stats';
     return step.endDialog();
   }
 }

@@ -37,6 +37,20 @@ describe('FAQ dialog', () => {
     expect(textOf(await bot.say(fr('faqDialog:menu')))).toContain(fr('common:menu.prompt'));
   });
 
+  it('a follow-up in doubt between entries, one of which is next to the last answer, is that one', async () => {
+    const followUp = 'et il dure combien de temps';
+    const found = searchFaq(followUp, 'fr');
+    // Alone, the knowledge base hesitates (the PASS IAE or the contract)…
+    expect(found.status).toBe('choices');
+    const bot = new BotDriver({ features: features(), understand: realUnderstand });
+    await bot.join();
+    await bot.say("c'est quoi le pass iae");
+    // …after the answer about the PASS IAE, whose related questions include its length, it is that one.
+    const answer = textOf(await bot.say(followUp));
+    expect(answer).toContain(getFaqEntry('pass-iae-duration', 'fr')!.answer);
+    expect(answer).not.toContain(fr('faqDialog:choices'));
+  });
+
   it('nonsense gets no wrong answer', async () => {
     const bot = new BotDriver({ features: features() });
     await bot.join();

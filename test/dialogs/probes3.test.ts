@@ -158,3 +158,25 @@ describe('pay asked in phone spelling', () => {
     expect(textOf(replies)).toMatch(/SMIC/);
   });
 });
+
+describe('« et au Lamentin ? » right after the figures of a territory', () => {
+  it('gives the figures for that place, not a search', async () => {
+    const bot = newBot();
+    await play(bot, 'combien de structures dans le Sud ?');
+    const said = textOf(await bot.say('et au lamentin ?'));
+    expect(said).toMatch(/Le Lamentin \(972\) : \d+ structures d'insertion/);
+    expect(said).not.toMatch(/Quel type de structure/);
+    expect(textOf(await bot.say('et les ACI au Robert ?'))).toMatch(/Le Robert \(972\) : \d+ structures?, \d+ postes/);
+  });
+
+  it('in English too', async () => {
+    const bot = newBot('en-US');
+    await play(bot, 'how many structures in Martinique?');
+    expect(textOf(await bot.say('what about Le Robert?'))).toMatch(/Le Robert \(972\): \d+ integration structures/);
+  });
+
+  it('elsewhere « et au Lamentin ? » is still a search', async () => {
+    const said = textOf(await play(newBot(), 'et au lamentin ?'));
+    expect(said).toMatch(/Quel type de structure/);
+  });
+});
