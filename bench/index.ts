@@ -75,7 +75,7 @@ async function benchBot(store: { mongodbUri?: string }, log: (line: string) => v
   try {
     const rssAfterStartMb = rssMb(bot.pid);
     log(`${bot.name}: ready ${fmtMs(bot.readyMs)} after process start, recognizers warm ${fmtMs(bot.warmMs)}, RSS ${rssAfterStartMb?.toFixed(0) ?? '–'} MB`);
-    const { rows, openLoop } = conversationsOnly ? { rows: [], openLoop: undefined } : await turnRows(bot.port);
+    const { rows, openLoop } = conversationsOnly ? { rows: [], openLoop: undefined } : await turnRows(bot.port, bot.pid);
     const started = performance.now();
     const conversations = await load(bot.port, 'conversations', ['bonjour'], { connections: CONNECTIONS, durationS: 0, amount: CONVERSATIONS });
     const elapsed = (performance.now() - started) / 1000;
@@ -105,7 +105,7 @@ async function benchBot(store: { mongodbUri?: string }, log: (line: string) => v
 }
 
 /** Each turn type, the mix and the open loop, on a started bot. */
-async function turnRows(port: number): Promise<{ rows: LoadResult[]; openLoop: LoadResult }> {
+async function turnRows(port: number, pid: number): Promise<{ rows: LoadResult[]; openLoop: LoadResult }> {
   const replies = new Map<string, number>();
   for (const [name, text] of TURN_TYPES) replies.set(name, (await probe(port, [text])).replies);
   const mixProbe = await probe(port, MIX);
@@ -114,11 +114,11 @@ async function turnRows(port: number): Promise<{ rows: LoadResult[]; openLoop: L
   await load(port, 'warm-up', MIX, { connections: CONNECTIONS, durationS: 2 });
   const rows: LoadResult[] = [];
   for (const [name, text] of TURN_TYPES) {
-    rows.push({ ...(await load(port, name, [text], { connections: CONNECTIONS, durationS: DURATION })), replies: replies.get(name) });
+    rows.push({ ...(await load(port, name, [text], { pid, connections: CONNECTIONS, durationS: DURATION })), replies: replies.get(name) });
   }
-  rows.push({ ...(await load(port, `realistic mix (${MIX.length} turns: welcome, menu, search, 4-turn eligibility, question, stats)`, MIX, { connections: CONNECTIONS, durationS: DURATION })), replies: replies.get('mix') });
+  rows.push({ ...(await load(port, `realistic mix (${MIX.length} turns: welcome, menu, search, 4-turn eligibility, question, stats)`, MIX, { pid, connections: CONNECTIONS, durationS: DURATION })), replies: replies.get('mix') });
   // Open loop: a constant offered rate spread over enough connections that none waits on another.
-  const openLoop = await load(port, `open loop, ${RATE} turns/s offered (mix)`, MIX, { connections: Math.max(CONNECTIONS, RATE / 2), durationS: Math.max(DURATION, 10), overallRate: RATE });
+  const openLoop = await load(port, `open loop, ${RATE} turns/s offered (mix)`, MIX, { pid, connections: Math.max(CONNECTIONS, RATE / 2), durationS: Math.max(DURATION, 10), overallRate: RATE });
   return { rows, openLoop };
 }
 
@@ -126,7 +126,7 @@ async function benchEcho(name: string, script: string, log: (line: string) => vo
   const endpoint = await startEndpoint(name, script, {});
   try {
     await load(endpoint.port, 'warm-up', ['hello'], { connections: CONNECTIONS, durationS: 1 });
-    const row = await load(endpoint.port, name, ['hello'], { connections: CONNECTIONS, durationS: DURATION });
+    const row = await load(endpoint.port, name, ['hello'], { pid: endpoint.pid, connections: CONNECTIONS, durationS: DURATION });
     log(`${name}: ready ${fmtMs(endpoint.readyMs)}, ${Math.round(row.turnsPerSecond)} turns/s`);
     return { ...row, readyMs: endpoint.readyMs };
   } finally {
@@ -166,11 +166,11 @@ async function main(): Promise<void> {
     results.turns = { restify, echoBot, stores };
 
     const ratio = (r: LoadResult) => `${Math.round((100 * r.turnsPerSecond) / echoBot.turnsPerSecond)} %`;
-    const line = (store: string, r: LoadResult) => [store, r.scenario, Math.round(r.turnsPerSecond), ratio(r), r.p50, r.p99, r.errors + r.non2xx, r.replies ?? '–'];
+    const line = (store: string, r: LoadResult) => [store, r.scenario, Math.round(r.turnsPerSecond), ratio(r), r.cpuMsPerTurn ?? '–', r.p50, r.p99, r.errors + r.non2xx, r.replies ?? '–'];
     log('');
     log(
       table(
-        ['store', 'what', 'turns/s', 'vs echo bot', 'p50 (ms)', 'p99 (ms)', 'failed', 'replies'],
+        ['store', 'what', 'turns/s', 'vs echo bot', 'server CPU per turn (ms)', 'p50 (ms)', 'p99 (ms)', 'failed', 'replies'],
         [line('–', restify), line('–', echoBot), ...stores.flatMap((s) => [...s.rows, ...(s.openLoop ? [s.openLoop] : [])].map((r) => line(s.store, r)))],
       ),
     );

@@ -38,6 +38,8 @@ export interface LoadResult {
   non2xx: number;
   /** Replies (activities) the first turn of the scenario got, checked before the run. */
   replies?: number;
+  /** CPU the server process used per answered turn during the run (user + system, /proc): unlike turns/s, not shared with the load generator. */
+  cpuMsPerTurn?: number;
 }
 
 const distRoot = join(__dirname, '..');
@@ -50,6 +52,17 @@ async function freePort(): Promise<number> {
       server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
   });
+}
+
+/** CPU time a process used so far in ms (user + system, Linux /proc, 100 ticks a second); undefined elsewhere. */
+export function cpuMs(pid: number): number | undefined {
+  try {
+    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Resident memory of a process in MB (Linux /proc); undefined elsewhere. */
@@ -166,6 +179,8 @@ export async function probe(port: number, turns: ReadonlyArray<string | undefine
 }
 
 export interface LoadOptions {
+  /** The server's process, to measure its CPU per turn. */
+  pid?: number;
   connections: number;
   durationS: number;
   /** Offered rate over all connections (open loop at a constant rate); absent = as fast as answered. */
@@ -188,6 +203,7 @@ export async function load(port: number, scenario: string, script: ReadonlyArray
       return { ...request, body: JSON.stringify(activity(context.conversation as string, text)) };
     },
   }));
+  const cpuBefore = options.pid === undefined ? undefined : cpuMs(options.pid);
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
     connections: options.connections,
@@ -205,7 +221,13 @@ export async function load(port: number, scenario: string, script: ReadonlyArray
     max: result.latency.max,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    cpuMsPerTurn: perTurn(cpuBefore, options.pid === undefined ? undefined : cpuMs(options.pid), result['2xx']),
   };
+}
+
+function perTurn(before: number | undefined, after: number | undefined, turns: number): number | undefined {
+  if (before === undefined || after === undefined || turns <= 0) return undefined;
+  return Math.round(((after - before) / turns) * 100) / 100;
 }
 
 /** The node flags `npm start` gives the bot (package.json), read from there so the bench starts it the same way. */
