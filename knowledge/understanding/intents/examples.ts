@@ -74,73 +74,34 @@ export function indexExamples(examples: readonly LabelledText[]): ExampleIndex {
 
 /** An index saved with `index.toJSON()`, with the same options. */
 export function loadExampleIndex(saved: AsPlainObject): ExampleIndex {
-  return rememberTermResults(rememberFuzzyTerms(MiniSearch.loadJS<Doc>(saved, INDEX_OPTIONS)));
+  return MiniSearch.loadJS<Doc>(saved, INDEX_OPTIONS);
 }
 
-/** Words whose typo neighbours are remembered (a message's words are mostly the same few hundred). */
-export const FUZZY_TERMS_REMEMBERED = 2000;
+/** Words whose scored examples the vote remembers (see voteOf). */
+export const TERM_RESULTS_REMEMBERED = 2000;
 
-type FuzzyMatches = Map<string, [unknown, number]>;
-
-/**
- * The shipped index (never changed after loading) remembers the index words within typo distance of
- * each searched word, the costliest part of a search (an edit-distance walk of its whole vocabulary),
- * for the last FUZZY_TERMS_REMEMBERED words: the same words give the same neighbours, so the same
- * scores. minisearch 7 keeps its word tree in `_index` (SearchableMap.fuzzyGet); without it, no memory.
- */
-function rememberFuzzyTerms(index: ExampleIndex): ExampleIndex {
-  const tree = (index as unknown as { _index?: { fuzzyGet?: (term: string, maxDistance: number) => FuzzyMatches } })._index;
-  const fuzzyGet = tree?.fuzzyGet;
-  if (!tree || typeof fuzzyGet !== 'function') return index;
-  const remembered = new Map<string, FuzzyMatches>();
-  tree.fuzzyGet = (term, maxDistance) => {
-    const key = `${maxDistance}:${term}`;
-    let matches = remembered.get(key);
-    if (matches) remembered.delete(key);
-    else matches = fuzzyGet.call(tree, term, maxDistance);
-    remembered.set(key, matches);
-    if (remembered.size > FUZZY_TERMS_REMEMBERED) remembered.delete(remembered.keys().next().value!);
-    // The search deletes prefix matches from what it gets: a copy each time.
-    return new Map(matches);
-  };
-  return index;
+/** The examples one query word matched (its exact form, prefix and typo neighbours), in the order the index found them, with their BM25 scores. */
+interface TermHits {
+  docs: Int32Array;
+  scores: Float64Array;
+}
+type RawResults = Map<number, { score: number }>;
+type QuerySpec = { term: string; fuzzy: number | boolean; prefix: boolean; termBoost: number };
+/** minisearch 7's internals the vote reads: the per-word search (`executeQuerySpec`) and the stored intents by internal id. */
+interface SearchInternals {
+  executeQuerySpec(query: QuerySpec, options: object): RawResults;
+  _storedFields: Map<number, { intent?: Intent }>;
+  _nextId: number;
 }
 
-/** Words whose scored examples are remembered (see rememberTermResults). */
-export const TERM_RESULTS_REMEMBERED = 1000;
-
-/** One example a query word matched: its BM25 score so far, the query words and the index words that matched. */
-type TermResult = { score: number; terms: string[]; match: Record<string, string[]> };
-type QuerySpec = { term: string; fuzzy?: unknown; prefix?: unknown; termBoost?: unknown };
-
-/**
- * The shipped index (never changed after loading) also remembers, for the last
- * TERM_RESULTS_REMEMBERED query words, the examples each word matched with their scores (minisearch 7's
- * `executeQuerySpec`: the word, its prefix and typo neighbours, BM25 over every example that has one,
- * most of a search). Same word, same options, same index: same scores. The search then adds the words'
- * scores into the first word's results: each call gets fresh copies of the remembered ones. Without
- * that method, no memory.
- */
-function rememberTermResults(index: ExampleIndex): ExampleIndex {
-  const searcher = index as unknown as { executeQuerySpec?: (query: QuerySpec, options: unknown) => Map<number, TermResult> };
-  const executeQuerySpec = searcher.executeQuerySpec;
-  if (typeof executeQuerySpec !== 'function') return index;
-  const remembered = new Map<string, Map<number, TermResult>>();
-  searcher.executeQuerySpec = (query, options) => {
-    const key = `${String(query.fuzzy)}|${String(query.prefix)}|${String(query.termBoost)}|${query.term}`;
-    let results = remembered.get(key);
-    if (results) remembered.delete(key);
-    else results = executeQuerySpec.call(index, query, options);
-    remembered.set(key, results);
-    if (remembered.size > TERM_RESULTS_REMEMBERED) remembered.delete(remembered.keys().next().value!);
-    const copy = new Map<number, TermResult>();
-    for (const [id, r] of results) copy.set(id, { score: r.score, terms: [...r.terms], match: { ...r.match } });
-    return copy;
-  };
-  return index;
+function internalsOf(index: ExampleIndex): SearchInternals | undefined {
+  const s = index as unknown as Partial<SearchInternals>;
+  if (typeof s.executeQuerySpec !== 'function' || !(s._storedFields instanceof Map) || !Number.isInteger(s._nextId)) return undefined;
+  return s as SearchInternals;
 }
 
-export function voteOf(index: ExampleIndex): ExampleVote {
+/** The vote by MiniSearch's own search: the reference `voteOf` must equal (test/understanding/examplesVote.test.ts). */
+export function searchVoteOf(index: ExampleIndex): ExampleVote {
   return (normalized) => {
     const hits = index
       .search(normalized)
@@ -154,5 +115,100 @@ export function voteOf(index: ExampleIndex): ExampleVote {
       scores[intent] = (scores[intent] ?? 0) + (EXAMPLES_VOTE.weight * h.score) / total;
     }
     return scores;
+  };
+}
+
+/**
+ * The vote over an index that no longer changes (the learned one), computed as MiniSearch's OR search
+ * computes it, without its per-result objects: each query word's scored examples (minisearch 7's
+ * `executeQuerySpec`, the same call its search makes) are kept as typed arrays for the last
+ * TERM_RESULTS_REMEMBERED words (a pure function of the word and the index: messages mostly reuse the
+ * same few hundred words), then summed per example in query order, times the number of distinct query
+ * words that matched it (MiniSearch's "quality"), the examples ranked by score with ties in the order
+ * MiniSearch's stable sort keeps (first met first). Same scores, same order, so the same votes as
+ * `searchVoteOf`; without those internals, it is `searchVoteOf`.
+ */
+export function voteOf(index: ExampleIndex): ExampleVote {
+  const internals = internalsOf(index);
+  if (!internals) return searchVoteOf(index);
+  const size = internals._nextId;
+  const intentOf: Array<Intent | undefined> = new Array<Intent | undefined>(size);
+  for (const [id, fields] of internals._storedFields) if (id < size) intentOf[id] = fields.intent;
+  const { fuzzy, prefix } = INDEX_OPTIONS.searchOptions as { fuzzy: (term: string) => number | false; prefix: (term: string) => boolean };
+  const remembered = new Map<string, TermHits>();
+  const hitsOf = (term: string): TermHits => {
+    let hits = remembered.get(term);
+    if (hits) remembered.delete(term);
+    else {
+      const results = internals.executeQuerySpec.call(index, { term, fuzzy: fuzzy(term), prefix: prefix(term), termBoost: 1 }, {});
+      hits = { docs: new Int32Array(results.size), scores: new Float64Array(results.size) };
+      let i = 0;
+      for (const [doc, r] of results) {
+        hits.docs[i] = doc;
+        hits.scores[i++] = r.score;
+      }
+    }
+    remembered.set(term, hits);
+    if (remembered.size > TERM_RESULTS_REMEMBERED) remembered.delete(remembered.keys().next().value!);
+    return hits;
+  };
+  // Scratch space, reused by every call (the vote is synchronous): a doc's summed score, how many
+  // distinct query words matched it, and the call that last touched it.
+  const sum = new Float64Array(size);
+  const quality = new Uint32Array(size);
+  const seen = new Uint32Array(size);
+  const met = new Int32Array(size);
+  let call = 0;
+  const topDocs = new Int32Array(EXAMPLES_VOTE.k);
+  const topScores = new Float64Array(EXAMPLES_VOTE.k);
+  return (normalized) => {
+    const terms = words(normalized);
+    if (++call === 0xffffffff) {
+      seen.fill(0);
+      call = 1;
+    }
+    let metCount = 0;
+    for (let t = 0; t < terms.length; t++) {
+      const term = terms[t]!;
+      const distinct = terms.indexOf(term) === t;
+      const { docs, scores } = hitsOf(term);
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i]!;
+        if (seen[doc] !== call) {
+          seen[doc] = call;
+          sum[doc] = scores[i]!;
+          quality[doc] = 1;
+          met[metCount++] = doc;
+        } else {
+          sum[doc] = sum[doc]! + scores[i]!;
+          if (distinct) quality[doc]!++;
+        }
+      }
+    }
+    // The k best at or above the minimum, a later one after the earlier ones of the same score.
+    let kept = 0;
+    for (let m = 0; m < metCount; m++) {
+      const doc = met[m]!;
+      const score = sum[doc]! * quality[doc]!;
+      if (!(score >= EXAMPLES_VOTE.minScore)) continue;
+      if (kept === EXAMPLES_VOTE.k && !(score > topScores[kept - 1]!)) continue;
+      let at = kept < EXAMPLES_VOTE.k ? kept++ : kept - 1;
+      while (at > 0 && score > topScores[at - 1]!) {
+        topScores[at] = topScores[at - 1]!;
+        topDocs[at] = topDocs[at - 1]!;
+        at--;
+      }
+      topScores[at] = score;
+      topDocs[at] = doc;
+    }
+    let total = 0;
+    for (let i = 0; i < kept; i++) total += topScores[i]!;
+    const votes: Scores = {};
+    if (total === 0) return votes;
+    for (let i = 0; i < kept; i++) {
+      const intent = intentOf[topDocs[i]!]!;
+      votes[intent] = (votes[intent] ?? 0) + (EXAMPLES_VOTE.weight * topScores[i]!) / total;
+    }
+    return votes;
   };
 }
