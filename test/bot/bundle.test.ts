@@ -132,3 +132,87 @@ describe('the bundled bot (dist/bot/index.js)', () => {
     );
   });
 });
+
+// scripts/asciiRegExps.cjs, plain CommonJS (the build runs it before anything is compiled).
+const { asciiRegExpLiteral, asciiRegExpLiterals, firstNonAscii } = require(projectPath('scripts', 'asciiRegExps.cjs')) as {
+  asciiRegExpLiteral: (raw: string, flags: string) => string;
+  asciiRegExpLiterals: (text: string) => { text: string; rewrites: Array<[string, string]> };
+  firstNonAscii: (text: string) => { line: number; around: string } | undefined;
+};
+
+/** A regular-expression literal's value. */
+const literal = (raw: string) => new Function(`return ${raw};`)() as RegExp;
+
+/** Every match of `re` in `text` (index and groups), global or not. */
+function matches(re: RegExp, text: string): unknown[] {
+  const global = new RegExp(re.source, re.flags.includes('g') ? re.flags.replace('y', '') : `${re.flags.replace('y', '')}g`);
+  return Array.from(text.matchAll(global), (m) => [m.index, ...m, m.groups]);
+}
+
+/** Texts to try a literal on: its non-ASCII characters alone, together and inside words, its own text, common text. */
+function probes(raw: string): string[] {
+  const wide = [...new Set(Array.from(raw).filter((c) => c.codePointAt(0)! > 0x7f))];
+  const out = [raw, raw.toUpperCase(), wide.join(''), `a${wide.join(' b')}c`, 'Saint-Étienne Île-de-France où ça ０１２ ２０２４年 😀😀 aide', ...wide, ...wide.map((c) => `x${c}${c.toUpperCase()}y`)];
+  return out;
+}
+
+function expectSameMatches(before: string, after: string): void {
+  expect(firstNonAscii(after)).toBeUndefined();
+  const a = literal(before);
+  const b = literal(after);
+  expect(b.flags).toBe(a.flags);
+  for (const text of probes(before)) expect([after, text, matches(b, text)]).toEqual([after, text, matches(a, text)]);
+}
+
+describe('the bundle written in ASCII (scripts/asciiRegExps.cjs)', () => {
+  it('holds no non-ASCII character, so V8 keeps its source as a one-byte string', () => {
+    expect(firstNonAscii(readFileSync(projectPath('dist', 'bot', 'bot.js'), 'utf8'))).toBeUndefined();
+  });
+
+  it('escapes a literal so that it matches the same text: classes, escaped characters, astral characters, with and without u', () => {
+    const cases: Array<[string, string]> = [
+      ['/á/g', '/\\u00e1/g'],
+      ['/[aeiouyhâéèêîôû]/i', '/[aeiouyh\\u00e2\\u00e9\\u00e8\\u00ea\\u00ee\\u00f4\\u00fb]/i'],
+      ['/\\é/', '/\\u00e9/'],
+      ['/\\\\é/', '/\\\\\\u00e9/'],
+      ['/０+/g', '/\\uff10+/g'],
+      ['/😀+/', '/\\ud83d\\ude00+/'],
+      ['/😀+/u', '/\\u{1f600}+/u'],
+      ['/[😀é]/u', '/[\\u{1f600}\\u00e9]/u'],
+      ['/[😀é]/', '/[\\ud83d\\ude00\\u00e9]/'],
+      ['/(?<année>\\d{4})-é/', '/(?<ann\\u00e9e>\\d{4})-\\u00e9/'],
+      ['/[\\p{L}--[é]]/v', '/[\\p{L}--[\\u00e9]]/v'],
+    ];
+    for (const [before, after] of cases) {
+      const flags = before.slice(before.lastIndexOf('/') + 1);
+      expect(asciiRegExpLiteral(before, flags)).toBe(after);
+      expectSameMatches(before, after);
+    }
+  });
+
+  it('finds literals with a parser: a division, a string or a comment holding a slash is left alone', () => {
+    const source = 'const a = 4 / 2; const s = "/é/"; // /é/\nconst r = /é/g.test(s) ? a / 1 : /[àé]/i; export {};';
+    const { text, rewrites } = asciiRegExpLiterals(source);
+    expect(rewrites).toEqual([
+      ['/é/g', '/\\u00e9/g'],
+      ['/[àé]/i', '/[\\u00e0\\u00e9]/i'],
+    ]);
+    expect(text).toBe('const a = 4 / 2; const s = "/é/"; // /é/\nconst r = /\\u00e9/g.test(s) ? a / 1 : /[\\u00e0\\u00e9]/i; export {};');
+  });
+
+  it('rewrote, in the files bundled, literals that match the same text as before', () => {
+    const rewritten = JSON.parse(readFileSync(projectPath('dist', 'bot', 'bot.js.regexps.json'), 'utf8')) as Array<{ file: string; rewrites: Array<[string, string]> }>;
+    expect(rewritten.some((r) => r.file.includes('@microsoft/recognizers-text'))).toBe(true);
+    expect(rewritten.some((r) => r.file.startsWith('dist/knowledge/'))).toBe(true);
+    let count = 0;
+    for (const { file, rewrites } of rewritten) {
+      // The record is what the build would do to the file now.
+      expect(asciiRegExpLiterals(readFileSync(projectPath(file), 'utf8')).rewrites).toEqual(rewrites);
+      for (const [before, after] of rewrites) {
+        expectSameMatches(before, after);
+        count++;
+      }
+    }
+    expect(count).toBeGreaterThan(100);
+  });
+});
