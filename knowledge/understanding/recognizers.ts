@@ -68,6 +68,13 @@ export function withoutCaptures(source: string, keep: (group: number) => boolean
   return { source: out, kept };
 }
 
+/**
+ * One string for each light pattern: the models hold the same long expression in many places (the
+ * French number expression 17 times, some 13 KB ones 55 and 75 times, each a regular expression
+ * of its own), and each lightening wrote a new copy of its text (7.6 MB of copies after start).
+ */
+const lightSources = new Map<string, string>();
+
 /** The same expression without its unnamed capturing groups (named ones stay, with their names), or the expression itself. */
 export function lightenRegExp(regex: RegExp): RegExp {
   const data = (regex as XRegExpLike).xregexp;
@@ -75,7 +82,9 @@ export function lightenRegExp(regex: RegExp): RegExp {
   const names = data.captureNames ?? [];
   const rewritten = withoutCaptures(regex.source, (group) => !!names[group - 1]);
   if (!rewritten) return regex;
-  const light = new RegExp(rewritten.source, regex.flags) as XRegExpLike;
+  let source = lightSources.get(rewritten.source);
+  if (source === undefined) lightSources.set(rewritten.source, (source = rewritten.source));
+  const light = new RegExp(source, regex.flags) as XRegExpLike;
   const keptNames = rewritten.kept.map((group) => names[group - 1] ?? null);
   light.xregexp = { captureNames: keptNames.length > 0 ? keptNames : null, source: data.source, flags: data.flags };
   return light;
