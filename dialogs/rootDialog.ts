@@ -1,10 +1,12 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { TFunction } from 'i18next';
 import {
   ComponentDialog,
   DialogSet,
   DialogTurnStatus,
   type DialogContext,
   type DialogState,
+  type DialogStateManagerConfiguration,
   type DialogTurnResult,
 } from 'botbuilder-dialogs';
 import type { Feature } from './feature';
@@ -23,6 +25,16 @@ import type { Understand } from './shared/understanding';
 import type { UserProfile } from './shared/userProfile';
 
 export const ROOT_DIALOG = 'root';
+
+/**
+ * The turn-state key under which botbuilder-dialogs (4.23, `memory/dialogStateManager.ts`) looks for
+ * the dialog state manager's configuration (its memory scopes and path resolvers) before building it.
+ * Every DialogContext of a turn has a DialogStateManager; the first of each turn built that
+ * configuration again (a service collection, nine memory scopes, a zod check of the settings). The
+ * scopes hold no state of their own (they read the turn's context), so one configuration serves every
+ * turn. Checked by test/dialogs/dialogStateConfiguration.test.ts.
+ */
+export const DIALOG_STATE_MANAGER_CONFIGURATION = 'DialogStateManagerConfiguration';
 
 export interface RootDialogDeps {
   features: readonly Feature[];
@@ -44,19 +56,29 @@ interface WithHelp {
  * commands (aide, menu, annuler, recommencer, english/français, français facile) that work at any point.
  */
 export class RootDialog extends ComponentDialog {
+  /** The set the root runs in: made once, like the dialogs in it (it holds no turn's state). */
+  private readonly set: DialogSet;
+  /** The dialog state manager's configuration, made by the first turn and given to every later one. */
+  private stateConfiguration?: DialogStateManagerConfiguration;
+  private readonly welcomes = new Map<TFunction, string>();
+
   constructor(private readonly deps: RootDialogDeps) {
     super(ROOT_DIALOG);
     this.addDialog(new MenuDialog({ features: deps.features, understand: deps.understand }));
     for (const feature of deps.features) this.addDialog(feature.dialog);
     this.addDialog(new ResumeDialog());
     this.initialDialogId = MENU_DIALOG;
+    this.set = new DialogSet(deps.dialogState);
+    this.set.add(this);
   }
 
   /** Runs one turn: welcomes a new conversation, continues the active dialog or opens the menu. */
   async run(context: TurnContext): Promise<void> {
-    const set = new DialogSet(this.deps.dialogState);
-    set.add(this);
-    const dc = await set.createContext(context);
+    if (this.stateConfiguration && !context.turnState.has(DIALOG_STATE_MANAGER_CONFIGURATION)) {
+      context.turnState.set(DIALOG_STATE_MANAGER_CONFIGURATION, this.stateConfiguration);
+    }
+    const dc = await this.set.createContext(context);
+    this.stateConfiguration ??= dc.state.configuration;
     const session = await this.deps.session.get(context, {});
     setTurnSession(context, session);
     await this.followWrittenLanguage(context);
@@ -201,11 +223,25 @@ export class RootDialog extends ComponentDialog {
     if (identified) {
       await context.sendActivity(identified.audience.welcome(t, identified.name));
     } else {
-      const served = servedArea(this.deps.territory);
-      const hello = served ? t('common:welcome.helloTerritory', { of: ofTerritory(t, served) }) : t('common:welcome.hello');
-      await context.sendActivity([hello, t('common:welcome.purpose'), t('common:welcome.privacy')].join('\n\n'));
+      await context.sendActivity(this.welcomeText(t));
     }
     session.welcomed = true;
+  }
+
+  /**
+   * The welcome of a person the bot does not know, in a language and wording (`t`): always the same
+   * text, since the served territory never changes, so made once for each (at most one per language
+   * and wording: `translator` gives one function for each).
+   */
+  private welcomeText(t: TFunction): string {
+    let text = this.welcomes.get(t);
+    if (text === undefined) {
+      const served = servedArea(this.deps.territory);
+      const hello = served ? t('common:welcome.helloTerritory', { of: ofTerritory(t, served) }) : t('common:welcome.hello');
+      text = [hello, t('common:welcome.purpose'), t('common:welcome.privacy')].join('\n\n');
+      this.welcomes.set(t, text);
+    }
+    return text;
   }
 
   /** Whether a feature (not just the menu) is running. */
