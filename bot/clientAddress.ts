@@ -1,18 +1,5 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { isIP } from 'node:net';
 import type { Request } from 'restify';
-
-/** The client address of the HTTP request a turn came from, readable anywhere in that turn. */
-const turnClient = new AsyncLocalStorage<string>();
-
-export function runForClient<T>(address: string, work: () => Promise<T>): Promise<T> {
-  return turnClient.run(address, work);
-}
-
-/** The address the current turn came from; undefined outside an HTTP request (tests, proactive). */
-export function currentClientAddress(): string | undefined {
-  return turnClient.getStore();
-}
 
 /**
  * Who is calling: the socket's address, or with `trustProxy` the left-most X-Forwarded-For entry

@@ -1,9 +1,9 @@
 import type { Db } from 'mongodb';
 import { RateLimiterMemory, RateLimiterMongo, RateLimiterRes, RLWrapperTimeouts, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Request, Response } from 'restify';
-import type { RequestRepository } from '../stores/requests/requestRepository';
+import type { FollowUpCheckOptions, RequestRepository } from '../stores/requests/requestRepository';
 import { FollowUpLockedError } from '../stores/requests/errors';
-import { clientAddressOf, currentClientAddress } from './clientAddress';
+import { clientAddressOf } from './clientAddress';
 import type { Config } from './config';
 import { sendProblem } from './http/problem';
 
@@ -110,25 +110,26 @@ export function perAddressLimit(limits: RateLimits, config: Config) {
 
 /**
  * The request repository as the dialogs see it: follow-up checks and submissions are limited per
- * client address (the address of the HTTP request the turn came from).
+ * client address (the address of the HTTP request the turn came from, which the dialogs pass as
+ * `clientAddress`; without one, not limited: tests, proactive turns).
  */
 export function limitedRequests(requests: RequestRepository, limits: RateLimits): RequestRepository {
   return new Proxy(requests, {
     get(target, property, receiver) {
       if (property === 'verifyFollowUp') {
-        return async (reference: string, code: string) => {
-          const address = currentClientAddress();
+        return async (reference: string, code: string, options?: FollowUpCheckOptions) => {
+          const address = options?.clientAddress;
           const wait = address ? await take(limits.followUp, address) : 0;
           if (wait > 0) throw new FollowUpLockedError(wait);
           return target.verifyFollowUp(reference, code);
         };
       }
       if (property === 'submit') {
-        return async (...args: Parameters<RequestRepository['submit']>) => {
-          const address = currentClientAddress();
+        return async (...[draft, idempotencyKey, options]: Parameters<RequestRepository['submit']>) => {
+          const { clientAddress: address, ...rest } = options ?? {};
           const wait = address ? await take(limits.submissions, address) : 0;
           if (wait > 0) throw Object.assign(new Error('too many submissions from this address'), { name: 'RateLimitedError' });
-          return target.submit(...args);
+          return target.submit(draft, idempotencyKey, options ? rest : undefined);
         };
       }
       const value = Reflect.get(target, property, receiver);

@@ -1,7 +1,8 @@
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import restify, { type Request, type Response, type Server } from 'restify';
 import { z } from 'zod';
-import { clientAddressOf, isLoopbackUrl, runForClient } from './clientAddress';
+import { clientAddressOf, isLoopbackUrl } from './clientAddress';
+import { forClient } from '../dialogs/shared/turnClient';
 import type { Config } from './config';
 import { withTimeout } from '../stores/timeouts';
 import type { TurnOrder } from '../stores/turnOrder';
@@ -108,7 +109,7 @@ export function createServer(deps: ServerDeps): Server {
     const wait = await take(deps.rateLimits.turns, `messages:${parsed.data.conversation.id}`);
     if (wait > 0) return sendTooMany(res, wait);
     const address = clientAddressOf(req, deps.config.TRUST_PROXY);
-    await deps.turnOrder.run(`messages:${parsed.data.conversation.id}`, () => runForClient(address, () => deps.cloudAdapter.process(req, res, deps.logic)));
+    await deps.turnOrder.run(`messages:${parsed.data.conversation.id}`, () => deps.cloudAdapter.process(req, res, forClient(address, deps.logic)));
   });
 
   server.get('/healthz', async (_req: Request, res: Response) => {

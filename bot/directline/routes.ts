@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { WEB_CHANNEL_ID, type DirectLineAdapter } from '../channels/directLineAdapter';
 import { sendProblem, sendValidationProblem } from '../http/problem';
 import { clientActivitySchema } from './activitySchema';
-import { clientAddressOf, runForClient } from '../clientAddress';
+import { clientAddressOf } from '../clientAddress';
+import { forClient } from '../../dialogs/shared/turnClient';
 import { sendTooMany, take, type RateLimits } from '../rateLimits';
 import type { WebConversation, WebConversationStore } from '../../stores/directline/webConversations';
 import type { TurnOrder } from '../../stores/turnOrder';
@@ -39,9 +40,7 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
   /** Turns of one conversation run one after the other, never at the same time, on any instance. */
   const runTurn = (req: Request, conversation: WebConversation, activity: Partial<Activity>): Promise<void> => {
     const address = clientAddressOf(req, deps.trustProxy);
-    return deps.turnOrder.run(`webchat:${conversation.conversationId}`, () =>
-      runForClient(address, () => deps.adapter.processActivity(activity, deps.logic)),
-    );
+    return deps.turnOrder.run(`webchat:${conversation.conversationId}`, () => deps.adapter.processActivity(activity, forClient(address, deps.logic)));
   };
 
   /**

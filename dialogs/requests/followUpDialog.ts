@@ -10,6 +10,7 @@ import type { RequestRepository } from '../../stores/requests/requestRepository'
 import { sessionOf } from '../shared/session';
 import { rememberProven } from './keptRequests';
 import { tr } from '../shared/turnLocale';
+import { turnClientAddress } from '../shared/turnClient';
 import type { FeatureOptions } from '../shared/understanding';
 
 export const FOLLOW_UP_DIALOG = 'followUp';
@@ -91,7 +92,9 @@ export class FollowUpDialog extends ComponentDialog {
     const session = sessionOf(step.context);
     let view;
     try {
-      view = await this.requests.verifyFollowUp((step.values as { reference?: string }).reference ?? '', step.result as string);
+      view = await this.requests.verifyFollowUp((step.values as { reference?: string }).reference ?? '', step.result as string, {
+        clientAddress: turnClientAddress(step.context),
+      });
     } catch (error) {
       await step.context.sendActivity(error instanceof FollowUpLockedError ? lockedMessage(t, error.retryAfterSeconds) : t('common:errors.storeDown'));
       return step.endDialog();

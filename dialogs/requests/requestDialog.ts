@@ -20,6 +20,7 @@ import { foldText } from '../../knowledge/text/fold';
 import { sessionOf } from '../shared/session';
 import { nameWords } from '../shared/territory';
 import { tr, turnLocale } from '../shared/turnLocale';
+import { turnClientAddress } from '../shared/turnClient';
 import type { FeatureOptions } from '../shared/understanding';
 import { communeOf, REQUEST_FIELDS, splitFullName, type RequestDraftState, type RequestField } from './requestFields';
 import { RequestFieldPrompt } from './fieldPrompt';
@@ -255,7 +256,7 @@ export class RequestDialog extends ComponentDialog {
     };
     let result;
     try {
-      result = await this.deps.requests.submit(input, draft.idempotencyKey!, { followUpCode: draft.followUpCode });
+      result = await this.deps.requests.submit(input, draft.idempotencyKey!, { followUpCode: draft.followUpCode, clientAddress: turnClientAddress(step.context) });
     } catch (error) {
       if ((error as { code?: string }).code === 'invalid_request') {
         await step.context.sendActivity(t('requests:invalid'));

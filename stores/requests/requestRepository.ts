@@ -10,6 +10,17 @@ export interface SubmitOptions {
   followUpCode?: string;
   /** Who submits, for the history: the person (default) or the adviser filling it in for them. */
   actor?: Actor;
+  /**
+   * The address of the HTTP request the submission came from, for the bot's per-address limit
+   * (bot/rateLimits.ts `limitedRequests`). Never stored.
+   */
+  clientAddress?: string;
+}
+
+/** What `verifyFollowUp` may be told besides the reference and code. */
+export interface FollowUpCheckOptions {
+  /** The address of the HTTP request the check came from, for the bot's per-address limit. Never stored. */
+  clientAddress?: string;
 }
 
 export interface SubmitResult {
@@ -51,7 +62,7 @@ export interface RequestRepository {
   /** A request of this organisation by its reference (as typed: case and spaces ignored). */
   findByReference(reference: string, organisationId: string): Promise<RequestRecord | null>;
   /** The status for `suivre ma demande`, or null when reference or code is wrong (same cost either way). */
-  verifyFollowUp(reference: string, code: string): Promise<FollowUpView | null>;
+  verifyFollowUp(reference: string, code: string, options?: FollowUpCheckOptions): Promise<FollowUpView | null>;
   /** Newest first, optionally one status; `total` counts every match. */
   listForOrganisation(organisationId: string, query: ListQuery): Promise<{ total: number; items: RequestRecord[] }>;
   get(id: string, organisationId: string): Promise<RequestRecord | null>;

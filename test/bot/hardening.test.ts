@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { TestAdapter } from 'botbuilder';
 import { ConfigError, isOpenWithoutAuthentication, listenHost, loadConfig } from '../../bot/config';
-import { runForClient } from '../../bot/clientAddress';
 import { createRateLimits, limitedRequests } from '../../bot/rateLimits';
 import { scheduleRequestsPurge } from '../../bot/startup';
 import { createLogger } from '../../bot/logger';
@@ -11,6 +11,7 @@ import { openEmbeddedDatabase, StoreLockedError } from '../../stores/embeddedDat
 import { FollowUpLockedError } from '../../stores/requests/errors';
 import type { RequestRepository } from '../../stores/requests/requestRepository';
 import { postJson, startApp, type RunningApp } from '../support/appServer';
+import { forClient, turnClientAddress } from '../../dialogs/shared/turnClient';
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
@@ -65,11 +66,29 @@ describe('rate limits (429 with Retry-After)', () => {
     const limits = createRateLimits(loadConfig({ RATE_LIMIT_FOLLOW_UP_PER_HOUR: '2' }));
     let checks = 0;
     const requests = limitedRequests({ verifyFollowUp: async () => (checks++, null) } as unknown as RequestRepository, limits);
-    await runForClient('192.0.2.7', () => requests.verifyFollowUp('GI-AAAAAA', '000000'));
-    await runForClient('192.0.2.7', () => requests.verifyFollowUp('GI-BBBBBB', '000000'));
-    await expect(runForClient('192.0.2.7', () => requests.verifyFollowUp('GI-CCCCCC', '000000'))).rejects.toThrow(FollowUpLockedError);
-    await runForClient('192.0.2.8', () => requests.verifyFollowUp('GI-CCCCCC', '000000'));
+    await requests.verifyFollowUp('GI-AAAAAA', '000000', { clientAddress: '192.0.2.7' });
+    await requests.verifyFollowUp('GI-BBBBBB', '000000', { clientAddress: '192.0.2.7' });
+    await expect(requests.verifyFollowUp('GI-CCCCCC', '000000', { clientAddress: '192.0.2.7' })).rejects.toThrow(FollowUpLockedError);
+    await requests.verifyFollowUp('GI-CCCCCC', '000000', { clientAddress: '192.0.2.8' });
     expect(checks).toBe(3);
+  });
+
+  it('limits submissions per client address and never hands the address to the store', async () => {
+    const limits = createRateLimits(loadConfig({ RATE_LIMIT_SUBMISSIONS_PER_HOUR: '1' }));
+    const given: unknown[] = [];
+    const requests = limitedRequests({ submit: async (...args: unknown[]) => (given.push(args[2]), {}) } as unknown as RequestRepository, limits);
+    const draft = {} as Parameters<RequestRepository['submit']>[0];
+    await requests.submit(draft, 'key-1', { followUpCode: '123456', clientAddress: '192.0.2.7' });
+    await expect(requests.submit(draft, 'key-2', { clientAddress: '192.0.2.7' })).rejects.toThrow(/too many submissions/);
+    await requests.submit(draft, 'key-3');
+    expect(given).toEqual([{ followUpCode: '123456' }, undefined]);
+  });
+
+  it("gives a turn the address of the HTTP request it came from, and none to a turn that has no request", async () => {
+    const seen: Array<string | undefined> = [];
+    await new TestAdapter(forClient('192.0.2.9', async (context) => void seen.push(turnClientAddress(context)))).send('bonjour');
+    await new TestAdapter(async (context) => void seen.push(turnClientAddress(context))).send('bonjour');
+    expect(seen).toEqual(['192.0.2.9', undefined]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { ConversationState, MemoryStorage, TestAdapter, UserState } from 'botbuilder';
-import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, type DialogContext, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
 import { DIALOG_STATE_MANAGER_CONFIGURATION, RootDialog } from '../../dialogs/rootDialog';
 import { sessionAccessor } from '../../dialogs/shared/session';
 import { userProfileAccessor } from '../../dialogs/shared/userProfile';
@@ -9,12 +9,16 @@ describe('dialog state manager configuration', () => {
   it('is where botbuilder-dialogs looks for it: a context made in a turn that has one uses it', async () => {
     const conversationState = new ConversationState(new MemoryStorage());
     const set = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
-    const configuration = { memoryScopes: [], pathResolvers: [] };
+    let configuration: DialogStateManagerConfiguration | undefined;
     let dc: DialogContext | undefined;
-    await new TestAdapter(async (context) => {
-      context.turnState.set(DIALOG_STATE_MANAGER_CONFIGURATION, configuration);
+    const adapter = new TestAdapter(async (context) => {
+      if (configuration) context.turnState.set(DIALOG_STATE_MANAGER_CONFIGURATION, configuration);
       dc = await set.createContext(context);
-    }).send('bonjour');
+      if (!configuration) configuration = { memoryScopes: [...dc.state.configuration.memoryScopes], pathResolvers: [...dc.state.configuration.pathResolvers] };
+    });
+    await adapter.send('bonjour');
+    expect(dc!.state.configuration).not.toBe(configuration);
+    await adapter.send('bonjour');
     expect(dc!.state.configuration).toBe(configuration);
   });
 
