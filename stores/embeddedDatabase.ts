@@ -1,6 +1,7 @@
 import { chmodSync, closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import Datastore from '@seald-io/nedb';
+import { appendThroughOpenFile } from './embeddedDatafile';
 
 /**
  * The embedded store: one NeDB datastore (an append-only JSON lines file, compacted on a timer and
@@ -87,9 +88,12 @@ export function openEmbeddedDatabase(dir: string | null): EmbeddedDatabase {
     for (const name of readdirSync(dir)) if (name.endsWith('.db') || name.endsWith('.db~')) chmodSync(path.join(dir, name), MODES.fileMode);
   }
   const opened = new Map<string, Promise<Datastore>>();
+  /** Closes each datastore's datafile (kept open between writes: appendThroughOpenFile). */
+  const closeFiles: Array<() => Promise<void>> = [];
 
   async function load(name: string): Promise<Datastore> {
     const datastore = new Datastore(dir ? { filename: path.join(dir, `${name}.db`), modes: MODES } : { inMemoryOnly: true });
+    closeFiles.push(appendThroughOpenFile(datastore));
     await datastore.loadDatabaseAsync();
     if (dir) datastore.setAutocompactionInterval(COMPACTION_INTERVAL_MS);
     return datastore;
@@ -115,6 +119,7 @@ export function openEmbeddedDatabase(dir: string | null): EmbeddedDatabase {
         result.value.stopAutocompaction();
         if (dir) await result.value.compactDatafileAsync();
       }
+      for (const closeFile of closeFiles.splice(0)) await closeFile();
       release();
       release = () => undefined;
     },
