@@ -9,14 +9,18 @@ export function foldText(text: string): string {
 
 /** The definition: any text. */
 function foldAny(text: string): string {
+  return foldUntrimmed(text).trim();
+}
+
+/** The definition's steps but the trim. */
+function foldUntrimmed(text: string): string {
   return text
     .toLowerCase()
     .replace(/œ/g, 'oe')
     .replace(/æ/g, 'ae')
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+    .replace(/[^\p{L}\p{N}]+/gu, ' ');
 }
 
 /** Characters below this (Basic Latin to Latin Extended-B) fold one by one. */
@@ -31,17 +35,7 @@ let latin: string[] | undefined;
 
 function latinFolds(): string[] {
   latin = [];
-  for (let c = 0; c < LATIN_END; c++) {
-    latin.push(
-      String.fromCharCode(c)
-        .toLowerCase()
-        .replace(/œ/g, 'oe')
-        .replace(/æ/g, 'ae')
-        .normalize('NFD')
-        .replace(/\p{M}+/gu, '')
-        .replace(/[^\p{L}\p{N}]+/gu, ' '),
-    );
-  }
+  for (let c = 0; c < LATIN_END; c++) latin.push(foldUntrimmed(String.fromCharCode(c)));
   return latin;
 }
 
