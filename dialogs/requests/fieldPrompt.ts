@@ -55,9 +55,10 @@ export class RequestFieldPrompt extends AnswerPrompt<string> {
     // « je sais plus » at the birth date: why it is needed, where to find it, a person (explain, no miss).
     const unknown = (yesNo ?? (foldText(text).split(' ').length <= 6 ? recognizeYesNo(text) : undefined)) === 'unknown';
     if (field === 'birthDate' && unknown) return { ok: false, errorKey: 'requests:errors.birthDateUnknown', field };
-    // « j'ai 35 ans »: an age is not the date the request needs; said so (no miss).
-    if (field === 'birthDate' && parseAgeOrBirthDate(text, turnLocale(context), this.today())?.kind === 'age') return { ok: false, errorKey: 'requests:errors.birthDateNotAge', field };
-    return { ...readField(field, text, turnLocale(context), this.today(), sessionOf(context).departement), field };
+    const read = readField(field, text, turnLocale(context), this.today(), sessionOf(context).departement);
+    // « j'ai 35 ans »: an age is not the date the request needs; said so (no miss). Read only when no date was.
+    if (!read.ok && field === 'birthDate' && parseAgeOrBirthDate(text, turnLocale(context), this.today())?.kind === 'age') return { ok: false, errorKey: 'requests:errors.birthDateNotAge', field };
+    return { ...read, field };
   }
 
   /** At the birth date, an age is no new fact but a wrong answer to this question (told so). */
