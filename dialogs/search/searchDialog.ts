@@ -9,6 +9,7 @@ import {
 } from 'botbuilder-dialogs';
 import { placeContext } from '../../knowledge/territory';
 import { readPlaceAnswer } from '../../knowledge/understanding/placeAnswer';
+import { readOrdinal, type Ordinal } from '../../knowledge/understanding/ordinal';
 import { ButtonsPrompt } from '../shared/prompts/buttonsPrompt';
 import type { Recalled } from '../shared/prompts/answerPrompt';
 import { readChoice } from '../shared/prompts/readChoice';
@@ -49,6 +50,8 @@ export interface SearchOptions extends FeatureOptions {
   /** Words the structures must have (name, sectors, description). */
   words?: string;
   offset?: number;
+  /** A structure of the page pointed at by its position (« le deuxième »): shown alone, once. */
+  focus?: Ordinal;
 }
 
 /** What the steps keep between them. */
@@ -159,10 +162,20 @@ export class SearchDialog extends ComponentDialog {
     const locale = turnLocale(step.context);
     const what = state.partners ? t('search:what.partners') : kindsInWords(kinds, t);
     const where = placeWords(place);
-    const outside = offset === 0 ? outsideSentence(t, place, this.deps.territory, found.total > 0) : undefined;
+    const focus = state.focus;
+    delete state.focus;
+    const focused = focus === undefined ? undefined : focus === 'last' ? found.items.at(-1) : found.items[focus - 1];
+    const outside = offset === 0 && !focused ? outsideSentence(t, place, this.deps.territory, found.total > 0) : undefined;
     if (outside) await step.context.sendActivity(outside);
 
-    if (found.total === 0) {
+    if (focused) {
+      // One structure of the page, named by its position: it alone, then the same question.
+      await step.context.sendActivity(t('search:focused', { name: focused.structure.name }));
+      const card = structureCard(focused.structure, focused.distanceKm, t, locale, { canRequest: this.deps.canRequest && isSiaeKind(focused.structure.kind) });
+      const message = MessageFactory.attachment(card);
+      message.channelData = printableChannelData({ kind: 'structures', items: [printableStructure(focused.structure, t)] });
+      await step.context.sendActivity(message);
+    } else if (found.total === 0) {
       await step.context.sendActivity(
         found.mode === 'radius' ? t('search:noneAround', { what, km: radiusKm, ...where }) : t('search:noneIn', { what, ...where }),
       );
@@ -199,6 +212,7 @@ export class SearchDialog extends ComponentDialog {
     return step.prompt(NEXT_PROMPT, {
       prompt: t('search:next.prompt'),
       choices: actions.map(([, label]) => label),
+      validations: { structuresShown: found.items.length } satisfies ResultsShown,
     });
   }
 
@@ -212,6 +226,10 @@ export class SearchDialog extends ComponentDialog {
         rememberPlace(step.context, place);
         return step.replaceDialog(SEARCH_DIALOG, { ...state, place, offset: 0 });
       }
+    }
+    if (picked.value.startsWith(STRUCTURE_VALUE)) {
+      const position = picked.value.slice(STRUCTURE_VALUE.length);
+      return step.replaceDialog(SEARCH_DIALOG, { ...state, focus: position === 'last' ? 'last' : Number(position) });
     }
     if (picked.value.startsWith(KIND_VALUE)) {
       const kinds = [picked.value.slice(KIND_VALUE.length) as StructureKind];
@@ -253,6 +271,13 @@ export class SearchDialog extends ComponentDialog {
 
 /** The value of a place read at the results prompt (the place itself is read again from the same message). */
 const PLACE_VALUE = 'place';
+/** Prefix of a structure of the page read at the results prompt by its position (« le premier »): `structure:2`, `structure:last`. */
+const STRUCTURE_VALUE = 'structure:';
+
+/** What the results prompt knows of the page above it (its options' validations). */
+interface ResultsShown {
+  structuresShown: number;
+}
 
 /** The place read at the results this turn, by text and context (the prompt reads its answer several times a turn). */
 const RESULTS_PLACE_KEY = Symbol('resultsPlace');
@@ -285,6 +310,12 @@ class ResultsPrompt extends ButtonsPrompt {
   }
 
   override read(context: TurnContext, options: PromptOptions): FoundChoice | undefined {
+    // « le premier », « la deuxième structure »: a structure of the page above, not a button (« 2 » stays the second button).
+    const shown = (options.validations as ResultsShown | undefined)?.structuresShown ?? 0;
+    const ordinal = shown > 0 ? readOrdinal(context.activity.text) : undefined;
+    if (ordinal === 'last' || (ordinal !== undefined && ordinal <= shown)) {
+      return { value: `${STRUCTURE_VALUE}${ordinal}`, index: -1, score: 1, synonym: context.activity.text ?? '' };
+    }
     const read = super.read(context, options);
     if (read) return read;
     return readResultsPlace(context, this.territory) ? { value: PLACE_VALUE, index: -1, score: 0.8, synonym: '' } : undefined;

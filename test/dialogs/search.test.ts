@@ -77,6 +77,36 @@ describe('search dialog', () => {
     expect(secondNames.some((n) => firstNames.includes(n))).toBe(false);
   });
 
+  it('« le premier », « la dernière », « la 2e structure » at the results: that structure of the page alone, then the same question; « 2 » stays the second button', async () => {
+    const { bot } = await menuSearch();
+    await bot.say('je ne sais pas');
+    const results = await bot.say('Fort-de-France');
+    const names = cardsOf(results).map((c) => c.body[0]!.text);
+    expect(names.length).toBe(5);
+    const buttons = buttonsOf(results);
+    for (const [said, name] of [['le premier', names[0]], ['la dernière', names[4]], ['je veux la 2e structure', names[1]], ['Le troisième', names[2]]] as const) {
+      const replies = await bot.say(said);
+      expect(textOf(replies)).toContain(fr('search:focused', { name }));
+      expect(cardsOf(replies).map((c) => c.body[0]!.text)).toEqual([name]);
+      expect(textOf(replies)).not.toMatch(/J'ai trouvé/);
+      expect(buttonsOf(replies)).toEqual(buttons);
+    }
+    // The next page still follows the first one.
+    const page2 = await bot.say(buttons[0]!);
+    expect(cardsOf(page2).map((c) => c.body[0]!.text).some((n) => names.includes(n))).toBe(false);
+    // A plain number picks a button, as under every question.
+    expect(textOf(await bot.say('2'))).toContain(fr('search:askRadius'));
+  });
+
+  it('"the second one" in English', async () => {
+    const { bot } = await menuSearch('en');
+    await bot.say("I don't know");
+    const names = cardsOf(await bot.say('Fort-de-France')).map((c) => c.body[0]!.text);
+    const replies = await bot.say('the second one');
+    expect(textOf(replies)).toContain(en('search:focused', { name: names[1] }));
+    expect(cardsOf(replies).map((c) => c.body[0]!.text)).toEqual([names[1]]);
+  });
+
   it('reads a kind named at the results without keeping the kinds in the conversation state', async () => {
     const { bot } = await menuSearch();
     await bot.say('je ne sais pas');
