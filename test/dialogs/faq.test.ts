@@ -85,6 +85,13 @@ describe('rule questions typed anywhere get their answer, not an eligibility che
     ['combien de temps dure un contrat ?', 'fr', 'contract-length'],
     ['do I keep my RSA if I work?', 'en', 'rsa-while-working'],
     ['how much will I be paid?', 'en', 'pay'],
+    // The contract's renewal, not an orientation nor the PASS's extension.
+    ['mon employeur peut me renouveler mon contrat ?', 'fr', 'contract-length'],
+    ['mon patron peut renouveler mon contrat ?', 'fr', 'contract-length'],
+    ["l'asso peut me refaire un contrat après ?", 'fr', 'contract-length'],
+    ['mon contrat d insertion finit en juin, on peut le renouveler ?', 'fr', 'contract-length'],
+    ['will my contract be renewed?', 'en', 'contract-length'],
+    ['my contract ends next month, can it be extended?', 'en', 'contract-length'],
   ])('« %s » (%s) → %s', async (text, locale, id) => {
     const bot = new BotDriver({ features: features(), understand: realUnderstand, locale: locale === 'fr' ? 'fr-FR' : 'en-US' });
     await bot.join();
