@@ -1,5 +1,6 @@
 import { normalizeText, resolvePlace, stripPlaceFillers, type ResolveContext, type ResolveResult } from '../territory';
 import { extractPlace, placeOfSlot } from './slots/place';
+import { readOrdinal } from './ordinal';
 import { prepareText } from './slots/text';
 
 /** SMS spellings of the words before a place ("o lamantin", "jhabite") that the place reader knows whole. */
@@ -34,6 +35,8 @@ export interface PlaceAnswerOptions {
  * nothing else was read: the typo search over a whole sentence is the costliest lookup of all.
  */
 export function readPlaceAnswer(text: string, context?: ResolveContext, options: PlaceAnswerOptions = {}): ResolveResult {
+  // « le premier », « le dernier » point at a list; their typos are villages (Le Prêcheur, Le Perrier).
+  if (readOrdinal(text) !== undefined) return { status: 'not_found' };
   const normalized = normalizeText(text);
   const short = normalized.split(' ').length <= SHORT_ANSWER_WORDS;
   const whole = resolvePlace(text, context, { exact: !short });

@@ -59,7 +59,7 @@ describe('a place inside a sentence', () => {
     expect(place?.label).toBe(label);
   });
 
-  it.each(["je veux parler à quelqu'un", 'tu es un robot ?', 'oui'])('"%s" is no place', (text) => {
+  it.each(["je veux parler à quelqu'un", 'tu es un robot ?', 'oui', 'le premier', 'le dernier', 'the first one'])('"%s" is no place', (text) => {
     expect(readPlaceAnswer(text, ctx).status).toBe('not_found');
   });
 });
