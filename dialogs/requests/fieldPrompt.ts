@@ -8,7 +8,8 @@ import { AnswerPrompt } from '../shared/prompts/answerPrompt';
 import { sessionOf } from '../shared/session';
 import type { UnderstoodSlots } from '../shared/understanding';
 import { tr, turnLocale } from '../shared/turnLocale';
-import { readField, REQUEST_FIELDS, type FieldReading, type RequestDraftState, type RequestField } from './requestFields';
+import type { Recalled } from '../shared/prompts/answerPrompt';
+import { communeOf, readField, REQUEST_FIELDS, type FieldReading, type RequestDraftState, type RequestField } from './requestFields';
 
 /** The field a request is waiting for: the first one still empty in the draft. */
 export function currentField(context: TurnContext): RequestField {
@@ -16,8 +17,18 @@ export function currentField(context: TurnContext): RequestField {
   return REQUEST_FIELDS.find((f) => draft[f] === undefined) ?? 'note';
 }
 
+
+/** A phone number or an e-mail address given before its question: kept for it, said so, and the question asked again. */
+const CONTACT_EARLY = 'requests:contactNoted';
+/** A message with this many digits, or an « @ », may be a way to reach the person (a date has 8 digits at most). */
+const CONTACT_DIGITS = 10;
+
 /** Answers that are no miss: what to do, then the question again, with a person offered (AnswerPrompt.explain). */
-const EXPLAINED: ReadonlySet<string> = new Set(['requests:errors.noteYes', 'requests:errors.birthDateUnknown', 'requests:errors.birthDateNotAge']);
+const EXPLAINED: ReadonlySet<string> = new Set(['requests:errors.noteYes', 'requests:errors.birthDateUnknown', 'requests:errors.birthDateNotAge', CONTACT_EARLY]);
+
+type Reading = (FieldReading<unknown> | { ok: false; errorKey: typeof CONTACT_EARLY; contact: RequestDraftState['contact'] }) & { field: RequestField };
+
+const draftOf = (context: TurnContext) => (sessionOf(context).requestDraft ?? {}) as RequestDraftState;
 
 /** A name longer than this many words is rather a sentence (« je veux vérifier mon éligibilité »). */
 const NAME_WORDS = 3;
@@ -37,7 +48,7 @@ export class RequestFieldPrompt extends AnswerPrompt<string> {
     super(dialogId);
   }
 
-  private reading(context: TurnContext): FieldReading<unknown> & { field: RequestField } {
+  private reading(context: TurnContext): Reading {
     const field = currentField(context);
     const text = context.activity.text ?? '';
     // « je comprends pas » is no name, date or note: the question explains itself (AnswerPrompt).
@@ -58,6 +69,11 @@ export class RequestFieldPrompt extends AnswerPrompt<string> {
     const read = readField(field, text, turnLocale(context), this.today(), sessionOf(context).departement);
     // « j'ai 35 ans »: an age is not the date the request needs; said so (no miss). Read only when no date was.
     if (!read.ok && field === 'birthDate' && parseAgeOrBirthDate(text, turnLocale(context), this.today())?.kind === 'age') return { ok: false, errorKey: 'requests:errors.birthDateNotAge', field };
+    // « 0696 12 34 56 » at the birth date: the contact, given early; kept for its question, which is then not asked.
+    if (!read.ok && field !== 'contact' && field !== 'note' && draftOf(context).contact === undefined && (text.includes('@') || text.replace(/\D/g, '').length >= CONTACT_DIGITS)) {
+      const contact = readField('contact', text, turnLocale(context), this.today());
+      if (contact.ok) return { ok: false, errorKey: CONTACT_EARLY, contact: contact.value as RequestDraftState['contact'], field };
+    }
     return { ...read, field };
   }
 
@@ -82,7 +98,21 @@ export class RequestFieldPrompt extends AnswerPrompt<string> {
   /** « oui » to the note, « je sais plus » at the birth date: what to do, then the question again (no miss). */
   protected override explain(context: TurnContext): string | undefined {
     const reading = this.reading(context);
-    return !reading.ok && EXPLAINED.has(reading.errorKey) ? tr(context)(reading.errorKey) : undefined;
+    if (reading.ok || !EXPLAINED.has(reading.errorKey)) return undefined;
+    if ('contact' in reading && reading.contact) {
+      const draft = (sessionOf(context).requestDraft ??= {}) as RequestDraftState;
+      draft.contact ??= reading.contact;
+      return tr(context)(CONTACT_EARLY, { contact: reading.contact.value });
+    }
+    return tr(context)(reading.errorKey);
+  }
+
+  /** The commune learned while the request was under way (« Le Lamentin » typed at another question): not asked, said so. */
+  protected override recall(context: TurnContext): Recalled<string> | undefined {
+    if (currentField(context) !== 'commune') return undefined;
+    const place = sessionOf(context).place;
+    const commune = place ? communeOf(place) : undefined;
+    return commune ? { value: JSON.stringify(commune), facts: [commune.label] } : undefined;
   }
 
   protected override async onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void> {

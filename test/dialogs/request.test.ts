@@ -7,6 +7,7 @@ import type { RequestRepository } from '../../stores/requests/requestRepository'
 import { BotDriver, buttonsOf, textOf } from '../support/botDriver';
 import { frenchPlace } from '../../knowledge/text/frenchPlace';
 import { useDemoBot } from '../support/demoBot';
+import { martiniqueBot } from '../support/probeBot';
 
 const fr = translator('fr');
 const en = translator('en');
@@ -132,6 +133,45 @@ describe('request dialog', () => {
     expect(said).toContain(fr('requests:nameSplit', { firstName: first, lastName: last }));
     expect(said).toContain(fr('requests:ask.birthDate'));
     expect(said).not.toContain(fr('requests:ask.lastName'));
+  });
+
+  it.each([
+    ['0696 12 34 56', 'Dupont', 'birthDate'],
+    ['marie@exemple.fr', 'Marie', 'lastName'],
+  ])('« %s » given before its question is kept, said so, and not asked again', async (contact, _before, field) => {
+    const bot = new BotDriver({ features: features() });
+    await bot.join();
+    await bot.say(fr('requests:menu'));
+    await bot.say(fr('requests:accept'));
+    await bot.say('Marie');
+    if (field === 'birthDate') await bot.say('Dupont');
+    const noted = textOf(await bot.say(contact));
+    // Kept as the contact field keeps it (a phone number without its spaces).
+    expect(noted).toContain(fr('requests:contactNoted', { contact: contact.replace(/\s/g, '') }));
+    expect(noted).toContain(fr(`requests:ask.${field}`));
+    expect(noted).not.toContain(fr('requests:errors.birthDate'));
+    if (field === 'lastName') await bot.say('Dupont');
+    const next = textOf(await bot.say('03/03/1990'));
+    expect(next).toContain(fr('requests:ask.commune'));
+    expect(next).not.toContain(fr('requests:ask.contact'));
+    await bot.say('Le Robert');
+    const summary = textOf(await bot.say('Passer'));
+    expect(summary).toContain(`${fr('requests:fields.contact')} : ${contact.replace(/\s/g, '')}`);
+  });
+
+  it('a commune typed at another question of the request is not asked again', async () => {
+    const bot = martiniqueBot(demo);
+    await bot.say(fr('requests:menu'));
+    await bot.say(fr('requests:accept'));
+    for (const answer of ['Marie', 'Dupont', '03/03/1990']) await bot.say(answer);
+    const noted = textOf(await bot.say('Le Lamentin'));
+    expect(noted).toContain(fr('requests:ask.contact'));
+    const next = textOf(await bot.say('06 12 34 56 78'));
+    expect(next).toContain('Le Lamentin');
+    expect(next).not.toContain(fr('requests:ask.commune'));
+    expect(next).toContain(fr('requests:ask.note'));
+    const summary = textOf(await bot.say('Passer'));
+    expect(summary).toContain(`${fr('requests:fields.commune')} : Le Lamentin`);
   });
 
   it('a first name corrected from the summary with two words stays the first name', async () => {
