@@ -1,7 +1,7 @@
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { Feature } from './feature';
 import { sendHelp } from './helpMessage';
-import { sessionOf, type LastAnswer } from './shared/session';
+import { sessionOf, welcomedThisTurn, type LastAnswer } from './shared/session';
 import { tr, turnLocale } from './shared/turnLocale';
 import { choicesMessage } from './shared/choices';
 import { asRequest, CONFIDENT, PLAUSIBLE, type FeatureOptions, type Understand, type UnderstoodMessage } from './shared/understanding';
@@ -68,7 +68,8 @@ export async function routeFreeText(dc: DialogContext, text: string, deps: FreeT
     switch (understood.intent) {
       case 'greeting':
         session.misunderstandings = 0;
-        await context.sendActivity(t('common:smallTalk.greeting'));
+        // « bonjour » as the first message: the welcome just said hello; the menu's question follows it.
+        if (!welcomedThisTurn(context)) await context.sendActivity(t('common:smallTalk.greeting'));
         return { kind: 'menu', promptKey: 'common:menu.prompt' };
       case 'thanks':
         session.misunderstandings = 0;

@@ -16,7 +16,7 @@ import { sendHelp } from './helpMessage';
 import { interruption, RESUME_DIALOG, ResumeDialog } from './interruption';
 import { MENU_DIALOG, MenuDialog, type MenuOptions } from './menuDialog';
 import { structureCardActionSchema } from './search/structureCard';
-import { setTurnSession, type ConversationSession } from './shared/session';
+import { markWelcomedThisTurn, setTurnSession, type ConversationSession } from './shared/session';
 import { setTurnLocale, setTurnWording, tr, turnLocale } from './shared/turnLocale';
 import { ofTerritory, servedArea } from './shared/territory';
 import { writtenLanguage } from '../knowledge/text/language';
@@ -226,6 +226,7 @@ export class RootDialog extends ComponentDialog {
       await context.sendActivity(this.welcomeText(t));
     }
     session.welcomed = true;
+    markWelcomedThisTurn(context);
   }
 
   /**

@@ -66,6 +66,18 @@ export function setTurnSession(context: TurnContext, session: ConversationSessio
   context.turnState.set(SESSION_KEY, session);
 }
 
+const WELCOMED_KEY = Symbol('guichet.welcomedThisTurn');
+
+/** Called by the root dialog when it sends the welcome, which says hello. */
+export function markWelcomedThisTurn(context: TurnContext): void {
+  context.turnState.set(WELCOMED_KEY, true);
+}
+
+/** Whether this turn already said hello (« bonjour » as a first message gets one hello, not two). */
+export function welcomedThisTurn(context: TurnContext): boolean {
+  return context.turnState.get(WELCOMED_KEY) === true;
+}
+
 /** This conversation's session; changes are saved at the end of the turn. */
 export function sessionOf(context: TurnContext): ConversationSession {
   let session = context.turnState.get(SESSION_KEY) as ConversationSession | undefined;

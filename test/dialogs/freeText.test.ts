@@ -68,6 +68,15 @@ describe('free text outside a question', () => {
     expect(replies).not.toContain('PROBE');
   });
 
+  it('« bonjour » as the very first message: one hello (the welcome), then the menu question', async () => {
+    const bot = new BotDriver({ features: [probeFeature()], understand });
+    const replies = textOf(await bot.say('bonjour'));
+    expect(replies).toContain(fr('common:welcome.hello'));
+    expect(replies).not.toContain(fr('common:smallTalk.greeting'));
+    expect(replies).toContain(fr('common:menu.prompt'));
+    expect(replies.match(/Bonjour/g)).toHaveLength(1);
+  });
+
   it('does not act on a guess: asks one question with buttons, then keeps what the message said', async () => {
     const bot = new BotDriver({ features: [probeFeature()], understand });
     await bot.join();
