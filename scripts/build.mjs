@@ -136,6 +136,38 @@ async function bundleBot() {
       });
     },
   };
+  // A package npm installed more than once at the same version (zod 3.25.76 under five botbuilder
+  // packages, semver under two) is bundled once: an import resolved to another copy goes to the
+  // first copy in package-lock.json's order, when the file is the same there. Only packages with no
+  // dependencies of their own, whose copies cannot resolve anything differently.
+  const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')).packages ?? {};
+  const firstCopy = new Map();
+  for (const [path, entry] of Object.entries(lock)) {
+    const name = path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
+    const key = `${name}@${entry.version}`;
+    if (path.includes('node_modules/') && !firstCopy.has(key)) firstCopy.set(key, join(root, path) + sep);
+  }
+  const samePackagesOnce = {
+    name: 'same-packages-once',
+    setup(builder) {
+      builder.onResolve({ filter: /^[^./]/ }, async (args) => {
+        if (args.pluginData?.deduping || args.path.startsWith('node:')) return undefined;
+        const resolved = await builder.resolve(args.path, { importer: args.importer, resolveDir: args.resolveDir, kind: args.kind, pluginData: { deduping: true } });
+        // Unresolved (an optional package left to a try/catch, which esbuild itself lets pass): its own resolution.
+        if (resolved.errors.length > 0) return undefined;
+        if (resolved.external || !resolved.path.includes(`${sep}node_modules${sep}`)) return resolved;
+        const at = resolved.path.lastIndexOf(`${sep}node_modules${sep}`) + `${sep}node_modules${sep}`.length;
+        const rest = resolved.path.slice(at).split(sep);
+        const packageDir = resolved.path.slice(0, at) + rest.slice(0, rest[0].startsWith('@') ? 2 : 1).join(sep) + sep;
+        const manifest = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8'));
+        const first = firstCopy.get(`${manifest.name}@${manifest.version}`);
+        if (!first || first === packageDir || Object.keys(manifest.dependencies ?? {}).length > 0) return resolved;
+        const same = join(first, relative(packageDir, resolved.path));
+        if (!existsSync(same) || !(await readFile(same)).equals(await readFile(resolved.path))) return resolved;
+        return { ...resolved, path: same };
+      });
+    },
+  };
   rmSync(join(botDir, 'bot.js.cache'), { force: true });
   await build({
     entryPoints: [join(botDir, 'index.js')],
@@ -145,7 +177,7 @@ async function bundleBot() {
     target: 'node20',
     format: 'cjs',
     external: ['mongodb', 'dtrace-provider', 'open'],
-    plugins: [suiteInPlace, ownDirnameAsciiRegExps],
+    plugins: [suiteInPlace, samePackagesOnce, ownDirnameAsciiRegExps],
     charset: 'ascii',
     // The packages' licence comments (some not ASCII) in dist/bot/bot.js.LEGAL.txt, linked from bot.js.
     legalComments: 'linked',

@@ -4,7 +4,7 @@
 // is a 2 MB file holding its own copies of the number, unit, date-time, sequence and choice
 // recognizers for six languages: bundled, 1.4 MB of the bot's source that every start compiled and
 // ran, and held as text. Its `Culture` inherits those codes from @microsoft/recognizers-text's,
-// which the bot loads anyway (test/bot/recognizersSuite.test.ts: the same codes). The build refuses
+// which the bot loads anyway (test/bot/bundleContents.test.ts: the same codes). The build refuses
 // to put this in place of the suite for a module that reads anything else of it
 // (scripts/suiteNamesRead.cjs).
 'use strict';

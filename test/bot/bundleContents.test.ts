@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { projectPath } from '../../knowledge/projectFiles';
 
 /**
+ * What the build leaves out of the bundled bot (dist/bot/bot.js, scripts/build.mjs).
+ *
  * The bundled bot gets scripts/recognizersSuite.cjs (only `Culture`) in place of
  * @microsoft/recognizers-text-suite, which botbuilder-dialogs requires for its locale codes alone
  * (scripts/build.mjs). The codes it reads are the suite's; the build refuses a module that reads
@@ -21,6 +23,10 @@ function jsFiles(dir: string): string[] {
 }
 
 jest.setTimeout(300_000);
+
+beforeAll(() => {
+  execFileSync(process.execPath, [projectPath('scripts', 'build.mjs'), '--if-stale'], { cwd: projectPath(), stdio: 'pipe' });
+});
 
 describe('@microsoft/recognizers-text-suite in the bundle (scripts/recognizersSuite.cjs)', () => {
   const requiring = jsFiles(dialogsLib)
@@ -56,9 +62,34 @@ describe('@microsoft/recognizers-text-suite in the bundle (scripts/recognizersSu
   });
 
   it('is not in the bundle', () => {
-    execFileSync(process.execPath, [projectPath('scripts', 'build.mjs'), '--if-stale'], { cwd: projectPath(), stdio: 'pipe' });
     const map = JSON.parse(readFileSync(projectPath('dist', 'bot', 'bot.js.map'), 'utf8')) as { sources: string[] };
     expect(map.sources.some((source) => source.includes('recognizers-text-suite'))).toBe(false);
     expect(map.sources.some((source) => source.endsWith('scripts/recognizersSuite.cjs'))).toBe(true);
+  });
+});
+
+describe('a package installed more than once at one version', () => {
+  it('is bundled once (those with no dependencies of their own: zod 3 under five botbuilder packages)', () => {
+    const map = JSON.parse(readFileSync(projectPath('dist', 'bot', 'bot.js.map'), 'utf8')) as { sources: string[] };
+    const copies = new Map<string, Set<string>>();
+    for (const source of map.sources) {
+      const path = resolve(projectPath('dist', 'bot'), source);
+      const at = path.lastIndexOf('/node_modules/');
+      if (at < 0) continue;
+      const rest = path.slice(at + '/node_modules/'.length).split('/');
+      const packageDir = path.slice(0, at + '/node_modules/'.length) + rest.slice(0, rest[0]!.startsWith('@') ? 2 : 1).join('/');
+      let manifest: { name: string; version: string; dependencies?: Record<string, string> };
+      try {
+        manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as typeof manifest;
+      } catch {
+        continue; // a folder of a package's own, not a package
+      }
+      if (Object.keys(manifest.dependencies ?? {}).length > 0) continue;
+      const key = `${manifest.name}@${manifest.version}`;
+      if (!copies.has(key)) copies.set(key, new Set());
+      copies.get(key)!.add(packageDir);
+    }
+    expect([...copies].filter(([, dirs]) => dirs.size > 1)).toEqual([]);
+    expect(copies.get('zod@3.25.76')?.size).toBe(1);
   });
 });
