@@ -2,7 +2,15 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
+  StatusCodes,
+  type Activity,
+  type Request,
+  type Response,
+  type TurnContext,
 } from 'botbuilder';
+// botbuilder's own helpers, the copies its CloudAdapter uses (botframework-connector is its dependency, same version).
+import { validateAndFixActivity } from 'botbuilder/lib/activityValidator';
+import { AuthenticationError } from 'botframework-connector';
 import type { Config } from '../config';
 
 type ClaimsIdentity = Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>[0];
@@ -92,6 +100,77 @@ function appKey(claimsIdentity: ClaimsIdentity): string {
   return `${claimsIdentity.getClaimValue('aud') ?? ''}\n${claimsIdentity.getClaimValue('appid') ?? ''}`;
 }
 
+/** What zod's `z.record()` accepts: an object that is not an array, a date, a map, a set or a promise. */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Date) &&
+    !(value instanceof Map) &&
+    !(value instanceof Set) &&
+    !(value instanceof Promise)
+  );
+}
+
+/**
+ * botbuilder's CloudAdapter, whose HTTP `process` makes the same checks and answers without building
+ * zod schemas on each request: the SDK's version builds a record schema twice and copies the body
+ * into a new object twice (once for its own check, once inside its activity check), then drops the
+ * copies. Web socket connections (the four-argument call) go to the SDK unchanged.
+ */
+export class GuichetCloudAdapter extends CloudAdapter {
+  override async process(req: Request, res: Response, logic: (context: TurnContext) => Promise<void>): Promise<void>;
+  override async process(req: Request, socket: never, head: never, logic: (context: TurnContext) => Promise<void>): Promise<void>;
+  override async process(
+    req: Request,
+    resOrSocket: unknown,
+    logicOrHead: unknown,
+    maybeLogic?: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    if (maybeLogic || !isHttpResponse(resOrSocket) || typeof logicOrHead !== 'function') {
+      // The web socket form, or arguments the SDK's own checks must refuse (with its errors).
+      return (super.process as (...args: unknown[]) => Promise<void>).call(this, req, resOrSocket, logicOrHead, maybeLogic);
+    }
+    const res = resOrSocket;
+    const logic = logicOrHead as (context: TurnContext) => Promise<void>;
+    const end = (status: StatusCodes, body?: unknown) => {
+      res.status(status);
+      if (body) res.send(body);
+      res.end();
+    };
+    if (req.method !== 'POST') return end(StatusCodes.METHOD_NOT_ALLOWED);
+    if (!isRecord(req.body)) {
+      return end(StatusCodes.BAD_REQUEST, '`req.body` not an object, make sure you are using middleware to parse incoming requests.');
+    }
+    const activity = validateAndFixActivity(req.body as unknown as Activity);
+    if (!activity.type) {
+      console.warn('BadRequest: Missing activity or activity type.');
+      return end(StatusCodes.BAD_REQUEST);
+    }
+    const authHeader = req.headers?.Authorization ?? req.headers?.authorization ?? '';
+    if (typeof authHeader !== 'string') {
+      // The SDK parses the header with z.string(): anything else throws out of `process`.
+      return (super.process as (...args: unknown[]) => Promise<void>).call(this, req, res, logic);
+    }
+    try {
+      const invokeResponse = await this.processActivity(authHeader, activity, logic);
+      return end(invokeResponse?.status ?? StatusCodes.OK, invokeResponse?.body);
+    } catch (err) {
+      console.error(err);
+      return end(
+        err instanceof AuthenticationError ? StatusCodes.UNAUTHORIZED : StatusCodes.INTERNAL_SERVER_ERROR,
+        (err as { message?: string }).message ?? err,
+      );
+    }
+  }
+}
+
+function isHttpResponse(value: unknown): value is Response {
+  const v = value as Partial<Record<'end' | 'header' | 'send' | 'status', unknown>> | null | undefined;
+  return typeof v?.end === 'function' && typeof v.header === 'function' && typeof v.send === 'function' && typeof v.status === 'function';
+}
+
 /**
  * The Bot Framework channel adapter (Teams, Emulator, Direct Line service). With an app id it checks
  * every request's token; without one, authentication is off, which the config allows only outside
@@ -114,5 +193,5 @@ export function createCloudAdapter(config: Config): CloudAdapter {
     },
     credentials,
   );
-  return new CloudAdapter(auth);
+  return new GuichetCloudAdapter(auth);
 }

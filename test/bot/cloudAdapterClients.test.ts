@@ -1,5 +1,5 @@
-import { CloudAdapter, ConfigurationServiceClientCredentialFactory, TurnContext, type Activity } from 'botbuilder';
-import { ReusingClientsAuthentication } from '../../bot/channels/cloudAdapter';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory, TurnContext, type Activity } from 'botbuilder';
+import { createCloudAdapter, ReusingClientsAuthentication } from '../../bot/channels/cloudAdapter';
 
 function adapter(appId = ''): CloudAdapter {
   const options = { MicrosoftAppId: appId, MicrosoftAppPassword: appId ? 'secret' : '', MicrosoftAppType: 'MultiTenant' };
@@ -49,5 +49,60 @@ describe('the channel adapter reuses its connector and user-token clients', () =
     const target = adapter('00000000-0000-0000-0000-000000000001');
     await expect(clientsOf(target, message('https://smba.trafficmanager.net/emea/'))).rejects.toThrow();
     await expect(clientsOf(target, message('https://smba.trafficmanager.net/emea/'), 'Bearer not-a-token')).rejects.toThrow();
+  });
+});
+
+describe('the channel adapter answers HTTP requests as the SDK does', () => {
+  /** What `process` did to a response: status, body, ended. */
+  function fakeResponse() {
+    const calls: unknown[] = [];
+    const res = {
+      status: (s: number) => void calls.push(['status', s]),
+      send: (b: unknown) => void calls.push(['send', b]),
+      end: () => void calls.push(['end']),
+      header: () => undefined,
+    };
+    return { res, calls };
+  }
+
+  async function answer(target: CloudAdapter, req: { method: string; body: unknown; headers: Record<string, unknown> }) {
+    const { res, calls } = fakeResponse();
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const warnings = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      await target.process(structuredClone(req) as never, res as never, async (context) => {
+        await context.sendActivity(`vu ${context.activity.text}`);
+      });
+    } finally {
+      errors.mockRestore();
+      warnings.mockRestore();
+    }
+    // Reply ids and timestamps differ between two runs: compare the replies' texts.
+    return JSON.parse(JSON.stringify(calls, (k, v) => (k === 'id' || k === 'timestamp' || k === 'localTimestamp' ? undefined : v)));
+  }
+
+  function sdkAdapter(appId = ''): CloudAdapter {
+    const options = { MicrosoftAppId: appId, MicrosoftAppPassword: appId ? 'secret' : '', MicrosoftAppType: 'MultiTenant' };
+    return new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options, new ConfigurationServiceClientCredentialFactory(options)));
+  }
+
+  const ours = (appId = '') => {
+    return createCloudAdapter({ MicrosoftAppId: appId, MicrosoftAppPassword: appId ? 'secret' : '', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '' } as never);
+  };
+
+  const activity = { ...message('http://127.0.0.1:3978/'), timestamp: '2026-01-01T10:00:00.000Z' };
+  const cases: Array<[string, { method: string; body: unknown; headers: Record<string, unknown> }, string]> = [
+    ['an expectReplies message', { method: 'POST', body: activity, headers: {} }, ''],
+    ['an invoke', { method: 'POST', body: { ...activity, type: 'invoke', name: 'unknown/x' }, headers: {} }, ''],
+    ['a GET', { method: 'GET', body: activity, headers: {} }, ''],
+    ['an array body', { method: 'POST', body: [activity], headers: {} }, ''],
+    ['a body without a type', { method: 'POST', body: { ...activity, type: '' }, headers: {} }, ''],
+    ['a request without a token, app id set', { method: 'POST', body: activity, headers: {} }, '00000000-0000-0000-0000-000000000001'],
+    ['a request with a bad token, app id set', { method: 'POST', body: activity, headers: { authorization: 'Bearer nope' } }, '00000000-0000-0000-0000-000000000001'],
+  ];
+  it.each(cases)('%s', async (_name, req, appId) => {
+    const expected = await answer(sdkAdapter(appId), req);
+    expect(await answer(ours(appId), req)).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(0);
   });
 });
