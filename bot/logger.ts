@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import pino, { type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
@@ -19,7 +19,10 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   );
 }
 
-/** A short stable hash to correlate log lines of one conversation without revealing its id. */
+/**
+ * A short stable hash to correlate log lines of one conversation without revealing its id (SHA-256,
+ * through the one-shot `crypto.hash`: the same digest without a Hash object per log line).
+ */
 export function pseudonym(id: string | undefined): string | undefined {
-  return id ? createHash('sha256').update(id).digest('hex').slice(0, 12) : undefined;
+  return id ? hash('sha256', id, 'hex').slice(0, 12) : undefined;
 }

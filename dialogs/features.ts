@@ -44,8 +44,28 @@ function menuSynonyms(featureId: string): readonly string[] {
   return commandLexicon().menuSynonyms[featureId] ?? [];
 }
 
+/**
+ * Today in Paris, formatted again only when the quarter hour (UTC) changes: every time zone's day
+ * starts on a quarter hour (Paris: 22:00 or 23:00 UTC), so within one the date cannot change. A turn
+ * asks for today several times, and Intl's formatting is most of what each call cost.
+ */
+export function quarterHourToday(now: () => number = Date.now): () => string {
+  let quarter = Number.NaN;
+  let day = '';
+  return () => {
+    const instant = now();
+    const current = Math.floor(instant / QUARTER_HOUR_MS);
+    if (current !== quarter) {
+      day = todayInParis(new Date(instant));
+      quarter = current;
+    }
+    return day;
+  };
+}
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+
 export function createFeatures(deps: FeatureDeps = {}): Feature[] {
-  const today = deps.today ?? (() => todayInParis());
+  const today = deps.today ?? quarterHourToday();
   const features: Feature[] = [
     {
       id: 'eligibility',
