@@ -3,10 +3,11 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // TypeScript is compiled file by file with esbuild (types are checked by `npm run typecheck`);
+  // kdbush (the directory's spatial index) is an ES module only, compiled to CommonJS too.
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
-    // kdbush (the directory's spatial index) is an ES module only, compiled to CommonJS for jest.
-    '^.+/node_modules/kdbush/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022' } }],
+    '^.+\\.ts$': '<rootDir>/test/support/esbuildTransform.js',
+    '^.+/node_modules/kdbush/.+\\.js$': '<rootDir>/test/support/esbuildTransform.js',
   },
   transformIgnorePatterns: ['/node_modules/(?!kdbush/)'],
   testTimeout: 30000,
