@@ -1,3 +1,5 @@
+const { availableParallelism } = require('node:os');
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
@@ -11,6 +13,10 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!kdbush/)'],
   testTimeout: 30000,
+  // Jest's default is one worker per core but one: on 2 cores, one test file at a time with the other
+  // core mostly idle. Test files share nothing but the services (each has its own database, port and
+  // temporary files; the build that bundle tests run is locked), so at least two run at once.
+  maxWorkers: Math.max(2, availableParallelism() - 1),
   reporters: ['default', '<rootDir>/test/support/summaryReporter.js'],
   // A fixed clock zone: rules on dates must not depend on the machine.
   globalSetup: '<rootDir>/test/support/globalSetup.js',
