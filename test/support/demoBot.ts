@@ -60,6 +60,13 @@ export async function openDemoBot(options: DemoBotOptions = {}): Promise<DemoBot
 }
 
 /**
+ * The budget of opening a demo bot: the demo directory, the request stores and (with `warm`) the
+ * date recognisers' first compilation, seconds of CPU. With two test files at a time on 2 cores and
+ * other work on the machine (load 13), probes2's took over the 30 s default. Nothing asserts a duration.
+ */
+const OPEN_BUDGET_MS = 120_000;
+
+/**
  * A DemoBot opened before this file's (or this describe's) tests and closed after them. The object
  * is returned at once and filled in by the beforeAll hook: read its fields inside hooks and tests.
  */
@@ -67,7 +74,7 @@ export function useDemoBot(options: DemoBotOptions = {}): DemoBot {
   const bot = {} as DemoBot;
   beforeAll(async () => {
     Object.assign(bot, await openDemoBot(options));
-  });
+  }, OPEN_BUDGET_MS);
   afterAll(async () => {
     await bot.close?.();
   });
