@@ -1,5 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import { sendProblem } from './http/problem';
+import { IdleCompaction } from './idleCompaction';
 import type { Logger } from './logger';
 
 const PROBES = new Set(['/healthz', '/readyz']);
@@ -12,6 +13,9 @@ export class Lifecycle {
   private drainingSince?: number;
   private inFlight = 0;
   private readonly idleWaiters = new Set<() => void>();
+
+  /** `compaction`: what gives the heap back once no request came for a while (idleCompaction.ts). */
+  constructor(readonly compaction: IdleCompaction = new IdleCompaction()) {}
 
   get draining(): boolean {
     return this.drainingSince !== undefined;
@@ -30,12 +34,16 @@ export class Lifecycle {
       return next(false);
     }
     this.inFlight += 1;
+    if (!PROBES.has(req.getPath())) this.compaction.busy();
     let done = false;
     const finish = () => {
       if (done) return;
       done = true;
       this.inFlight -= 1;
-      if (this.inFlight === 0) for (const wake of this.idleWaiters) wake();
+      if (this.inFlight === 0) {
+        for (const wake of this.idleWaiters) wake();
+        if (!this.draining) this.compaction.idle();
+      }
     };
     res.once('finish', finish);
     res.once('close', finish);
@@ -44,6 +52,7 @@ export class Lifecycle {
 
   startDraining(): void {
     this.drainingSince ??= Date.now();
+    this.compaction.stop();
   }
 
   /** Resolves true once nothing is in flight, false if `ms` pass first. */
