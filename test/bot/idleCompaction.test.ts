@@ -52,6 +52,20 @@ describe('IdleCompaction', () => {
     expect(small.collect).not.toHaveBeenCalled();
   });
 
+  it('compacts an old space that grew by slackBytes since the first request, whatever V8 counts as used', () => {
+    const { compaction, collect, heap, advance } = setup({ size: 100 * MB, used: 95 * MB });
+    compaction.busy();
+    compaction.idle();
+    advance(2_000);
+    expect(collect).not.toHaveBeenCalled();
+    heap.size = 160 * MB; // used includes garbage not collected yet: 28 MB unused only
+    heap.used = 132 * MB;
+    compaction.busy();
+    compaction.idle();
+    advance(2_000);
+    expect(collect).toHaveBeenCalledTimes(1);
+  });
+
   it('waits minIntervalMs between two compactions, then compacts at the next idle moment', () => {
     const { compaction, collect, advance } = setup({ size: 170 * MB, used: 95 * MB });
     compaction.busy();
