@@ -25,6 +25,8 @@ const SOURCES = [
   'tsconfig.json',
   'tsconfig.build.json',
   'package-lock.json',
+  // The start script's V8 flags: the code cache the build writes is valid only with them.
+  'package.json',
 ];
 
 function newestChange(path) {
