@@ -137,6 +137,16 @@ export async function interruption(rootDc: DialogContext, deps: InterruptionDeps
   const feature = deps.features.find((f) => f.intents?.includes(understood.intent));
   if (!feature) return undefined;
   const sameFeature = top.id === feature.dialog.id;
+  // « j'ai 52 ans et je suis au RSA » at the orientation's age question: the answer, and facts the
+  // feature under way reads as it goes (kept, said back), not a request for the eligibility check,
+  // which a question asks (« …, je peux avoir le pass ? »).
+  const underWay = rootDc.findDialog(top.id) as (Dialog & TakesFactsMidway) | undefined;
+  if (!sameFeature && answer === 'loose' && understood.intent === 'eligibility' && !text.includes('?') && rootDc.child && underWay?.takesFactsMidway?.(rootDc.child)) {
+    rememberFacts(rootDc.context, understood.slots, understood.intent);
+    const facts = understoodFacts(understood, tr(rootDc.context));
+    if (facts.length > 0) await rootDc.context.sendActivity(tr(rootDc.context)('conversation:memory.noted', { facts: facts.join(', ') }));
+    return undefined;
+  }
   if (sameFeature) {
     // « il a pas de diplome » at a question of the check under way: a fact it reads as it goes, kept
     // and said back (« C'est noté »); the question goes on, the check is not started again.

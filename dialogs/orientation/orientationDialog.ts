@@ -86,6 +86,11 @@ export class OrientationDialog extends ComponentDialog {
     });
   }
 
+  /** Its questions read the person's facts from the conversation at each step: a fact typed at one is kept and used (interruption.ts). */
+  takesFactsMidway(): boolean {
+    return true;
+  }
+
   private async askAge(step: WaterfallStepContext) {
     (step.values as Values).need = (step.result as FoundChoice).value as Need;
     const situation = sessionOf(step.context).situation!;

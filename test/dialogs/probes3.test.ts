@@ -180,3 +180,23 @@ describe('« et au Lamentin ? » right after the figures of a territory', () => 
     expect(said).toMatch(/Quel type de structure/);
   });
 });
+
+describe('facts typed with the answer at the orientation are its answer and facts, not an eligibility check', () => {
+  it('« j ai 52 ans et je suis au rsa » at « Quel âge avez-vous ? »: noted, the RSA not asked, the orientation goes on', async () => {
+    const bot = newBot();
+    const asked = textOf(await bot.say('je veux travailler'));
+    expect(asked).toMatch(/Quel âge avez-vous/);
+    const said = textOf(await bot.say('j ai 52 ans et je suis au rsa'));
+    expect(said).toMatch(/C'est noté : .*RSA/);
+    expect(said).toMatch(/52 ans/);
+    expect(said).not.toMatch(/Voici le résultat/);
+    expect(said).not.toMatch(/RSA, l'ASS ou l'AAH/);
+    expect(said).toMatch(/reconnaissance de handicap/);
+  });
+
+  it('with a question mark it asks for the check, which is done', async () => {
+    const bot = newBot();
+    await bot.say('je veux travailler');
+    expect(textOf(await bot.say('j ai 52 ans et je suis au rsa, je peux avoir le pass ?'))).toMatch(/Voici le résultat/);
+  });
+});
