@@ -140,17 +140,14 @@ export async function interruption(rootDc: DialogContext, deps: InterruptionDeps
   // « j'ai 52 ans et je suis au RSA » at the orientation's age question: the answer, and facts the
   // feature under way reads as it goes (kept, said back), not a request for the eligibility check,
   // which a question asks (« …, je peux avoir le pass ? »).
-  const underWay = rootDc.findDialog(top.id) as (Dialog & TakesFactsMidway) | undefined;
-  if (!sameFeature && answer === 'loose' && understood.intent === 'eligibility' && !text.includes('?') && rootDc.child && underWay?.takesFactsMidway?.(rootDc.child)) {
-    rememberFacts(rootDc.context, understood.slots, understood.intent);
-    const facts = understoodFacts(understood, tr(rootDc.context));
-    if (facts.length > 0) await rootDc.context.sendActivity(tr(rootDc.context)('conversation:memory.noted', { facts: facts.join(', ') }));
+  const running = rootDc.findDialog(top.id) as (Dialog & TakesFactsMidway) | undefined;
+  if (!sameFeature && answer === 'loose' && understood.intent === 'eligibility' && !text.includes('?') && rootDc.child && running?.takesFactsMidway?.(rootDc.child)) {
+    await keepFacts(rootDc.context, understood);
     return undefined;
   }
   if (sameFeature) {
     // « il a pas de diplome » at a question of the check under way: a fact it reads as it goes, kept
     // and said back (« C'est noté »); the question goes on, the check is not started again.
-    const running = rootDc.findDialog(top.id) as (Dialog & TakesFactsMidway) | undefined;
     if (answer === undefined && rootDc.child && inner.dialog instanceof AnswerPrompt && running?.takesFactsMidway?.(rootDc.child) && carriesFacts(understood, inner.dialog, rootDc.context)) {
       return noted(rootDc, understood);
     }
@@ -181,14 +178,19 @@ function onlyFacts(text: string, understood: UnderstoodMessage, departement: str
  * said is asked twice, and it counts as no miss.
  */
 async function noted(rootDc: DialogContext, understood: UnderstoodMessage): Promise<DialogTurnResult> {
-  const t = tr(rootDc.context);
-  rememberFacts(rootDc.context, understood.slots, understood.intent);
-  const facts = understoodFacts(understood, t);
-  if (facts.length > 0) await rootDc.context.sendActivity(t('conversation:memory.noted', { facts: facts.join(', ') }));
+  await keepFacts(rootDc.context, understood);
   const answered = await answerFromMemory(rootDc);
   if (answered) return answered;
   await rootDc.repromptDialog();
   return Dialog.EndOfTurn;
+}
+
+/** Keeps the facts of a message in the conversation and says them back (« C'est noté : … »). */
+async function keepFacts(context: TurnContext, understood: UnderstoodMessage): Promise<void> {
+  rememberFacts(context, understood.slots, understood.intent);
+  const t = tr(context);
+  const facts = understoodFacts(understood, t);
+  if (facts.length > 0) await context.sendActivity(t('conversation:memory.noted', { facts: facts.join(', ') }));
 }
 
 /** Whether the message gives facts for a request (besides those the question asks for, when a question is asked). */

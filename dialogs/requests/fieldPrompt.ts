@@ -11,12 +11,14 @@ import { tr, turnLocale } from '../shared/turnLocale';
 import type { Recalled } from '../shared/prompts/answerPrompt';
 import { communeOf, readField, REQUEST_FIELDS, type FieldReading, type RequestDraftState, type RequestField } from './requestFields';
 
+/** The request's draft as it stands (empty before the first answer). */
+const draftOf = (context: TurnContext) => (sessionOf(context).requestDraft ?? {}) as RequestDraftState;
+
 /** The field a request is waiting for: the first one still empty in the draft. */
 export function currentField(context: TurnContext): RequestField {
-  const draft = (sessionOf(context).requestDraft ?? {}) as RequestDraftState;
+  const draft = draftOf(context);
   return REQUEST_FIELDS.find((f) => draft[f] === undefined) ?? 'note';
 }
-
 
 /** A phone number or an e-mail address given before its question: kept for it, said so, and the question asked again. */
 const CONTACT_EARLY = 'requests:contactNoted';
@@ -27,8 +29,6 @@ const CONTACT_DIGITS = 10;
 const EXPLAINED: ReadonlySet<string> = new Set(['requests:errors.noteYes', 'requests:errors.birthDateUnknown', 'requests:errors.birthDateNotAge', CONTACT_EARLY]);
 
 type Reading = (FieldReading<unknown> | { ok: false; errorKey: typeof CONTACT_EARLY; contact: RequestDraftState['contact'] }) & { field: RequestField };
-
-const draftOf = (context: TurnContext) => (sessionOf(context).requestDraft ?? {}) as RequestDraftState;
 
 /** A name longer than this many words is rather a sentence (« je veux vérifier mon éligibilité »). */
 const NAME_WORDS = 3;

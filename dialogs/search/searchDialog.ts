@@ -160,6 +160,8 @@ export class SearchDialog extends ComponentDialog {
     const offset = state.offset ?? 0;
     const found = await findStructures(this.deps.directory, { place, radiusKm, kinds, text: state.words, limit: PAGE_SIZE, offset });
     const locale = turnLocale(step.context);
+    const cardOf = (item: (typeof found.items)[number]) =>
+      structureCard(item.structure, item.distanceKm, t, locale, { canRequest: this.deps.canRequest && isSiaeKind(item.structure.kind) });
     const what = state.partners ? t('search:what.partners') : kindsInWords(kinds, t);
     const where = placeWords(place);
     const focus = state.focus;
@@ -171,8 +173,7 @@ export class SearchDialog extends ComponentDialog {
     if (focused) {
       // One structure of the page, named by its position: it alone, then the same question.
       await step.context.sendActivity(t('search:focused', { name: focused.structure.name }));
-      const card = structureCard(focused.structure, focused.distanceKm, t, locale, { canRequest: this.deps.canRequest && isSiaeKind(focused.structure.kind) });
-      const message = MessageFactory.attachment(card);
+      const message = MessageFactory.attachment(cardOf(focused));
       message.channelData = printableChannelData({ kind: 'structures', items: [printableStructure(focused.structure, t)] });
       await step.context.sendActivity(message);
     } else if (found.total === 0) {
@@ -187,10 +188,7 @@ export class SearchDialog extends ComponentDialog {
             : t('search:foundIn', { count: found.total, what, ...where }),
         );
       }
-      const cards = found.items.map((i) =>
-        structureCard(i.structure, i.distanceKm, t, locale, { canRequest: this.deps.canRequest && isSiaeKind(i.structure.kind) }),
-      );
-      const message = MessageFactory.carousel(cards);
+      const message = MessageFactory.carousel(found.items.map(cardOf));
       message.attachmentLayout = AttachmentLayoutTypes.Carousel;
       message.channelData = printableChannelData({ kind: 'structures', items: found.items.map((i) => printableStructure(i.structure, t)) });
       await step.context.sendActivity(message);
