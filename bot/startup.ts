@@ -3,6 +3,7 @@ import { warmUpFaq } from '../knowledge/faq';
 import { warmUnderstanding } from '../knowledge/understanding/understand';
 import { warmUpTerritory } from '../knowledge/territory/resolve';
 import { modelWarmSteps } from '../knowledge/understanding/recognizers';
+import { recognizerPatternCounts } from '../knowledge/understanding/recognizerPatterns';
 import { loadMartiniqueDemo } from '../knowledge/directory/demo';
 import type { OpenedStore } from '../stores/appStore';
 import type { DirectoryRepository } from '../stores/directory';
@@ -53,7 +54,8 @@ export function warmRecognizers(logger: Logger): void {
   const started = Date.now();
   for (const step of recognizerWarmSteps()) step();
   const cpu = process.cpuUsage();
-  logger.info({ event: 'recognizers_warmed', ms: Date.now() - started, cpuMs: Math.round((cpu.user + cpu.system) / 1000) });
+  // patterns: the recognizers' expressions built from the build's saved translations, and those XRegExp translated (none in the built bot).
+  logger.info({ event: 'recognizers_warmed', ms: Date.now() - started, cpuMs: Math.round((cpu.user + cpu.system) / 1000), patterns: recognizerPatternCounts() });
 }
 
 /**

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { asciiRegExpLiterals, firstNonAscii } = createRequire(import.meta.url)('./asciiRegExps.cjs');
 const { suiteNamesRead } = createRequire(import.meta.url)('./suiteNamesRead.cjs');
+const { routeGetSafeRegExp } = createRequire(import.meta.url)('./recognizerPatterns.cjs');
 const stamp = join(root, 'dist', '.build-stamp');
 /** What the build reads: the folders tsconfig.build.json includes and the files that change its output. */
 const SOURCES = [
@@ -108,15 +109,25 @@ async function bundleBot() {
   // literals written in ASCII (scripts/asciiRegExps.cjs: esbuild escapes every other non-ASCII
   // character, and one left makes V8 hold the whole bundle as a two-byte string, 13 MB more).
   const rewritten = [];
+  // The recognizers packages build their regular expressions from XRegExp's translations saved by
+  // the build (knowledge/understanding/recognizerPatterns.ts, recordRecognizerPatterns below).
+  const patternsModule = join(distDir, 'knowledge', 'understanding', 'recognizerPatterns.js');
+  const routed = [];
   const ownDirnameAsciiRegExps = {
     name: 'own-dirname-ascii-regexps',
     setup(builder) {
       builder.onLoad({ filter: /\.[cm]?js$/ }, async (args) => {
         const ours = args.path.startsWith(distDir);
-        const text = await readFile(args.path, 'utf8');
+        let text = await readFile(args.path, 'utf8');
+        if (/[\\/]@microsoft[\\/]recognizers-text[^\\/]*[\\/]dist[\\/]/.test(args.path)) {
+          const route = routeGetSafeRegExp(text, patternsModule);
+          if (route.unknown > 0) throw new Error(`${relative(root, args.path)}: RegExpUtility.getSafeRegExp is written otherwise than scripts/recognizerPatterns.cjs expects`);
+          if (route.count > 0) routed.push(relative(root, args.path));
+          text = route.text;
+        }
         const { text: ascii, rewrites } = asciiRegExpLiterals(text);
         if (rewrites.length > 0) rewritten.push({ file: relative(root, args.path).split(sep).join('/'), rewrites });
-        if (!ours) return ascii === text ? undefined : { contents: ascii, loader: 'js' };
+        if (!ours) return ascii === text && !routed.includes(relative(root, args.path)) ? undefined : { contents: ascii, loader: 'js' };
         if (!ascii.includes('__dirname')) return { contents: ascii, loader: 'js' };
         const folder = JSON.stringify(relative(botDir, dirname(args.path)));
         return { contents: ascii.replace(/\b__dirname\b/g, `require("node:path").join(__dirname, ${folder})`), loader: 'js' };
@@ -205,7 +216,7 @@ async function bundleBot() {
  * it (its node flags: V8 refuses a cache made with other flags), on the embedded store in a
  * temporary folder, stopped once it listens; it writes the cache as it exits.
  */
-async function writeCodeCache() {
+async function writeCodeCache(extraEnv = {}) {
   const start = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start;
   const command = start.split('&&').find((part) => part.includes('dist/bot/index.js')) ?? '';
   const flags = command.split(/\s+/).filter((word) => word.startsWith('--'));
@@ -213,7 +224,7 @@ async function writeCodeCache() {
   try {
     const child = spawn(process.execPath, [...flags, join(root, 'dist', 'bot', 'index.js')], {
       cwd: dir,
-      env: { PATH: process.env.PATH, TZ: process.env.TZ, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(dir, 'data'), MONGODB_URI: '', LOG_LEVEL: 'info', WRITE_CODE_CACHE: '1' },
+      env: { PATH: process.env.PATH, TZ: process.env.TZ, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(dir, 'data'), MONGODB_URI: '', LOG_LEVEL: 'info', WRITE_CODE_CACHE: '1', ...extraEnv },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -240,7 +251,12 @@ try {
   // Twice: a start compiled from source leaves out of the cache part of what it ran (with the ASCII
   // bundle, 5.8 MB instead of 11 MB, and 300 ms more CPU to listen with it); a start from that cache
   // writes what it held and what it compiled.
-  await writeCodeCache();
+  // The first start also records XRegExp's translations of the recognizers' patterns
+  // (knowledge/understanding/recognizerPatterns.ts); the second starts from them.
+  const patterns = join(root, 'dist', 'knowledge', 'understanding', 'recognizer-patterns.json');
+  rmSync(patterns, { force: true });
+  await writeCodeCache({ RECORD_RECOGNIZER_PATTERNS: patterns });
+  if (!existsSync(patterns)) throw new Error('the bundled bot recorded no translation of the recognizers\' patterns');
   await writeCodeCache();
 } catch (error) {
   // tsc and the build steps printed their errors; esbuild and the code cache's start are told here.

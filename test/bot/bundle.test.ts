@@ -20,6 +20,7 @@ let hook: string;
 let child: ChildProcess;
 let baseUrl: string;
 let listening: { port?: number; codeCache?: string };
+let recognizersWarmed: { patterns?: { saved: number; translated: number } } | undefined;
 let stderr = '';
 
 beforeAll(async () => {
@@ -50,6 +51,7 @@ beforeAll(async () => {
     createInterface({ input: child.stdout! }).on('line', (line) => {
       try {
         const entry = JSON.parse(line) as { event?: string } & typeof listening;
+        if (entry.event === 'recognizers_warmed') recognizersWarmed = entry as typeof recognizersWarmed;
         if (entry.event === 'listening' && entry.port) {
           clearTimeout(timer);
           resolve(entry);
@@ -80,6 +82,11 @@ describe('the bundled bot (dist/bot/index.js)', () => {
     const res = await fetch(`${baseUrl}/readyz`);
     expect(res.status).toBe(200);
     expect(listening.codeCache).toBe('used');
+  });
+
+  it('built every expression of the recognizers from the translations the build saved (knowledge/understanding/recognizerPatterns.ts)', () => {
+    expect(recognizersWarmed?.patterns?.translated).toBe(0);
+    expect(recognizersWarmed?.patterns?.saved).toBeGreaterThan(1000);
   });
 
   it('answers a turn', async () => {
@@ -128,6 +135,7 @@ describe('the bundled bot (dist/bot/index.js)', () => {
         projectPath('dist', 'knowledge', 'territory', 'territory-sources.json'),
         projectPath('dist', 'knowledge', 'territory', 'name-index.json'),
         projectPath('dist', 'knowledge', 'understanding', 'learned.json'),
+        projectPath('dist', 'knowledge', 'understanding', 'recognizer-patterns.json'),
       ]),
     );
   });
