@@ -1,8 +1,9 @@
 // The build: TypeScript to dist/, then what never changes between builds is computed once (the
 // web page's compressed assets, scripts/buildWebAssets.ts; the territory sources reduced to what
 // is read, scripts/packTerritory.ts; the understanding's learning, scripts/learnUnderstanding.ts),
-// then the bot bundled into one file and V8's code cache of it (bundleBot, writeCodeCache below),
-// then a stamp.
+// then the bot bundled into one file and V8's code cache of it (bundleBot, writeCodeCache below; the
+// code cache's first start also records XRegExp's translations of the recognizers' patterns,
+// knowledge/understanding/recognizerPatterns.ts), then a stamp.
 //   node scripts/build.mjs             always builds (npm run build)
 //   node scripts/build.mjs --if-stale  builds only when a source is newer than the last build (npm start)
 // Plain JavaScript: it runs before anything is compiled.
