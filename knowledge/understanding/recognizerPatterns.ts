@@ -39,6 +39,7 @@ export const SAVED_PATTERNS_FILE = join(__dirname, 'recognizer-patterns.json');
 // The build's recording start (scripts/build.mjs): every translation made is written at exit.
 const recordTo = process.env.RECORD_RECOGNIZER_PATTERNS;
 const recording = recordTo ? new Map<string, SavedPattern>() : undefined;
+const recordKey = (source: string, flags: string) => `${flags}\u0000${source}`;
 if (recordTo && recording) {
   process.on('exit', () => {
     writeFileSync(`${recordTo}.tmp`, JSON.stringify([...recording.values()]));
@@ -46,23 +47,26 @@ if (recordTo && recording) {
   });
 }
 
-let saved: Map<string, SavedPattern> | undefined;
+/** By flags, then by pattern (no key made of both: the patterns are 0.8 MB of text). */
+let saved: Map<string, Map<string, SavedPattern>> | undefined;
 const counts = { saved: 0, translated: 0 };
 
 /** How many expressions were built from a saved translation and how many XRegExp translated, so far (the start logs them). */
 export function recognizerPatternCounts(): { saved: number; translated: number } {
   return { ...counts };
 }
-const key = (source: string, flags: string) => `${flags}\u0000${source}`;
-
-function savedPatterns(): Map<string, SavedPattern> {
+function savedPattern(source: string, flags: string): SavedPattern | undefined {
   if (!saved) {
     saved = new Map();
     if (!recording && existsSync(SAVED_PATTERNS_FILE)) {
-      for (const entry of JSON.parse(readFileSync(SAVED_PATTERNS_FILE, 'utf8')) as SavedPattern[]) saved.set(key(entry[0], entry[1]), entry);
+      for (const entry of JSON.parse(readFileSync(SAVED_PATTERNS_FILE, 'utf8')) as SavedPattern[]) {
+        let byPattern = saved.get(entry[1]);
+        if (!byPattern) saved.set(entry[1], (byPattern = new Map()));
+        byPattern.set(entry[0], entry);
+      }
     }
   }
-  return saved;
+  return saved.get(flags)?.get(source);
 }
 
 /** The regular expression XRegExp builds for a saved translation: same pattern, flags, data and prototype. */
@@ -91,7 +95,7 @@ export function toSaved(xregexp: XRegExpConstructor, source: string, flags: stri
  */
 export function safeRegExp(xregexp: XRegExpConstructor, utility: { sanitizeGroups(source: string): string }, source: string, flags?: string): RegExp {
   const given = flags || 'gis';
-  const entry = savedPatterns().get(key(source, given));
+  const entry = savedPattern(source, given);
   if (entry) {
     counts.saved++;
     return fromSaved(xregexp, entry);
@@ -100,7 +104,7 @@ export function safeRegExp(xregexp: XRegExpConstructor, utility: { sanitizeGroup
   const made = xregexp(utility.sanitizeGroups(source), given);
   if (recording) {
     const entry = toSaved(xregexp, source, given, made);
-    if (entry) recording.set(key(source, given), entry);
+    if (entry) recording.set(recordKey(source, given), entry);
   }
   return made;
 }
