@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { projectPath } from '../../knowledge/projectFiles';
 import { translator } from '../../locales/i18n';
+import { understand } from '../../knowledge/understanding/understand';
 
 /**
  * `npm start` runs dist/bot/index.js, which the build makes bot/launcher.ts running dist/bot/bot.js,
@@ -108,6 +109,30 @@ describe('the bundled bot (dist/bot/index.js)', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { activities: Array<{ text?: string }> };
     expect(body.activities.map((a) => a.text ?? '').join('\n')).toContain(fr('common:help.commands'));
+  });
+
+  it('understands numbers, ages, dates and durations as the sources do, whose recognizers ask XRegExp', async () => {
+    const messages: Array<[string, 'fr' | 'en']> = [
+      ["j'ai cinquante-quatre ans, au RSA depuis trente mois", 'fr'],
+      ['je suis né le 3 mars 1990, inscrit à France Travail depuis le 1er janvier 2024', 'fr'],
+      ['le deuxième, dans un rayon de 20 km', 'fr'],
+      ['I am fifty four years old, unemployed for two years', 'en'],
+      ['born on March 3rd 1990, registered since January 2024', 'en'],
+    ];
+    // Here first: the first call compiles the recognizers for seconds, while the bot would close an idle connection.
+    const fresh = messages.map(([text, locale]) => {
+      const { intent, slots, confidence } = understand(text, locale);
+      return [text, JSON.parse(JSON.stringify({ intent, slots, confidence })) as unknown];
+    });
+    // Ages, a birth date, a registration length and a radius read, in both languages.
+    expect(JSON.stringify(fresh)).toEqual(expect.stringContaining('"age":54'));
+    expect(JSON.stringify(fresh)).toEqual(expect.stringContaining('"birthDate":"1990-03-03"'));
+    expect(JSON.stringify(fresh)).toEqual(expect.stringContaining('"registrationMonths":24'));
+    for (const [i, [text, locale]] of messages.entries()) {
+      const res = await fetch(`${baseUrl}/api/v1/understand`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text, locale }) });
+      expect(res.status).toBe(200);
+      expect([text, await res.json()]).toEqual(fresh[i]);
+    }
   });
 
   it('finds a place, and a misspelt one', async () => {
