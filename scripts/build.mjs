@@ -111,7 +111,7 @@ async function bundleBot() {
   // character, and one left makes V8 hold the whole bundle as a two-byte string, 13 MB more).
   const rewritten = [];
   // The recognizers packages build their regular expressions from XRegExp's translations saved by
-  // the build (knowledge/understanding/recognizerPatterns.ts, recordRecognizerPatterns below).
+  // the build (knowledge/understanding/recognizerPatterns.ts; recorded by the code cache's first start below).
   const patternsModule = join(distDir, 'knowledge', 'understanding', 'recognizerPatterns.js');
   const routed = [];
   const ownDirnameAsciiRegExps = {

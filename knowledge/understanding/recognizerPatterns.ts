@@ -7,8 +7,8 @@ import { join } from 'node:path';
  * Each recognizers package (numbers, ages, dates) carries its own copy of `RegExpUtility` and of
  * XRegExp, and builds every one of its regular expressions with `RegExpUtility.getSafeRegExp`:
  * group names made unique (`sanitizeGroups`), then XRegExp's translation of the pattern to a native
- * one (named groups made plain, their names kept aside). That translation is about 0.6 s of the
- * start's CPU, and its result never changes between builds. In the bundled bot (scripts/build.mjs,
+ * one (named groups made plain, their names kept aside). That translation, with the garbage it
+ * makes, was about 1.5 s of the start's 5 s of CPU, and its result never changes between builds. In the bundled bot (scripts/build.mjs,
  * scripts/recognizerPatterns.cjs), `getSafeRegExp` calls `safeRegExp` here, which builds the same
  * regular expression from the translation the build saved (dist/knowledge/understanding/
  * recognizer-patterns.json: the build's first start of the bundled bot records every translation
@@ -55,6 +55,7 @@ const counts = { saved: 0, translated: 0 };
 export function recognizerPatternCounts(): { saved: number; translated: number } {
   return { ...counts };
 }
+
 function savedPattern(source: string, flags: string): SavedPattern | undefined {
   if (!saved) {
     saved = new Map();
