@@ -8,8 +8,9 @@ import { join } from 'node:path';
  * XRegExp, and builds every one of its regular expressions with `RegExpUtility.getSafeRegExp`:
  * group names made unique (`sanitizeGroups`), then XRegExp's translation of the pattern to a native
  * one (named groups made plain, their names kept aside). That translation, with the garbage it
- * makes, was about 1.5 s of the start's 5 s of CPU, and its result never changes between builds. In the bundled bot (scripts/build.mjs,
- * scripts/recognizerPatterns.cjs), `getSafeRegExp` calls `safeRegExp` here, which builds the same
+ * makes, was about 1.5 s of the start's 5 s of CPU, and its result never changes between builds.
+ * In the bundled bot (scripts/build.mjs, scripts/recognizerPatterns.cjs), `getSafeRegExp` calls
+ * `safeRegExp` here, which builds the same
  * regular expression from the translation the build saved (dist/knowledge/understanding/
  * recognizer-patterns.json: the build's first start of the bundled bot records every translation
  * it made), and asks XRegExp for any pattern not saved. Unbundled (the tests), nothing calls it.

@@ -23,8 +23,23 @@ let baseUrl: string;
 let listening: { port?: number; codeCache?: string };
 let recognizersWarmed: { patterns?: { saved: number; translated: number } } | undefined;
 let stderr = '';
+/** Messages whose understanding reads numbers, ages, dates and durations (the recognizers). */
+const UNDERSTOOD: Array<[string, 'fr' | 'en']> = [
+  ["j'ai cinquante-quatre ans, au RSA depuis trente mois", 'fr'],
+  ['je suis né le 3 mars 1990, inscrit à France Travail depuis le 1er janvier 2024', 'fr'],
+  ['le deuxième, dans un rayon de 20 km', 'fr'],
+  ['I am fifty four years old, unemployed for two years', 'en'],
+  ['born on March 3rd 1990, registered since January 2024', 'en'],
+];
+/** What the sources (their recognizers ask XRegExp) understand of them. */
+let freshUnderstood: Array<[string, unknown]>;
 
 beforeAll(async () => {
+  // Before the bot starts: the first call compiles the recognizers for seconds, while the bot would close an idle connection.
+  freshUnderstood = UNDERSTOOD.map(([text, locale]) => {
+    const { intent, slots, confidence } = understand(text, locale);
+    return [text, JSON.parse(JSON.stringify({ intent, slots, confidence })) as unknown];
+  });
   execFileSync(process.execPath, [projectPath('scripts', 'build.mjs'), '--if-stale'], { cwd: projectPath(), stdio: 'pipe' });
   dir = mkdtempSync(join(tmpdir(), 'bundle-'));
   hook = join(dir, 'hook.js');
@@ -112,23 +127,12 @@ describe('the bundled bot (dist/bot/index.js)', () => {
   });
 
   it('understands numbers, ages, dates and durations as the sources do, whose recognizers ask XRegExp', async () => {
-    const messages: Array<[string, 'fr' | 'en']> = [
-      ["j'ai cinquante-quatre ans, au RSA depuis trente mois", 'fr'],
-      ['je suis né le 3 mars 1990, inscrit à France Travail depuis le 1er janvier 2024', 'fr'],
-      ['le deuxième, dans un rayon de 20 km', 'fr'],
-      ['I am fifty four years old, unemployed for two years', 'en'],
-      ['born on March 3rd 1990, registered since January 2024', 'en'],
-    ];
-    // Here first: the first call compiles the recognizers for seconds, while the bot would close an idle connection.
-    const fresh = messages.map(([text, locale]) => {
-      const { intent, slots, confidence } = understand(text, locale);
-      return [text, JSON.parse(JSON.stringify({ intent, slots, confidence })) as unknown];
-    });
+    const fresh = freshUnderstood;
     // Ages, a birth date, a registration length and a radius read, in both languages.
     expect(JSON.stringify(fresh)).toEqual(expect.stringContaining('"age":54'));
     expect(JSON.stringify(fresh)).toEqual(expect.stringContaining('"birthDate":"1990-03-03"'));
     expect(JSON.stringify(fresh)).toEqual(expect.stringContaining('"registrationMonths":24'));
-    for (const [i, [text, locale]] of messages.entries()) {
+    for (const [i, [text, locale]] of UNDERSTOOD.entries()) {
       const res = await fetch(`${baseUrl}/api/v1/understand`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text, locale }) });
       expect(res.status).toBe(200);
       expect([text, await res.json()]).toEqual(fresh[i]);
