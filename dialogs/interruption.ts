@@ -3,6 +3,7 @@ import { Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } f
 import type { Feature } from './feature';
 import { resolvePlace } from '../knowledge/territory';
 import { foldText } from '../knowledge/text/fold';
+import { asksWhatItIs } from '../knowledge/understanding/definitionQuestion';
 import { isConfused } from '../knowledge/understanding/smallTalk';
 import { sendHelp } from './helpMessage';
 import { MENU_DIALOG } from './menuDialog';
@@ -118,18 +119,21 @@ export async function interruption(rootDc: DialogContext, deps: InterruptionDeps
     // « j'ai 35 ans » at the birth date: what the question asks for, in a form it does not take; it says what it needs.
     return undefined;
   }
+  // « je comprends pas », « c'est quoi ? » at a question: the question explains itself (AnswerPrompt), whatever the intent.
+  if (readsAnswers && isConfused(text) && !ALWAYS_INTERRUPT.has(understood.intent)) return undefined;
+  // « c'est quoi l'ASS ? » at « Touchez-vous le RSA, l'ASS ou l'AAH ? » names a choice but asks what it is:
+  // the question is answered first, then the question comes back (its choice is not taken).
+  const definition = understood.intent === 'question' && asksWhatItIs(text);
   // A person and erase are always heard, whatever the question (« non, je veux parler à quelqu'un »).
   if (!ALWAYS_INTERRUPT.has(understood.intent)) {
-    if (answer === 'firm' || !readsAnswers) return undefined;
+    if ((answer === 'firm' && !definition) || !readsAnswers) return undefined;
     // What the question itself takes (a question typed at the FAQ's « another question? »).
     if (inner.dialog instanceof AnswerPrompt && inner.dialog.ownsIntent(understood.intent)) return undefined;
     // A word of the answer inside a sentence that asks, with new facts, for a feature: the request wins
     // (« chantier d'insertion schoelcher » at the results is a new search, not just « chantier »).
-    if (answer === 'loose' && !carriesFacts(understood, inner.dialog instanceof AnswerPrompt ? inner.dialog : undefined, rootDc.context)) return undefined;
+    if (answer === 'loose' && !definition && !carriesFacts(understood, inner.dialog instanceof AnswerPrompt ? inner.dialog : undefined, rootDc.context)) return undefined;
   }
   if (understood.intent === 'help') {
-    // « je comprends pas » at a question: the question explains itself (AnswerPrompt), not the whole help.
-    if (readsAnswers && isConfused(text)) return undefined;
     await sendHelp(rootDc.context, deps.features);
     await rootDc.repromptDialog();
     return Dialog.EndOfTurn;
@@ -155,7 +159,9 @@ export async function interruption(rootDc: DialogContext, deps: InterruptionDeps
     if (!carriesFacts(understood) || session.lastRestart === text) return undefined;
     session.lastRestart = text;
   }
-  return start(rootDc, feature, understood, text, sameFeature);
+  // What « c'est quoi l'ASS ? » names is what it asks about, not a fact about the person.
+  const facts = definition ? { ...understood, slots: { ...understood.slots, criteria: undefined, kinds: undefined } } : understood;
+  return start(rootDc, feature, facts, text, sameFeature);
 }
 
 /** An age said alone (« 40 ans », « j'ai 40 ans », "I'm 40"). */
