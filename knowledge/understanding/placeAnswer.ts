@@ -37,6 +37,35 @@ export interface PlaceAnswerOptions {
 export function readPlaceAnswer(text: string, context?: ResolveContext, options: PlaceAnswerOptions = {}): ResolveResult {
   // « le premier », « le dernier » point at a list; their typos are villages (Le Prêcheur, Le Perrier).
   if (readOrdinal(text) !== undefined) return { status: 'not_found' };
+  // « au Lamentin, non plutôt à Ducos »: the place said after the correction is the answer.
+  const corrected = afterCorrection(text);
+  if (corrected) {
+    const again = readPlaceAnswer(corrected, context, { ...options, foundOnly: true });
+    if (again.status === 'found' || again.status === 'ambiguous') return again;
+  }
+  return readWholeAnswer(text, context, options);
+}
+
+/**
+ * Words that take back what was just said (« non plutôt », « pardon », « je veux dire », "I mean"),
+ * folded; what follows the last of them is what the person means.
+ */
+const CORRECTION = /(?:^| )(?:non|nan|pardon|plutot|enfin|je veux dire|je voulais dire|ou plutot|euh non|i mean|sorry|actually|rather|no wait)(?= |$)/g;
+
+/** The words after the last correction of an answer, when there are words before it and after it. */
+function afterCorrection(text: string): string | undefined {
+  const normalized = normalizeText(text);
+  let end = -1;
+  let start = -1;
+  for (const match of normalized.matchAll(CORRECTION)) {
+    start = match.index;
+    end = match.index + match[0].length;
+  }
+  if (start <= 0 || end >= normalized.length) return undefined;
+  return normalized.slice(end).trim() || undefined;
+}
+
+function readWholeAnswer(text: string, context: ResolveContext | undefined, options: PlaceAnswerOptions): ResolveResult {
   const normalized = normalizeText(text);
   const short = normalized.split(' ').length <= SHORT_ANSWER_WORDS;
   const whole = resolvePlace(text, context, { exact: !short });

@@ -53,6 +53,13 @@ describe('a place inside a sentence', () => {
     ['au François', 'Le François'],
     ['dans le sud', 'Martinique Sud (Espace Sud)'],
     ['97232', 'Le Lamentin'],
+    // A correction mid-answer: the place after it.
+    ['au lamentin non plutot a ducos', 'Ducos'],
+    ['Le Marin, pardon Sainte-Anne', 'Sainte-Anne'],
+    ['schoelcher enfin fort de france', 'Fort-de-France'],
+    ['Le Robert... I mean Le François', 'Le François'],
+    // A correction word with no place after it changes nothing.
+    ['au Lamentin non', 'Le Lamentin'],
   ])('"%s" → %s', (text, label) => {
     const result = readPlaceAnswer(text, ctx);
     const place = result.status === 'found' ? result.place : result.status === 'not_found' ? undefined : result.candidates[0];
