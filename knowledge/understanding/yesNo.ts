@@ -15,6 +15,9 @@ const LEXICON: Record<YesNoAnswer, string[]> = {
   yes: [
     'oui', 'ouais', 'ouai', 'oue', 'wi', 'yes', 'yep', 'yeah', 'si', 'bien sur', 'd accord', 'ok', 'okay', 'exact',
     'exactement', 'c est ca', 'tout a fait', 'oui oui', 'affirmatif', 'sure', 'of course', 'o', 'y',
+    // « Tout est juste ? » — « c'est bon », « c'est correct »: it is right.
+    'c est bon', 'cest bon', 'c bon', 'tout est bon', 'tout est juste', 'c est juste', 'c est correct', 'c est exact', 'correct',
+    'that s right', 'thats right', 'that s correct', 'all good', 'looks good', 'all correct',
   ],
 };
 

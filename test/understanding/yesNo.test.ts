@@ -8,6 +8,7 @@ describe('recognizeYesNo', () => {
     ['je ne sais pas', 'unknown'], ['Je sais pas', 'unknown'], ['jsp', 'unknown'], ['chais pas', 'unknown'],
     ['aucune idée', 'unknown'], ['pas sûr', 'unknown'], ["I don't know", 'unknown'], ['idk', 'unknown'], ['?', 'unknown'],
     ['peut-être', 'unknown'],
+    ["c'est bon", 'yes'], ['c bon', 'yes'], ['tout est juste', 'yes'], ["c'est correct", 'yes'], ["that's right", 'yes'], ['all good', 'yes'],
   ])('%s → %s', (text, expected) => {
     expect(recognizeYesNo(text)).toBe(expected);
   });
