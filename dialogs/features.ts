@@ -99,6 +99,7 @@ export function createFeatures(deps: FeatureDeps = {}): Feature[] {
       subjectSecret: deps.subjectSecret,
       notifier: deps.notifier,
       advisers: deps.advisers,
+      territory: deps.territory,
     };
     features.push(
       {

@@ -9,6 +9,7 @@ import { sessionOf } from '../shared/session';
 import type { UnderstoodSlots } from '../shared/understanding';
 import { tr, turnLocale } from '../shared/turnLocale';
 import type { Recalled } from '../shared/prompts/answerPrompt';
+import { placeContext } from '../../knowledge/territory';
 import { communeOf, readField, REQUEST_FIELDS, type FieldReading, type RequestDraftState, type RequestField } from './requestFields';
 
 /** The request's draft as it stands (empty before the first answer). */
@@ -44,6 +45,8 @@ export class RequestFieldPrompt extends AnswerPrompt<string> {
   constructor(
     dialogId: string,
     private readonly today: () => string,
+    /** The TERRITORY code the guichet serves: its communes win over their namesakes (« Sainte Marie »). */
+    private readonly territory?: string,
   ) {
     super(dialogId);
   }
@@ -66,7 +69,7 @@ export class RequestFieldPrompt extends AnswerPrompt<string> {
     // « je sais plus » at the birth date: why it is needed, where to find it, a person (explain, no miss).
     const unknown = (yesNo ?? (foldText(text).split(' ').length <= 6 ? recognizeYesNo(text) : undefined)) === 'unknown';
     if (field === 'birthDate' && unknown) return { ok: false, errorKey: 'requests:errors.birthDateUnknown', field };
-    const read = readField(field, text, turnLocale(context), this.today(), sessionOf(context).departement);
+    const read = readField(field, text, turnLocale(context), this.today(), placeContext({ departement: sessionOf(context).departement, territory: this.territory }));
     // « j'ai 35 ans »: an age is not the date the request needs; said so (no miss). Read only when no date was.
     if (!read.ok && field === 'birthDate' && parseAgeOrBirthDate(text, turnLocale(context), this.today())?.kind === 'age') return { ok: false, errorKey: 'requests:errors.birthDateNotAge', field };
     // « 0696 12 34 56 » at the birth date: the contact, given early; kept for its question, which is then not asked.

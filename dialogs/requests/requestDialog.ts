@@ -47,6 +47,8 @@ export interface RequestDialogDeps {
   subjectSecret: string;
   /** Keeps the applicant's conversation reference so advisers' moves reach them. */
   notifier?: ApplicantNotices;
+  /** The territory the guichet serves (TERRITORY code): the commune question reads its communes first. */
+  territory?: string;
 }
 
 export interface RequestOptions extends FeatureOptions {
@@ -74,7 +76,7 @@ export class RequestDialog extends ComponentDialog {
     this.addDialog(new ButtonsPrompt(CONSENT));
     this.addDialog(new ButtonsPrompt(SUMMARY));
     this.addDialog(new ButtonsPrompt(WHICH));
-    this.addDialog(new RequestFieldPrompt(FIELD, deps.today));
+    this.addDialog(new RequestFieldPrompt(FIELD, deps.today, deps.territory));
     this.addDialog(new WaterfallDialog(MAIN, [this.consent.bind(this), this.afterConsent.bind(this), this.summary.bind(this), this.afterSummary.bind(this), this.afterWhich.bind(this)]));
     this.addDialog(new WaterfallDialog(FIELDS, [this.askField.bind(this), this.recordField.bind(this)]));
     this.initialDialogId = MAIN;

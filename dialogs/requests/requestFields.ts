@@ -1,5 +1,6 @@
 import { contactSchema, freeNoteSchema, requestDraftSchema } from '../../knowledge/requests';
-import { resolveInsee, resolvePlace, type Place } from '../../knowledge/territory';
+import { resolveInsee, type Place, type ResolveContext } from '../../knowledge/territory';
+import { readPlaceAnswer } from '../../knowledge/understanding/placeAnswer';
 import { parseAgeOrBirthDate } from '../../knowledge/understanding/ageOrBirthDate';
 import type { Locale } from '../../locales/i18n';
 import { ageOn } from '../../knowledge/calendar';
@@ -53,7 +54,7 @@ export function splitFullName(name: string): { firstName: string; lastName: stri
 const WITH_YEAR = /\d{4}|\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2}\b|\b\d{1,2}(er|st|nd|rd|th)?\s+\p{L}+\.?,?\s+\d{2}\b|\p{L}+\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{2}\b/iu;
 
 /** Reads one field from what the person typed. `today` bounds the age (16 to 99). */
-export function readField(field: RequestField, text: string, locale: Locale, today: string, departement?: string): FieldReading<unknown> {
+export function readField(field: RequestField, text: string, locale: Locale, today: string, places?: ResolveContext): FieldReading<unknown> {
   switch (field) {
     case 'firstName':
     case 'lastName':
@@ -74,7 +75,8 @@ export function readField(field: RequestField, text: string, locale: Locale, tod
       return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errorKey: value.includes('@') ? 'requests:errors.email' : 'requests:errors.phone' };
     }
     case 'commune': {
-      const result = resolvePlace(text, departement ? { departement } : undefined);
+      // « Sainte Marie » in Martinique's guichet is its Sainte-Marie; « j'habite à Ducos » is Ducos.
+      const result = readPlaceAnswer(text, places);
       const place = result.status === 'found' ? communeOf(result.place) : undefined;
       if (place) return { ok: true, value: place };
       return { ok: false, errorKey: result.status === 'ambiguous' ? 'requests:errors.communeAmbiguous' : 'requests:errors.commune' };

@@ -174,6 +174,29 @@ describe('request dialog', () => {
     expect(summary).toContain(`${fr('requests:fields.commune')} : Le Lamentin`);
   });
 
+  it.each([
+    ['Sainte Marie', 'Sainte-Marie'],
+    ["j'habite à Ducos", 'Ducos'],
+  ])('« %s » at the commune question is its answer, taken once and not said twice', async (answer, commune) => {
+    const bot = martiniqueBot(demo);
+    await bot.say(fr('requests:menu'));
+    await bot.say(fr('requests:accept'));
+    for (const field of ['Marie', 'Dupont', '03/03/1990', '06 12 34 56 78']) await bot.say(field);
+    const next = textOf(await bot.say(answer));
+    expect(next).not.toMatch(/C'est noté|Je reprends/);
+    expect(next).toContain(fr('requests:ask.note'));
+    expect(textOf(await bot.say('Passer'))).toContain(`${fr('requests:fields.commune')} : ${commune}`);
+  });
+
+  it.each(["c'est bon", 'tout est juste'])('« %s » at « Tout est juste ? » sends the request', async (answer) => {
+    const bot = new BotDriver({ features: features() });
+    await bot.join();
+    await fillRequest(bot);
+    const sent = textOf(await bot.say(answer));
+    expect(sent).toMatch(/GI-[A-Z0-9]{6}/);
+    expect(sent).not.toContain(fr('requests:summary.question'));
+  });
+
   it('a first name corrected from the summary with two words stays the first name', async () => {
     const bot = new BotDriver({ features: features() });
     await bot.join();
