@@ -4,6 +4,7 @@ import type { Feature } from './feature';
 import { resolvePlace } from '../knowledge/territory';
 import { foldText } from '../knowledge/text/fold';
 import { asksWhatItIs } from '../knowledge/understanding/definitionQuestion';
+import { tellsFactsOnly } from '../knowledge/understanding/factStatement';
 import { isConfused } from '../knowledge/understanding/smallTalk';
 import { sendHelp } from './helpMessage';
 import { MENU_DIALOG } from './menuDialog';
@@ -148,6 +149,12 @@ export async function interruption(rootDc: DialogContext, deps: InterruptionDeps
   if (!sameFeature && answer === 'loose' && understood.intent === 'eligibility' && !text.includes('?') && rootDc.child && running?.takesFactsMidway?.(rootDc.child)) {
     await keepFacts(rootDc.context, understood);
     return undefined;
+  }
+  // « je touche le RSA » or « j'ai une RQTH » at a question of another feature that reads facts as it
+  // goes (the orientation's RQTH question, a search's kind): kept and said back, the question goes on;
+  // a question (« je touche le RSA, j'ai droit ? ») still starts the check.
+  if (!sameFeature && answer === undefined && understood.intent === 'eligibility' && tellsFactsOnly(text) && rootDc.child && running?.takesFactsMidway?.(rootDc.child)) {
+    if (inner.dialog instanceof AnswerPrompt && carriesFacts(understood, inner.dialog, rootDc.context)) return noted(rootDc, understood);
   }
   if (sameFeature) {
     // « il a pas de diplome » at a question of the check under way: a fact it reads as it goes, kept

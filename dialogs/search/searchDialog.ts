@@ -3,6 +3,7 @@ import {
   ComponentDialog,
   WaterfallDialog,
   type Choice,
+  type DialogContext,
   type FoundChoice,
   type PromptOptions,
   type WaterfallStepContext,
@@ -105,6 +106,11 @@ export class SearchDialog extends ComponentDialog {
       ]),
     );
     this.initialDialogId = STEPS;
+  }
+
+  /** While its kind or place is asked, a fact typed (« j'ai une RQTH ») is kept and the search goes on (interruption.ts). */
+  takesFactsMidway(featureDc: DialogContext): boolean {
+    return featureDc.stack.some((instance) => instance.id === KIND_PROMPT || instance.id === PLACE_QUESTION);
   }
 
   private state(step: WaterfallStepContext): SearchOptions {
