@@ -6,6 +6,7 @@ import { foldText } from '../knowledge/text/fold';
 import { asksWhatItIs } from '../knowledge/understanding/definitionQuestion';
 import { tellsFactsOnly } from '../knowledge/understanding/factStatement';
 import { isConfused } from '../knowledge/understanding/smallTalk';
+import { recognizeYesNo } from '../knowledge/understanding/yesNo';
 import { sendHelp } from './helpMessage';
 import { MENU_DIALOG } from './menuDialog';
 import { isHandoff } from './shared/handoff';
@@ -122,6 +123,12 @@ export async function interruption(rootDc: DialogContext, deps: InterruptionDeps
   }
   // « je comprends pas », « c'est quoi ? » at a question: the question explains itself (AnswerPrompt), whatever the intent.
   if (readsAnswers && isConfused(text) && !ALWAYS_INTERRUPT.has(understood.intent)) return undefined;
+  // « je l'ai perdu » at the reference of a request: a short message the question has its own word for (whom to contact), not a request.
+  if (answer === undefined && readsAnswers && inner.dc.activeDialog && !ALWAYS_INTERRUPT.has(understood.intent) && foldText(text).split(' ').length <= SHORT_ASIDE_WORDS) {
+    // « non, je veux l'orientation » is a no and a request: the request wins.
+    const asks = recognizeYesNo(text) === 'yes' || recognizeYesNo(text) === 'no';
+    if (!asks && !carriesFacts(understood) && (inner.dialog as AnswerPrompt<unknown>).explains(rootDc.context, inner.dc.activeDialog)) return undefined;
+  }
   // « c'est quoi l'ASS ? » at « Touchez-vous le RSA, l'ASS ou l'AAH ? » names a choice but asks what it is:
   // the question is answered first, then the question comes back (its choice is not taken).
   const definition = understood.intent === 'question' && asksWhatItIs(text);
@@ -170,6 +177,9 @@ export async function interruption(rootDc: DialogContext, deps: InterruptionDeps
   const facts = definition ? { ...understood, slots: { ...understood.slots, criteria: undefined, kinds: undefined } } : understood;
   return start(rootDc, feature, facts, text, sameFeature);
 }
+
+/** A message this short that a question explains itself is no request (longer ones may ask for something: « non, je cherche un chantier au Lamentin »). */
+const SHORT_ASIDE_WORDS = 5;
 
 /** An age said alone (« 40 ans », « j'ai 40 ans », "I'm 40"). */
 const AGE_ALONE = /^(j ai |j en ai |i m |im |i am |age |aged )?\d{1,2}( ans| an| years old| years| yo)?$/;

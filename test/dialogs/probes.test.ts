@@ -241,7 +241,7 @@ describe('never a loop', () => {
 });
 
 describe('someone following their request', () => {
-  it.each(["je l'ai perdu le numéro", 'je sais plus', "j'ai oublié"])('« %s » at the reference question gets who to contact and a person, not « Ce numéro ne va pas »', async (answer) => {
+  it.each(["je l'ai perdu le numéro", "je l'ai perdu", 'je sais plus', "j'ai oublié", 'jlai perdu'])('« %s » at the reference question gets who to contact and a person, not « Ce numéro ne va pas »', async (answer) => {
     const bot = newBot();
     await play(bot, 'Suivre ma demande');
     const replies = await bot.say(answer);

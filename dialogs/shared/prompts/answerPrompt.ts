@@ -119,6 +119,16 @@ export abstract class AnswerPrompt<T> extends Prompt<T> {
     return super.beginDialog(dc, options ?? {});
   }
 
+  /**
+   * Whether the question has its own word for this message, which is no answer (« je l'ai perdu » at
+   * the reference of a request: whom to contact): the root lets the question say it rather than read
+   * the message as another request.
+   */
+  explains(context: TurnContext, instance: DialogInstance): boolean {
+    const options = (instance.state as { options?: PromptOptions }).options;
+    return options !== undefined && this.explain(context, options) !== undefined;
+  }
+
   /** Whether this question asks for that fact (`age` at the age question): said with it, it is no new request. */
   asksFor(_slot: keyof UnderstoodSlots, _context?: TurnContext): boolean {
     return false;
