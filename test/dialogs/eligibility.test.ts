@@ -180,6 +180,27 @@ describe('eligibility dialog, mixed results', () => {
   });
 });
 
+describe('a registration length said as a bound', () => {
+  it('« moins d’un an » is under a year: no long-term criterion, only AI and ETTI open with two level-2 criteria', async () => {
+    const { bot } = await start();
+    await bot.say('non');
+    await bot.say('30 ans');
+    await bot.say("moins d'un an");
+    const said = textOf(await bot.say('je suis parent isolé et j’habite en QPV'));
+    for (const line of expectedExplanations(['PI', 'QPV'], 'fr', undefined, 11)) expect(said).toContain(line);
+    expect(said).not.toContain(fr(criterionTextKey('DELD', 'label')));
+    expect(said).not.toContain(fr('eligibilityDialog:allEligible'));
+  });
+
+  it('« plus de 2 ans » is 24 months or more: level 1, every kind open', async () => {
+    const { bot } = await start();
+    await bot.say('non');
+    await bot.say('45 ans');
+    const said = textOf(await bot.say('plus de 2 ans'));
+    expect(said).toContain(fr(criterionTextKey('DETLD', 'label')));
+  });
+});
+
 describe('eligibility checklist', () => {
   async function atChecklist(options: { channelId?: string } = {}) {
     const bot = new BotDriver({ features: features(), ...options });

@@ -140,6 +140,8 @@ const ROWS: Row[] = [
   ['un aci o karbé', { kinds: ['ACI'], place: 'commune:97204' }, MQ],
   ['chantier au fransoi', { kinds: ['ACI'], place: 'commune:97210' }, MQ],
   ["entreprise d'insertion o diaman", { kinds: ['EI'], place: 'commune:97206' }, MQ],
+  ["chômeur depuis moins d'un an", { months: 11 }],
+  ['inscrite à France Travail depuis plus de 2 ans', { months: 25, criteria: ['DETLD'] }],
   ['je cherche du travail à robe', { place: undefined }, MQ],
   ['je vais au marché', { place: undefined }, MQ],
   ['je parle français', { place: undefined }, MQ],

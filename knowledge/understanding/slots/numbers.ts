@@ -1,5 +1,6 @@
 import { RECOGNIZER_CULTURES as CULTURE, recognizeNumber } from '../recognizers';
 import type { PreparedText } from './text';
+import { boundedMonths } from '../registrationDuration';
 
 export type NluLocale = 'fr' | 'en';
 
@@ -178,6 +179,10 @@ export function findRegistrationMonths(p: PreparedText, numbers: NumberMention[]
     // "un an et 3 mois", "2 years and 4 months".
     const andMonths = MONTH_UNITS.has(unit) ? undefined : numbers.find((m) => m.from === n.to + (n.unit ? 0 : 1) + 1 && ['et', 'and'].includes(p.tokens[m.from - 1] ?? '') && MONTH_UNITS.has(unitOf(p, m) ?? ''));
     if (andMonths) months += andMonths.value;
+    // « depuis moins d'un an », "for more than 2 years": a bound, not the length (undefined: the question asks).
+    const bounded = boundedMonths(months, p.tokens.slice(Math.max(0, n.from - 3), n.from).join(' '));
+    if (bounded === undefined) return undefined;
+    months = bounded;
     if (months > 0 && months <= 600) return { months, mention: n };
   }
   return undefined;
