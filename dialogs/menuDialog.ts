@@ -8,11 +8,14 @@ import { menuFeaturesFor } from './shared/audience';
 import { understoodSummary } from './shared/understoodSummary';
 import { routeFreeText, type FreeTextRouterDeps } from './freeTextRouter';
 import { isHandoff } from './shared/handoff';
+import { sendHelp } from './helpMessage';
 import { sessionOf } from './shared/session';
 import type { FeatureOptions } from './shared/understanding';
 import { tr } from './shared/turnLocale';
 
 export const MENU_DIALOG = 'menu';
+/** The « Aide » button's place in the menu, right after the features. */
+const HELP_POSITION = Symbol('help');
 
 export interface MenuOptions {
   /** The message that opened the conversation, tried as a menu choice before showing the menu. */
@@ -52,7 +55,12 @@ export class MenuDialog extends Dialog<MenuOptions> {
     session.pendingUnderstood = undefined;
     const after = session.lastAnswer;
     session.lastAnswer = undefined;
-    const feature = this.match(text);
+    const feature = this.match(text) ?? (await this.byPosition(dc.context, text));
+    if (feature === HELP_POSITION) {
+      await sendHelp(dc.context, this.features);
+      await this.showMenu(dc.context, 'common:menu.prompt');
+      return Dialog.EndOfTurn;
+    }
     if (feature) {
       // The person picked what they meant after a doubtful message: keep what that message said.
       const options: FeatureOptions | undefined = pending && feature.intents?.includes(pending.understood.intent) ? pending : undefined;
@@ -88,6 +96,18 @@ export class MenuDialog extends Dialog<MenuOptions> {
     const shown = await menuFeaturesFor(context, this.features);
     const labels = [...shown.map((f) => t(f.menuLabelKey)), t('common:menu.help'), t('common:menu.language')];
     await context.sendActivity(choicesMessage(context, labels, t(promptKey)));
+  }
+
+  /**
+   * « 7 » alone: the menu's seventh button, as under every question (the features shown, then
+   * « Aide »); undefined for another number or the language button.
+   */
+  private async byPosition(context: TurnContext, text: string): Promise<Feature | typeof HELP_POSITION | undefined> {
+    if (!/^\d{1,2}$/.test(text)) return undefined;
+    const shown = await menuFeaturesFor(context, this.features);
+    const index = Number(text) - 1;
+    if (index === shown.length) return HELP_POSITION;
+    return index >= 0 ? shown[index] : undefined;
   }
 
   /** The feature a message names: its label in any language, or one of its synonyms. */
