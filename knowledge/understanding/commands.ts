@@ -18,6 +18,7 @@ const commandsSchema = z
     commands: z.record(z.enum(COMMANDS), phrases),
     menuSynonyms: z.record(z.string().regex(/^[a-zA-Z]+$/), phrases),
     anyKind: phrases,
+    anyPlace: phrases,
     kindWords: z.partialRecord(z.enum(SIAE_KINDS), phrases),
   })
   .strict();

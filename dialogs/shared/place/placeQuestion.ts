@@ -7,7 +7,11 @@ import {
   type PromptOptions,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { placeContext, type Place, type ResolveResult } from '../../../knowledge/territory';
+import { placeContext, servedPlace, type Place, type ResolveResult } from '../../../knowledge/territory';
+import { foldText } from '../../../knowledge/text/fold';
+import { commandLexicon } from '../../../knowledge/understanding/commands';
+import { recognizeYesNo } from '../../../knowledge/understanding/yesNo';
+import { placeWords } from '../territory';
 import { readPlaceAnswer } from '../../../knowledge/understanding/placeAnswer';
 import { ButtonsPrompt } from '../prompts/buttonsPrompt';
 import { sayReused } from '../memory';
@@ -61,9 +65,19 @@ class PlacePrompt extends AnswerPrompt<ResolveResult> {
     return { status: 'found', place: known };
   }
 
+  /** The whole territory the guichet serves (« partout », « peu importe »), when it serves one and the question takes it. */
+  private anywhere(options: PromptOptions): Place | undefined {
+    const served = this.territory ? servedPlace(this.territory) : undefined;
+    const types = (options.validations as PlaceValidations | undefined)?.types;
+    return served && served.type !== 'country' && (!types || types.includes(served.type)) ? served : undefined;
+  }
+
   read(context: TurnContext, options: PromptOptions): ResolveResult | undefined {
     const text = context.activity.text;
     if (!text) return undefined;
+    // « partout » in Martinique's guichet is Martinique, not France.
+    const anywhere = this.anywhere(options);
+    if (anywhere && commandLexicon().anyPlace.includes(foldText(text))) return { status: 'found', place: anywhere };
     const result = readPlaceAnswer(text, placeContext({ departement: sessionOf(context).departement, territory: this.territory }));
     const types = (options.validations as PlaceValidations | undefined)?.types;
     const fits = (place: Place) => !types || types.includes(place.type);
@@ -77,6 +91,14 @@ class PlacePrompt extends AnswerPrompt<ResolveResult> {
         return candidates.length > 0 ? { ...result, candidates } : undefined;
       }
     }
+  }
+
+  /** « je sais pas », « non »: how to answer, and « partout » for the whole territory; no miss, a person offered. */
+  protected override explain(context: TurnContext, options: PromptOptions): string | undefined {
+    const anywhere = this.anywhere(options);
+    const answer = recognizeYesNo(context.activity.text);
+    if (!anywhere || (answer !== 'unknown' && answer !== 'no')) return undefined;
+    return tr(context)('conversation:place.unknown', placeWords(anywhere));
   }
 }
 
