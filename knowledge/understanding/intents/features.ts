@@ -58,7 +58,7 @@ export function lexiconScores(normalized: string): Scores {
 }
 
 const SEEKING_WORK = /(^| )(je cherche|cherche|recherche|trouver|besoin d|veux|voudrais|looking for|need|want)( \w+){0,3} (travail|emploi|job|poste|contrat|work)( |$)/;
-const QUESTION_WORDS = /(^| )(c est quoi|qu est ce|what is|what s|what are|ca veut dire|comment|pourquoi|quelle difference|difference entre|explique|how|why|signifie|who|qui paie|qui paye|qui finance|peut embaucher|can hire)( |$)/;
+const QUESTION_WORDS = /(^| )(c est quoi|c quoi|qu est ce|what is|what s|what are|ca veut dire|comment|pourquoi|quelle difference|difference entre|explique|how|why|signifie|who|qui paie|qui paye|qui finance|peut embaucher|can hire)( |$)/;
 const EMPLOYER_KINDS = new Set(['ACI', 'ETTI', 'AI', 'EI', 'EITI', 'GEIQ', 'EA', 'EATT', 'OPCS']);
 
 /**
