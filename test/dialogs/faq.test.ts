@@ -51,6 +51,15 @@ describe('FAQ dialog', () => {
     expect(answer).not.toContain(fr('faqDialog:choices'));
   });
 
+  it('« et les horaires ? » after the pay is the working hours', async () => {
+    const bot = new BotDriver({ features: features(), understand: realUnderstand });
+    await bot.join();
+    await bot.say("c'est combien le salaire ?");
+    const answer = textOf(await bot.say('et les horaires ?'));
+    expect(answer).toContain(getFaqEntry('working-hours', 'fr')!.answer);
+    expect(answer).not.toContain(fr('faqDialog:none'));
+  });
+
   it('nonsense gets no wrong answer', async () => {
     const bot = new BotDriver({ features: features() });
     await bot.join();
