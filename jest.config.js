@@ -6,12 +6,13 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // TypeScript is compiled file by file with esbuild (types are checked by `npm run typecheck`);
-  // kdbush (the directory's spatial index) is an ES module only, compiled to CommonJS too.
+  // kdbush (the directory's spatial index) and loadtest (the bench's open loop) are ES modules only,
+  // compiled to CommonJS too.
   transform: {
     '^.+\\.ts$': '<rootDir>/test/support/esbuildTransform.js',
-    '^.+/node_modules/kdbush/.+\\.js$': '<rootDir>/test/support/esbuildTransform.js',
+    '^.+/node_modules/(kdbush|loadtest)/.+\\.js$': '<rootDir>/test/support/esbuildTransform.js',
   },
-  transformIgnorePatterns: ['/node_modules/(?!kdbush/)'],
+  transformIgnorePatterns: ['/node_modules/(?!kdbush/|loadtest/)'],
   testTimeout: 30000,
   // Jest's default is one worker per core but one: on 2 cores, one test file at a time with the other
   // core mostly idle. Test files share nothing but the services (each has its own database, port and

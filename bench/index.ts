@@ -3,11 +3,12 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchDirectory, type DirectoryBenchResult } from './directory';
 import { table } from './stats';
+import { openLoad, type OpenLoadResult } from './openLoop';
 import { echoScripts, load, probe, rssMb, startBot, startEndpoint, stopEndpoint, type LoadResult } from './turns';
 
 /**
  * `npm run bench` (after a build): the turn bench (bare restify echo, bare botbuilder echo bot, the
- * bot's turn types and a realistic mix at 50 connections; an open-loop run at a constant rate; start
+ * bot's turn types and a realistic mix at 50 connections (autocannon); an open-loop run at a constant rate (loadtest, openLoop.ts); start
  * time; memory after start and after 10 000 conversations), on the embedded store and, when
  * MONGODB_URI is set, on MongoDB; then the directory bench. Prints tables and writes
  * bench-results/bench-<time>.json.
@@ -64,7 +65,7 @@ interface StoreRun {
   conversations: number;
   conversationsPerSecond: number;
   rows: LoadResult[];
-  openLoop?: LoadResult;
+  openLoop?: OpenLoadResult;
 }
 
 const fmtMs = (ms: number | undefined) => (ms === undefined ? '–' : `${Math.round(ms)} ms`);
@@ -105,7 +106,7 @@ async function benchBot(store: { mongodbUri?: string }, log: (line: string) => v
 }
 
 /** Each turn type, the mix and the open loop, on a started bot. */
-async function turnRows(port: number, pid: number): Promise<{ rows: LoadResult[]; openLoop: LoadResult }> {
+async function turnRows(port: number, pid: number): Promise<{ rows: LoadResult[]; openLoop: OpenLoadResult }> {
   const replies = new Map<string, number>();
   for (const [name, text] of TURN_TYPES) replies.set(name, (await probe(port, [text])).replies);
   const mixProbe = await probe(port, MIX);
@@ -117,8 +118,8 @@ async function turnRows(port: number, pid: number): Promise<{ rows: LoadResult[]
     rows.push({ ...(await load(port, name, [text], { pid, connections: CONNECTIONS, durationS: DURATION })), replies: replies.get(name) });
   }
   rows.push({ ...(await load(port, `realistic mix (${MIX.length} turns: welcome, menu, search, 4-turn eligibility, question, stats)`, MIX, { pid, connections: CONNECTIONS, durationS: DURATION })), replies: replies.get('mix') });
-  // Open loop: a constant offered rate spread over enough connections that none waits on another.
-  const openLoop = await load(port, `open loop, ${RATE} turns/s offered (mix)`, MIX, { pid, connections: Math.max(CONNECTIONS, RATE / 2), durationS: Math.max(DURATION, 10), overallRate: RATE });
+  // Open loop: one turn every 1 / RATE s, answered or not (loadtest), latency from the scheduled time.
+  const openLoop = await openLoad(port, `open loop, ${RATE} turns/s offered (mix)`, MIX, { pid, rate: RATE, durationS: Math.max(DURATION, 10) });
   return { rows, openLoop };
 }
 
@@ -174,6 +175,10 @@ async function main(): Promise<void> {
         [line('–', restify), line('–', echoBot), ...stores.flatMap((s) => [...s.rows, ...(s.openLoop ? [s.openLoop] : [])].map((r) => line(s.store, r)))],
       ),
     );
+    for (const s of stores) {
+      const o = s.openLoop;
+      if (o) log(`${s.store}, open loop: ${o.offered} turns/s offered at a constant rate (loadtest), ${Math.round(o.turnsPerSecond)} answered/s; latency from the scheduled send p50 ${o.p50} ms, p99 ${o.p99} ms, max ${o.max} ms; ${o.slots} conversations at once (a turn each every ${Math.round((1000 * o.slots) / o.offered)} ms), ${o.overlaps} turns sent before the conversation's previous one was answered; load generator late by up to ${o.sendLagMax} ms (p99 ${o.sendLagP99} ms)${o.errors > 0 ? `; unanswered: ${JSON.stringify(o.failures)}` : ''}`);
+    }
     log('');
     log(
       table(

@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -225,14 +225,17 @@ export async function load(port: number, scenario: string, script: ReadonlyArray
   };
 }
 
-function perTurn(before: number | undefined, after: number | undefined, turns: number): number | undefined {
+export function perTurn(before: number | undefined, after: number | undefined, turns: number): number | undefined {
   if (before === undefined || after === undefined || turns <= 0) return undefined;
   return Math.round(((after - before) / turns) * 100) / 100;
 }
 
 /** The node flags `npm start` gives the bot (package.json), read from there so the bench starts it the same way. */
 export const BOT_NODE_FLAGS: readonly string[] = (() => {
-  const start = (JSON.parse(readFileSync(join(distRoot, '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
+  // dist/bench/turns.js, or bench/turns.ts when a test imports the sources.
+  const manifest = [join(distRoot, '..', 'package.json'), join(distRoot, 'package.json')].find((file) => existsSync(file));
+  if (!manifest) return [];
+  const start = (JSON.parse(readFileSync(manifest, 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
   const command = start.split('&&').map((part) => part.trim()).find((part) => part.includes('dist/bot/index.js')) ?? '';
   return command.split(/\s+/).filter((word) => word.startsWith('--') && word !== '--disable-warning=DEP0111');
 })();

@@ -1,4 +1,4 @@
-// Jest transformer: TypeScript (and kdbush, an ES module only) to CommonJS with esbuild, the
+// Jest transformer: TypeScript (and kdbush and loadtest, ES modules only) to CommonJS with esbuild, the
 // compiler the build already uses (scripts/build.mjs). It only strips types and converts modules,
 // as ts-jest did here (tsconfig's isolatedModules made ts-jest transpile file by file): the types
 // are checked once, by `npm run typecheck` (tsc --noEmit), before jest runs.
@@ -6,6 +6,7 @@
 const { createHash } = require('node:crypto');
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
+const { pathToFileURL } = require('node:url');
 const esbuild = require('esbuild');
 
 const tsconfigFile = join(__dirname, '..', '..', 'tsconfig.json');
@@ -21,6 +22,8 @@ const options = (sourcePath) => ({
   sourcemap: 'external',
   sourcesContent: false,
   tsconfigRaw: { compilerOptions },
+  // CommonJS has no import.meta: a module's own URL (loadtest reads its package.json beside it).
+  define: { 'import.meta.url': JSON.stringify(pathToFileURL(sourcePath).href) },
 });
 
 const configKey = createHash('sha256').update(esbuild.version).update('\0').update(tsconfig).update('\0').update(readFileSync(__filename)).digest('hex');
