@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
  * Turn bench: `POST /api/messages` with `deliveryMode: 'expectReplies'` (the replies come back in the
  * response), driven by autocannon against servers started here, each in its own process: a bare
  * restify JSON echo (the HTTP ceiling), a bare botbuilder echo bot on the same stack (the framework
- * ceiling), then the bot itself (`dist/bot/index.js`) on one store.
+ * ceiling), that echo bot with state on the embedded store and one echoing dialog (the design's ceiling), then the bot itself (`dist/bot/index.js`) on one store.
  */
 
 export interface Endpoint {
@@ -253,4 +253,5 @@ export async function startBot(store: { mongodbUri?: string }): Promise<Endpoint
 export const echoScripts = {
   restify: join(distRoot, 'bench', 'servers', 'restifyEcho.js'),
   botbuilder: join(distRoot, 'bench', 'servers', 'botbuilderEcho.js'),
+  dialogs: join(distRoot, 'bench', 'servers', 'botbuilderDialogs.js'),
 };
