@@ -1,4 +1,4 @@
-import { ConversationState, UserState, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { AppStore } from '../stores/appStore';
 import type { Server } from 'restify';
 import type { Feature } from '../dialogs/feature';
@@ -21,6 +21,7 @@ import { createServer } from './server';
 import { Lifecycle } from './lifecycle';
 import { createRateLimits, type RateLimits } from './rateLimits';
 import { withTimeout } from '../stores/timeouts';
+import { JsonChangeConversationState, JsonChangeUserState } from '../stores/state/jsonChangeState';
 
 export type { AppStore };
 
@@ -57,8 +58,9 @@ export interface App {
 export function createApp(deps: AppDeps): App {
   // A store that does not answer fails the turn quickly (the person is told), instead of hanging it.
   const storage = withTimeout(deps.store.stateStorage, deps.config.STORE_TIMEOUT_MS, 'state');
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  // botbuilder's states, telling a changed state by its JSON rather than by SHA-256 hashes (stores/state/jsonChangeState.ts).
+  const conversationState = new JsonChangeConversationState(storage);
+  const userState = new JsonChangeUserState(storage);
   const rateLimits = deps.rateLimits ?? createRateLimits(deps.config);
   const lifecycle = new Lifecycle();
   const bot = new GuichetBot({ conversationState, userState, features: deps.features, understand: deps.understand, territory: deps.territory });

@@ -1,4 +1,4 @@
-import { ActivityHandler, ConversationState, UserState, type TurnContext } from 'botbuilder';
+import { ActivityHandler, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
 import { ComponentDialog, Dialog, DialogSet, DialogTurnStatus, WaterfallDialog, type DialogState, type DialogStateManagerConfiguration, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,17 +7,18 @@ import restify from 'restify';
 import { createCloudAdapter } from '../../bot/channels/cloudAdapter';
 import { loadConfig } from '../../bot/config';
 import { openStore } from '../../stores/appStore';
+import { JsonChangeConversationState, JsonChangeUserState } from '../../stores/state/jsonChangeState';
 import { withTimeout } from '../../stores/timeouts';
 
 /**
  * The design's ceiling for the turn bench: the echo bot (bench/servers/botbuilderEcho.ts) plus what
  * every turn of a bot of this design pays whatever it says: conversation and user state on the
- * embedded store the bot uses (NeDB files in a data folder, behind the same timeout wrapper), read
- * at the start of the turn and saved at its end, and a DialogSet whose one ComponentDialog runs a
- * WaterfallDialog that echoes (continueDialog, or beginDialog when nothing is running, each turn),
- * with the dialog state manager's configuration made once, as the bot does.
- * No understanding, no texts, no logs. Run by bench/turns.ts as its own process; its data folder
- * (DATA_DIR, or a temporary one) is removed when it stops.
+ * embedded store the bot uses (NeDB files in a data folder, behind the same timeout wrapper, with
+ * the bot's state classes: bot/app.ts), read at the start of the turn and saved at its end, and a
+ * DialogSet whose one ComponentDialog runs a WaterfallDialog that echoes (continueDialog, or
+ * beginDialog when nothing is running, each turn), with the dialog state manager's configuration
+ * made once, as the bot does. No understanding, no texts, no logs. Run by bench/turns.ts as its own
+ * process; its data folder (DATA_DIR, or a temporary one) is removed when it stops.
  */
 const ECHO_DIALOG = 'echo';
 const LOOP_DIALOG = 'echo-loop';
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
   const ownDir = process.env.DATA_DIR ? undefined : mkdtempSync(join(tmpdir(), 'bench-dialogs-'));
   const store = await openStore({ dataDir: process.env.DATA_DIR ?? ownDir!, mongodbDb: 'bench' });
   const storage = withTimeout(store.stateStorage, config.STORE_TIMEOUT_MS, 'state');
-  const bot = new DialogsEchoBot(new ConversationState(storage), new UserState(storage));
+  const bot = new DialogsEchoBot(new JsonChangeConversationState(storage), new JsonChangeUserState(storage));
   const adapter = createCloudAdapter(config);
 
   const server = restify.createServer({ name: 'bench-botbuilder-dialogs' });

@@ -11,6 +11,18 @@ export class ETagConflictError extends Error {
 }
 
 /**
+ * The JSON text each item `DocumentStateStorage.read` returned was parsed from (its eTag aside): what
+ * the item stringifies to while unchanged, so that a state's change detection needs no stringify at
+ * load (jsonChangeState.ts). Weak: an entry goes with its item, at the end of the turn.
+ */
+const readJson = new WeakMap<object, string>();
+
+/** The JSON an item read by a DocumentStateStorage was parsed from (without its eTag); undefined for any other object. */
+export function jsonReadOf(item: object): string | undefined {
+  return readJson.get(item);
+}
+
+/**
  * A botbuilder `Storage` over a database, with the contract `MemoryStorage` has: reading omits
  * missing keys; writing with no eTag or `*` overwrites; a stale eTag is rejected; every write gets
  * a fresh eTag; deleting is idempotent. Items are stored as JSON, so what is read is always a
@@ -27,7 +39,9 @@ export class DocumentStateStorage implements Storage {
     const items: StoreItems = {};
     if (keys.length === 0) return items;
     for (const doc of await this.documents.find(keys)) {
-      items[doc.key] = { ...JSON.parse(doc.json), eTag: doc.eTag };
+      const item = { ...JSON.parse(doc.json), eTag: doc.eTag };
+      readJson.set(item, doc.json);
+      items[doc.key] = item;
     }
     return items;
   }

@@ -1,5 +1,5 @@
 import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
-import { ConversationState, UserState } from 'botbuilder';
+import { JsonChangeConversationState, JsonChangeUserState } from '../../stores/state/jsonChangeState';
 import type { Feature } from '../../dialogs/feature';
 import type { Understand } from '../../dialogs/shared/understanding';
 import { GuichetBot } from '../../bot/guichetBot';
@@ -70,8 +70,9 @@ export class BotDriver {
   constructor(options: BotDriverOptions = {}) {
     this.teamsIdentity = options.teamsIdentity;
     this.storage = options.storage ?? new MemoryStorage();
-    const conversationState = new ConversationState(this.storage);
-    const userState = new UserState(this.storage);
+    // The app's state classes (bot/app.ts).
+    const conversationState = new JsonChangeConversationState(this.storage);
+    const userState = new JsonChangeUserState(this.storage);
     const bot = new GuichetBot({ conversationState, userState, features: options.features ?? [], understand: options.understand, territory: options.territory });
     this.adapter = new TestAdapter(async (context) => bot.run(context), {
       channelId: options.channelId ?? 'webchat',

@@ -1,0 +1,89 @@
+import { ConversationState, UserState, calculateChangeHash, type BotState, type CachedBotState, type Storage, type StorageKeyFactory, type TurnContext } from 'botbuilder';
+import { jsonReadOf } from './documentStateStorage';
+
+/**
+ * What tells a state changed during the turn: its JSON without the eTag, as DocumentStateStorage
+ * writes it. botbuilder's `calculateChangeHash` stringifies through a replacer function and hashes
+ * with SHA-256, at load, before saving and again after writing (3 % of a turn's CPU); comparing the
+ * JSON texts tells the same changes. A state JSON cannot write (circular) gets botbuilder's hash,
+ * which handles it.
+ */
+function changeKey(state: Record<string, unknown>): string {
+  const { eTag: _eTag, ...rest } = state;
+  try {
+    return JSON.stringify(rest);
+  } catch {
+    return calculateChangeHash(state);
+  }
+}
+
+/** What the overrides need of a state: botbuilder's storage, its key of the turn and its key of the cached state in turn state (private in its typings). */
+interface StateParts {
+  storage: Storage;
+  storageKey: StorageKeyFactory;
+  cacheKey: symbol;
+}
+
+function cacheKeyOf(state: BotState): symbol {
+  const key = (state as unknown as { stateKey?: unknown }).stateKey;
+  if (typeof key !== 'symbol') throw new Error('botbuilder BotState keeps its cached state under another key than stateKey: see stores/state/jsonChangeState.ts');
+  return key;
+}
+
+/** BotState.load, the cached entry's hash being the change key (the storage's JSON when it has it). */
+async function load({ storage, storageKey, cacheKey }: StateParts, context: TurnContext, force: boolean): Promise<Record<string, unknown>> {
+  const cached = context.turnState.get<CachedBotState | undefined>(cacheKey);
+  if (!force && cached?.state) return cached.state;
+  const key = await storageKey(context);
+  const items = await storage.read([key]);
+  const state = (items[key] as Record<string, unknown> | undefined) ?? {};
+  context.turnState.set(cacheKey, { state, hash: jsonReadOf(state) ?? changeKey(state) } satisfies CachedBotState);
+  return state;
+}
+
+/** BotState.saveChanges: written when forced or when its change key differs from the cached one, which is then that key. */
+async function saveChanges({ storage, storageKey, cacheKey }: StateParts, context: TurnContext, force: boolean): Promise<void> {
+  let cached = context.turnState.get<CachedBotState | undefined>(cacheKey);
+  const now = cached ? changeKey(cached.state) : undefined;
+  if (!force && (!cached || cached.hash === now)) return;
+  const key = await storageKey(context);
+  cached ??= { state: {}, hash: '' };
+  cached.state.eTag = '*';
+  await storage.write({ [key]: cached.state });
+  cached.hash = now ?? changeKey(cached.state);
+  context.turnState.set(cacheKey, cached);
+}
+
+/*
+ * botbuilder's ConversationState and UserState whose change detection compares JSON texts
+ * (`changeKey`) instead of SHA-256 hashes: `load` takes the text the storage read (no stringify when
+ * the storage is a DocumentStateStorage), `saveChanges` stringifies once and, after writing, keeps
+ * that text. Everything else (the cached `{ state, hash }` entry under botbuilder's key in turn
+ * state, `clear`'s forced write, `delete`, the property accessors) is botbuilder's.
+ */
+
+/** ConversationState with JSON change detection. */
+export class JsonChangeConversationState extends ConversationState {
+  private parts(): StateParts {
+    return { storage: this.storage, storageKey: this.storageKey, cacheKey: cacheKeyOf(this) };
+  }
+  override load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
+    return load(this.parts(), context, force);
+  }
+  override saveChanges(context: TurnContext, force = false): Promise<void> {
+    return saveChanges(this.parts(), context, force);
+  }
+}
+
+/** UserState with JSON change detection. */
+export class JsonChangeUserState extends UserState {
+  private parts(): StateParts {
+    return { storage: this.storage, storageKey: this.storageKey, cacheKey: cacheKeyOf(this) };
+  }
+  override load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
+    return load(this.parts(), context, force);
+  }
+  override saveChanges(context: TurnContext, force = false): Promise<void> {
+    return saveChanges(this.parts(), context, force);
+  }
+}
