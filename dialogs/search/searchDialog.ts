@@ -1,4 +1,4 @@
-import { AttachmentLayoutTypes, MessageFactory, type TurnContext } from 'botbuilder';
+import { AttachmentLayoutTypes, MessageFactory, type Attachment, type TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   WaterfallDialog,
@@ -18,7 +18,7 @@ import { ANY_KIND, anyKindChoice, kindChoices } from './kindChoices';
 import { DEFAULT_RADIUS_KM, RADIUS_CHOICES_KM, SIAE_KINDS, isSiaeKind, type StructureKind } from '../../knowledge/directory/kinds';
 import type { DirectoryReader } from '../../knowledge/directory/directoryPort';
 import { findStructures } from '../../knowledge/directory/findStructures';
-import { isDemo } from '../../knowledge/directory/structure';
+import { isDemo, type Structure } from '../../knowledge/directory/structure';
 import type { Place } from '../../knowledge/territory';
 import { placeOfSlot } from '../../knowledge/understanding/slots/place';
 import { PLACE_QUESTION, PlaceQuestion, rememberPlace, type PlaceQuestionOptions } from '../shared/place/placeQuestion';
@@ -26,8 +26,9 @@ import { readerOptions, sessionOf } from '../shared/session';
 import { isAdviserPhrasing } from '../eligibility/adviserPhrasing';
 import { outsideSentence, placeWords } from '../shared/territory';
 import { tr, turnLocale } from '../shared/turnLocale';
+import type { TFunction } from 'i18next';
 import type { FeatureOptions } from '../shared/understanding';
-import { structureCard } from './structureCard';
+import { formatKm, structureCard } from './structureCard';
 import { printableChannelData, printableStructure } from '../shared/printable';
 
 export const SEARCH_DIALOG = 'search';
@@ -37,6 +38,9 @@ const NEXT_PROMPT = 'search.next';
 const RADIUS_PROMPT = 'search.radius';
 
 export const PAGE_SIZE = 5;
+/** Nothing within the radius: the nearest structures shown anyway, this many, up to this far. */
+const NEAREST_SHOWN = 3;
+const NEAREST_WITHIN_KM = 100;
 /** Prefix of a kind read at the results prompt. */
 const KIND_VALUE = 'kind:';
 
@@ -164,7 +168,12 @@ export class SearchDialog extends ComponentDialog {
     const radiusKm = state.radiusKm ?? (state.partners ? DEFAULT_RADIUS_KM.partners : DEFAULT_RADIUS_KM.employers);
     state.radiusKm = radiusKm;
     const offset = state.offset ?? 0;
-    const found = await findStructures(this.deps.directory, { place, radiusKm, kinds, text: state.words, limit: PAGE_SIZE, offset });
+    let found = await findStructures(this.deps.directory, { place, radiusKm, kinds, text: state.words, limit: PAGE_SIZE, offset });
+    // Nothing within the radius (« le cap emploi le plus proche de Ducos »): the nearest ones anyway, their distance said.
+    const nearest =
+      found.total === 0 && found.mode === 'radius' && offset === 0 && radiusKm < NEAREST_WITHIN_KM
+        ? await findStructures(this.deps.directory, { place, radiusKm: NEAREST_WITHIN_KM, kinds, text: state.words, limit: NEAREST_SHOWN, offset: 0 })
+        : undefined;
     const locale = turnLocale(step.context);
     const cardOf = (item: (typeof found.items)[number]) =>
       structureCard(item.structure, item.distanceKm, t, locale, { canRequest: this.deps.canRequest && isSiaeKind(item.structure.kind) });
@@ -172,7 +181,8 @@ export class SearchDialog extends ComponentDialog {
     const where = placeWords(place);
     const focus = state.focus;
     delete state.focus;
-    const focused = focus === undefined ? undefined : focus === 'last' ? found.items.at(-1) : found.items[focus - 1];
+    const pageItems = found.total === 0 && nearest ? nearest.items : found.items;
+    const focused = focus === undefined ? undefined : focus === 'last' ? pageItems.at(-1) : pageItems[focus - 1];
     const outside = offset === 0 && !focused ? outsideSentence(t, place, this.deps.territory, found.total > 0) : undefined;
     if (outside) await step.context.sendActivity(outside);
 
@@ -186,6 +196,12 @@ export class SearchDialog extends ComponentDialog {
       await step.context.sendActivity(
         found.mode === 'radius' ? t('search:noneAround', { what, km: radiusKm, ...where }) : t('search:noneIn', { what, ...where }),
       );
+      const first = nearest?.items[0];
+      if (nearest && first) {
+        found = { ...found, items: nearest.items };
+        await step.context.sendActivity(t('search:nearestInstead', { count: nearest.items.length, km: formatKm(first.distanceKm ?? 0, locale) }));
+        await this.sendCards(step, found.items.map(cardOf), found.items.map((i) => i.structure), t);
+      }
     } else {
       if (offset === 0) {
         await step.context.sendActivity(
@@ -194,18 +210,14 @@ export class SearchDialog extends ComponentDialog {
             : t('search:foundIn', { count: found.total, what, ...where }),
         );
       }
-      const message = MessageFactory.carousel(found.items.map(cardOf));
-      message.attachmentLayout = AttachmentLayoutTypes.Carousel;
-      message.channelData = printableChannelData({ kind: 'structures', items: found.items.map((i) => printableStructure(i.structure, t)) });
-      await step.context.sendActivity(message);
-      if (found.items.some((i) => isDemo(i.structure))) await step.context.sendActivity(t('directory:demoDataset'));
+      await this.sendCards(step, found.items.map(cardOf), found.items.map((i) => i.structure), t);
     }
 
     const more = offset + PAGE_SIZE < found.total;
     const wider = RADIUS_CHOICES_KM.find((r) => r > radiusKm);
     const actions: Array<[NextAction, string]> = [];
     if (more) actions.push(['more', t('search:next.more', { count: found.total - offset - PAGE_SIZE })]);
-    if (found.total === 0 && found.mode === 'radius' && wider) actions.push(['widen', t('search:next.widen', { km: wider })]);
+    if (found.total === 0 && found.mode === 'radius' && wider && !nearest?.items.length) actions.push(['widen', t('search:next.widen', { km: wider })]);
     if (found.mode === 'radius') actions.push(['radius', t('search:next.radius')]);
     actions.push(state.partners ? ['employers', t('search:next.employers')] : ['partners', t('search:next.partners')]);
     // A search made in the middle of another question ends with the way back to it rather than to the menu.
@@ -218,6 +230,15 @@ export class SearchDialog extends ComponentDialog {
       choices: actions.map(([, label]) => label),
       validations: { structuresShown: found.items.length } satisfies ResultsShown,
     });
+  }
+
+  /** Structures as a carousel of cards, printable, with the demo notice when they are the demo's. */
+  private async sendCards(step: WaterfallStepContext, cards: Attachment[], structures: Structure[], t: TFunction) {
+    const message = MessageFactory.carousel(cards);
+    message.attachmentLayout = AttachmentLayoutTypes.Carousel;
+    message.channelData = printableChannelData({ kind: 'structures', items: structures.map((s) => printableStructure(s, t)) });
+    await step.context.sendActivity(message);
+    if (structures.some(isDemo)) await step.context.sendActivity(t('directory:demoDataset'));
   }
 
   private async onNextAction(step: WaterfallStepContext) {

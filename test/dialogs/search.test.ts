@@ -7,6 +7,7 @@ import type { OpenedStore } from '../../stores/appStore';
 import type { DirectoryRepository } from '../../stores/directory';
 import { BotDriver, buttonsOf, textOf, type Reply } from '../support/botDriver';
 import { demoDirectory } from '../support/demoDirectory';
+import { formatKm } from '../../dialogs/search/structureCard';
 
 const fr = translator('fr');
 const en = translator('en');
@@ -128,19 +129,29 @@ describe('search dialog', () => {
     expect(textOf(await bot.say('Sainte-Luce (972)'))).toMatch(/Sainte-Luce \(972\)/);
   });
 
-  it('says when nothing is near and offers to widen', async () => {
-    const { bot } = await menuSearch();
-    await bot.say('Intérim d’insertion');
-    const none = await bot.say('Sainte-Anne (972)');
-    if (textOf(none).includes(fr('search:whichPlace'))) throw new Error('Sainte-Anne (972) should resolve');
+  it('says when nothing is within the radius and shows the nearest ones anyway, with their distance', async () => {
+    const understand: Understand = () => ({
+      intent: 'search',
+      confidence: 0.9,
+      slots: { kinds: ['CAP_EMPLOI'], place: { type: 'commune', code: '97207', label: 'Ducos' }, radiusKm: 5 },
+    });
+    const bot = new BotDriver({ features: features(), understand });
+    await bot.join();
+    const none = await bot.say('le cap emploi le plus proche de ducos');
     const said = textOf(none);
-    if (said.includes('aucun résultat')) {
-      expect(buttonsOf(none)).toContain(fr('search:next.widen', { km: 50 }));
-      const wider = await bot.say(fr('search:next.widen', { km: 50 }));
-      expect(textOf(wider)).toMatch(/50 km/);
-    } else {
-      expect(cardsOf(none).length).toBeGreaterThan(0);
-    }
+    expect(said).toContain(fr('search:noneAround', { what: fr('search:what.partners'), km: 5, ofPlace: 'de Ducos (972)' }));
+    const ducos = resolvePlace('Ducos');
+    if (ducos.status !== 'found') throw new Error('Ducos is a commune of the territory');
+    const nearest = await directory.search({ center: anchorOf(ducos.place)!.center, radiusKm: 100, kinds: ['FT', 'ML', 'CAP_EMPLOI', 'PLIE', 'DEPT'], limit: 3, offset: 0 });
+    expect(nearest.items.length).toBeGreaterThan(0);
+    expect(nearest.items[0]!.distanceKm).toBeGreaterThan(5);
+    expect(cardsOf(none).map((c) => c.body[0]!.text)).toEqual(nearest.items.map((i) => i.structure.name));
+    expect(said).toContain(fr('search:nearestInstead', { count: nearest.items.length, km: formatKm(nearest.items[0]!.distanceKm!, 'fr') }));
+    // The nearest are on screen: no « Chercher à 10 km », the distance can still be changed.
+    expect(buttonsOf(none)).not.toContain(fr('search:next.widen', { km: 10 }));
+    expect(buttonsOf(none)).toContain(fr('search:next.radius'));
+    // « le premier » is the first of those shown.
+    expect(textOf(await bot.say('le premier'))).toContain(nearest.items[0]!.structure.name);
   });
 
   it('a whole request in one message goes straight to the results', async () => {

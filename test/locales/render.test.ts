@@ -41,6 +41,7 @@ const NEVER_ZERO: Record<string, string> = {
   'search:foundAround_easy': 'said only when something was found',
   'search:foundIn': 'said only when something was found',
   'search:foundIn_easy': 'said only when something was found',
+  'search:nearestInstead': 'said only when the nearest were found (searchDialog showResults)',
   'search:next.more': 'offered only when there are more',
   'stats:total': 'the none sentence is said when nothing is counted',
   'stats:totalSiae': 'the none sentence is said when nothing is counted',
