@@ -34,7 +34,8 @@ import { AgeOrBirthDatePrompt, type AgeAnswer } from '../shared/prompts/ageOrBir
 import { sessionOf, type PersonFacts } from '../shared/session';
 import { tr, turnLocale } from '../shared/turnLocale';
 import type { FeatureOptions } from '../shared/understanding';
-import { isAdviserPhrasing, speaksOfSelf } from './adviserPhrasing';
+import { isAdviserPhrasing, speaksOfRelative, speaksOfSelf } from './adviserPhrasing';
+import { writerOf } from '../../knowledge/understanding/writer';
 import type { EligibilityCheckState as CheckState } from './checkState';
 import { ChecklistPrompt, type ChecklistValidations } from './checklistPrompt';
 import { minimaLabels, readMinima } from './minima';
@@ -123,11 +124,13 @@ export class EligibilityDialog extends ComponentDialog {
     // The search or the orientation that follows speaks of the candidate too.
     session.forCandidate = adviser;
     session.situation ??= {};
-    const check: CheckState = { adviser, targetKind: options.targetKind, answers: answersFrom(session.situation) };
+    // A relative asking (« ma fille a 22 ans… »): questions and result about the person, without the adviser's « votre diagnostic ».
+    const relative = sameCandidate ? session.eligibilityCheck?.relative === true : adviser && speaksOfRelative(options.text) && !writerOf(options.text).professional;
+    const check: CheckState = { adviser, relative, targetKind: options.targetKind, answers: answersFrom(session.situation) };
     session.eligibilityCheck = check;
     const slots = options.understood?.slots;
     if (slots) absorb(session.situation, check.answers, slots, this.deps.today());
-    await step.context.sendActivity(tr(step.context)(adviser ? 'eligibilityDialog:introAdviser' : 'eligibilityDialog:intro'));
+    await step.context.sendActivity(tr(step.context)(adviser && !relative ? 'eligibilityDialog:introAdviser' : 'eligibilityDialog:intro'));
     return step.beginDialog(LOOP);
   }
 
@@ -250,7 +253,8 @@ export class EligibilityDialog extends ComponentDialog {
 
     const actions: NextAction[] = [];
     if (this.deps.searchDialogId) actions.push('search');
-    if (this.deps.requestDialogId && !check.adviser) actions.push('request');
+    // A relative may ask a prescriber for the person; an adviser has their own way.
+    if (this.deps.requestDialogId && (!check.adviser || check.relative)) actions.push('request');
     actions.push('menu');
     (step.values as StepValues).actions = actions;
     // « je sais pas », « oui » or « je comprends pas » here get what each choice does, then a person is offered; « non » is the menu.

@@ -37,3 +37,41 @@ describe('the nearest, when nothing is within the radius', () => {
     expect(buttonsOf(last)).not.toContain(en('search:next.widen', { km: 10 }));
   });
 });
+
+describe('a relative asking for someone', () => {
+  it.each([
+    ['fr-FR', 'ma fille a 22 ans et touche le RSA, elle peut avoir un pass iae ?', /peuvent embaucher la personne/, /Ce qui compte pour la personne : Bénéficiaire du RSA, Moins de 26 ans/],
+    ['fr-FR', 'mon mari est au chômage depuis 3 ans, il peut travailler dans un chantier d insertion ?', /embaucher la personne/, /Ce qui compte pour la personne : Inscrit à France Travail depuis 2 ans ou plus/],
+    ['en-US', 'my son is 30 and gets RSA, can he get a pass iae?', /can hire the person/, /What counts for the person: Receives RSA/],
+  ] as const)('%s « %s »: the result about that person, from the facts of the sentence', async (locale, message, hire, counted) => {
+    const bot = martiniqueBot(demo, locale);
+    await bot.join();
+    const said = textOf(await bot.say(message));
+    expect(said).toMatch(hire);
+    expect(said).toMatch(counted);
+    expect(said).not.toMatch(/\b(vous embaucher|pour vous|can hire you)\b/);
+    // Not the adviser's professional wording: the intro a person gets.
+    expect(said).toContain(translator(locale === 'fr-FR' ? 'fr' : 'en')('eligibilityDialog:intro'));
+  });
+
+  it('asks the questions in the third person and keeps the facts of the first sentence', async () => {
+    const bot = martiniqueBot(demo);
+    await bot.join();
+    const first = textOf(await bot.say('ma fille a 22 ans, elle peut avoir un pass iae ?'));
+    expect(first).toContain(fr('eligibilityDialog:minima.questionAdviser', { benefits: "le RSA, l'ASS ou l'AAH" }));
+    expect(first).not.toContain('Quel âge');
+    expect(textOf(await bot.say('non'))).toContain(fr('eligibilityDialog:registrationAdviser'));
+    const result = await bot.say('2 ans');
+    expect(textOf(result)).toMatch(/Ce qui compte pour la personne : .*Moins de 26 ans/);
+    expect(buttonsOf(result)).toContain(fr('eligibilityDialog:next.request'));
+  });
+
+  it.each([
+    "je suis seule avec mon fils, j'ai 35 ans et je touche le RSA, suis-je éligible ?",
+    "j'ai 30 ans et je touche le RSA, est-ce que je peux avoir un pass iae ?",
+  ])('« %s » stays about the writer', async (message) => {
+    const bot = martiniqueBot(demo);
+    await bot.join();
+    expect(textOf(await bot.say(message))).toMatch(/vous embaucher/);
+  });
+});
