@@ -10,21 +10,31 @@ const RELATIVES =
   'fils|fille|enfant|ado|mari|femme|epoux|epouse|conjoint|conjointe|compagnon|compagne|frere|soeur|mere|pere|maman|papa|cousin|cousine|neveu|niece|oncle|tante|grand mere|grand pere|petit fils|petite fille|beau frere|belle soeur|gendre|belle fille|ami|amie|copain|copine|pote|voisin|voisine|' +
   'son|daughter|child|kid|husband|wife|partner|brother|sister|mother|father|mum|mom|dad|nephew|uncle|aunt|grandson|granddaughter|friend|boyfriend|girlfriend|neighbour|neighbor';
 const RELATIVE = `(?:(?:mon|ma|notre|un|une|my|our) (?:${RELATIVES})|an? (?:friend|neighbour|neighbor))`;
-/**
- * A relative the message is about: asked for (« pour mon fils »), the subject of a fact or a
- * question (« ma fille a 22 ans », "my son is 30", « un ami qui touche le RSA »), or spoken of
- * with « il »/« elle » — not merely named in the writer's own situation (« j'élève seule mon fils »).
- */
-const ABOUT_RELATIVE = new RegExp(
-  `\\b(?:(?:pour|for) ${RELATIVE}\\b|${RELATIVE} (?:a|est|touche|percoit|peut|pourrait|habite|vit|cherche|veut|voudrait|n a|n est|ne|qui|de \\d+ ans|is|has|gets|receives|can|could|lives|wants|who|aged)\\b)`,
+const MENTIONS_RELATIVE = new RegExp(`\\b${RELATIVE}\\b`);
+/** A relative asked for (« pour mon fils », "for my daughter"). */
+const FOR_RELATIVE = new RegExp(`\\b(?:pour|for) ${RELATIVE}\\b`);
+/** A relative as the subject of a fact or a question (« ma fille a 22 ans », "my son is 30", « un ami qui touche le RSA »). */
+const RELATIVE_SUBJECT = new RegExp(
+  `\\b${RELATIVE} (?:a|est|touche|percoit|peut|pourrait|habite|vit|cherche|veut|voudrait|n a|n est|ne|qui|de \\d+ ans|is|has|gets|receives|can|could|lives|wants|who|aged)\\b`,
 );
-const RELATIVE_THEN_PRONOUN = new RegExp(`\\b${RELATIVE}\\b.*\\b(?:il|elle|he|she)\\b`);
+/** « elle peut », « a-t-il droit », "can he": the question is about him or her. */
+const PRONOUN_ASKS =
+  /\b(?:(?:il|elle) (?:peut|pourrait|pourra|a droit|aurait droit|est eligible|serait eligible|y a droit)|(?:peut|pourrait|a t|est|serait) (?:il|elle)|(?:he|she) (?:can|could|is eligible|qualifies|may)|(?:can|could|is|may) (?:he|she))\b/;
+/** The writer speaking of themselves (« je », « j'ai », « moi », "I"). */
+const WRITER_SUBJECT = /\b(?:je|j|moi|i|i m|im)\b/;
 
-/** Whether a message asks for a relative or a friend (« ma fille a 22 ans, elle peut avoir un pass IAE ? »). */
+/**
+ * Whether a message asks for a relative or a friend (« ma fille a 22 ans, elle peut avoir un pass
+ * IAE ? », « pour mon fils »): asked for, or asked about with « il »/« elle », or the subject of the
+ * facts when the writer says nothing of themselves. A relative named in the writer's own situation
+ * stays the writer's (« je suis maman solo, mon fils a 4 ans, j'ai droit ? »).
+ */
 export function speaksOfRelative(text: string | undefined): boolean {
   if (!text) return false;
   const folded = foldText(text);
-  return ABOUT_RELATIVE.test(folded) || RELATIVE_THEN_PRONOUN.test(folded);
+  if (FOR_RELATIVE.test(folded)) return true;
+  if (!MENTIONS_RELATIVE.test(folded)) return false;
+  return PRONOUN_ASKS.test(folded) || (RELATIVE_SUBJECT.test(folded) && !WRITER_SUBJECT.test(folded));
 }
 
 /** Whether a message asks about someone else's eligibility rather than the writer's (a professional's, or a relative's). */
