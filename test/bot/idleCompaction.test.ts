@@ -140,14 +140,19 @@ describe('the compacting collection, in a node started as npm start starts the b
       const compaction = new IdleCompaction({ idleMs: 0, slackBytes: 1 });
       compaction.busy();
       const ran = compaction.check();
-      console.log(JSON.stringify({ ran, before, after: old().space_size, kept: keep.length }));
+      const after = old();
+      console.log(JSON.stringify({ ran, before, after: after.space_size, used: after.space_used_size, kept: keep.length }));
     `;
     const run = spawnSync(process.execPath, ['--max-old-space-size=512', '--max-semi-space-size=8', '--expose-gc', '-e', script], { encoding: 'utf8', timeout: 60_000 });
     rmSync(dir, { recursive: true, force: true });
     expect(run.stderr).toBe('');
-    const result = JSON.parse(run.stdout) as { ran: boolean; before: number; after: number; kept: number };
+    const result = JSON.parse(run.stdout) as { ran: boolean; before: number; after: number; used: number; kept: number };
     expect(result.ran).toBe(true);
     expect(result.kept).toBe(20_000);
-    expect(result.after).toBeLessThan(result.before / 2);
+    // What a plain full collection leaves varies with the machine's load (7–27 MB here: V8 compacts
+    // some pages on its own); the compaction leaves the old space as small as what lives in it
+    // (2–5 % unused in 10 runs under load), so pages were given back.
+    expect(result.after).toBeLessThan(result.before);
+    expect(result.used / result.after).toBeGreaterThan(0.8);
   });
 });
