@@ -62,28 +62,23 @@ async function saveChanges({ storage, storageKey, cacheKey }: StateParts, contex
  * state, `clear`'s forced write, `delete`, the property accessors) is botbuilder's.
  */
 
-/** ConversationState with JSON change detection. */
-export class JsonChangeConversationState extends ConversationState {
-  private parts(): StateParts {
-    return { storage: this.storage, storageKey: this.storageKey, cacheKey: cacheKeyOf(this) };
-  }
-  override load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
-    return load(this.parts(), context, force);
-  }
-  override saveChanges(context: TurnContext, force = false): Promise<void> {
-    return saveChanges(this.parts(), context, force);
-  }
+/** A botbuilder state class with JSON change detection instead of its hashes. */
+function withJsonChange<Base extends new (...args: any[]) => BotState>(State: Base) {
+  return class extends State {
+    private parts(): StateParts {
+      return { storage: this.storage, storageKey: this.storageKey, cacheKey: cacheKeyOf(this) };
+    }
+    override load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
+      return load(this.parts(), context, force);
+    }
+    override saveChanges(context: TurnContext, force = false): Promise<void> {
+      return saveChanges(this.parts(), context, force);
+    }
+  };
 }
 
+/** ConversationState with JSON change detection. */
+export class JsonChangeConversationState extends withJsonChange(ConversationState) {}
+
 /** UserState with JSON change detection. */
-export class JsonChangeUserState extends UserState {
-  private parts(): StateParts {
-    return { storage: this.storage, storageKey: this.storageKey, cacheKey: cacheKeyOf(this) };
-  }
-  override load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
-    return load(this.parts(), context, force);
-  }
-  override saveChanges(context: TurnContext, force = false): Promise<void> {
-    return saveChanges(this.parts(), context, force);
-  }
-}
+export class JsonChangeUserState extends withJsonChange(UserState) {}
