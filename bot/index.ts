@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { createFeatures } from '../dialogs/features';
+import { createFeatures, quarterHourToday, territoryTimeZone } from '../dialogs/features';
 import { openStore } from '../stores/appStore';
 import { redactUri } from '../stores/mongoConnection';
 import { getFaqEntry, searchFaq } from '../knowledge/faq';
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
       faq: { searchFaq, getFaqEntry },
     }),
     apiRoutes: [
-      (server) => registerEligibilityRoutes(server),
+      (server) => registerEligibilityRoutes(server, { today: quarterHourToday(Date.now, territoryTimeZone(territory)) }),
       (server) => registerDirectoryRoutes(server, directory, { territory }),
       (server) => registerUnderstandRoutes(server, understand, { territory }),
       registerOpenApiRoute,

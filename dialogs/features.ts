@@ -1,5 +1,6 @@
 import type { DirectoryReader } from '../knowledge/directory/directoryPort';
-import { todayInParis } from '../knowledge/calendar';
+import { legalTimeZone, todayIn } from '../knowledge/calendar';
+import { servedPlace } from '../knowledge/territory';
 import type { AdviserRegistry } from '../stores/requests/adviserRegistry';
 import type { RequestRepository } from '../stores/requests/requestRepository';
 import { AdviserDialog } from './requests/adviserDialog';
@@ -45,18 +46,19 @@ function menuSynonyms(featureId: string): readonly string[] {
 }
 
 /**
- * Today in Paris, formatted again only when the quarter hour (UTC) changes: every time zone's day
- * starts on a quarter hour (Paris: 22:00 or 23:00 UTC), so within one the date cannot change. A turn
- * asks for today several times, and Intl's formatting is most of what each call cost.
+ * Today in a time zone (Paris by default), formatted again only when the quarter hour (UTC) changes:
+ * every time zone's day starts on a quarter hour (Paris: 22:00 or 23:00 UTC, Martinique: 04:00), so
+ * within one the date cannot change. A turn asks for today several times, and Intl's formatting is
+ * most of what each call cost.
  */
-export function quarterHourToday(now: () => number = Date.now): () => string {
+export function quarterHourToday(now: () => number = Date.now, timeZone = legalTimeZone()): () => string {
   let quarter = Number.NaN;
   let day = '';
   return () => {
     const instant = now();
     const current = Math.floor(instant / QUARTER_HOUR_MS);
     if (current !== quarter) {
-      day = todayInParis(new Date(instant));
+      day = todayIn(new Date(instant), timeZone);
       quarter = current;
     }
     return day;
@@ -64,8 +66,13 @@ export function quarterHourToday(now: () => number = Date.now): () => string {
 }
 const QUARTER_HOUR_MS = 15 * 60 * 1000;
 
+/** The time zone of the served territory's legal time (TERRITORY; metropolitan time when none). */
+export function territoryTimeZone(territory: string | undefined): string {
+  return legalTimeZone(territory ? servedPlace(territory) : undefined);
+}
+
 export function createFeatures(deps: FeatureDeps = {}): Feature[] {
-  const today = deps.today ?? quarterHourToday();
+  const today = deps.today ?? quarterHourToday(Date.now, territoryTimeZone(deps.territory));
   const features: Feature[] = [
     {
       id: 'eligibility',

@@ -19,7 +19,7 @@ import { addYears, isCalendarDate, todayInParis } from '../../knowledge/calendar
 import { sendProblem } from '../http/problem';
 
 export interface EligibilityRoutesOptions {
-  /** Today's date, YYYY-MM-DD (default: today in Paris). Injected by tests. */
+  /** Today's date, YYYY-MM-DD (default: today in Paris); the bot gives its territory's day (bot/index.ts). */
   today?: () => string;
 }
 

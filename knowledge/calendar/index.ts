@@ -4,6 +4,10 @@
  * "today".
  */
 
+import legalTimeFile from './data/legalTime.json';
+
+const LEGAL_TIME: { default: string; byDepartement: Record<string, string>; byRegion: Record<string, string> } = legalTimeFile;
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** 3/3/1990, 03-03-1990, 3.3.1990: day first, as in France (and in the UK). */
@@ -111,7 +115,17 @@ export function todayIn(now: Date = new Date(), timeZone = 'Europe/Paris'): stri
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 const MAX_DAY_FORMATS = 16;
 
-/** Today in Paris, where the rules apply. */
+/** Today in Paris (metropolitan legal time). */
 export function todayInParis(now: Date = new Date()): string {
-  return todayIn(now, 'Europe/Paris');
+  return todayIn(now, LEGAL_TIME.default);
+}
+
+/**
+ * The time zone of a place's legal time (data/legalTime.json, from the décret of 6 March 2017): a
+ * guichet in Martinique starts its day four or five hours after Paris, so a person's age and time
+ * registered are counted on its own day. By département first, then région; metropolitan time
+ * otherwise (and for the whole country).
+ */
+export function legalTimeZone(place: { departement?: string; region?: string } = {}): string {
+  return (place.departement && LEGAL_TIME.byDepartement[place.departement]) || (place.region && LEGAL_TIME.byRegion[place.region]) || LEGAL_TIME.default;
 }

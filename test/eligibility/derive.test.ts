@@ -1,4 +1,6 @@
-import { addYears, ageOn, isCalendarDate, todayInParis } from '../../knowledge/calendar';
+import { addYears, ageOn, isCalendarDate, legalTimeZone, todayIn, todayInParis } from '../../knowledge/calendar';
+import legalTime from '../../knowledge/calendar/data/legalTime.json';
+import { servedPlace } from '../../knowledge/territory';
 import { ageCriterion, deriveCriteria, registrationCriterion } from '../../knowledge/eligibility';
 
 describe('age on a date', () => {
@@ -80,4 +82,21 @@ describe('calendar dates', () => {
     expect(todayInParis(new Date('2026-07-14T21:59:00Z'))).toBe('2026-07-14');
     expect(todayInParis(new Date('2026-07-14T22:00:00Z'))).toBe('2026-07-15');
   });
+
+  it("the legal time's data names real time zones, for départements and régions that exist, each région's zone its département's", () => {
+    const zones = [legalTime.default, ...Object.values(legalTime.byDepartement), ...Object.values(legalTime.byRegion)];
+    for (const zone of zones) expect(() => todayIn(new Date(), zone)).not.toThrow();
+    for (const [departement, zone] of Object.entries(legalTime.byDepartement)) {
+      const place = servedPlace(departement);
+      if (place) expect(legalTimeZone(place)).toBe(zone);
+    }
+    for (const [region, zone] of Object.entries(legalTime.byRegion)) {
+      const place = servedPlace(`region:${region}`);
+      expect(place?.type).toBe('region');
+      expect(legalTime.byDepartement[place!.departement as keyof typeof legalTime.byDepartement]).toBe(zone);
+    }
+    expect(legalTimeZone({ departement: '13', region: '93' })).toBe('Europe/Paris');
+    expect(legalTimeZone({ region: '02' })).toBe('America/Martinique');
+  });
 });
+
