@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchDirectory, type DirectoryBenchResult } from './directory';
+import { benchParts } from './parts';
 import { table } from './stats';
 import { openLoad, type OpenLoadResult } from './openLoop';
 import { BOT_NODE_FLAGS, echoScripts, load, probe, rssMb, startBot, startEndpoint, stopEndpoint, type LoadResult } from './turns';
@@ -12,8 +13,9 @@ import { BOT_NODE_FLAGS, echoScripts, load, probe, rssMb, startBot, startEndpoin
  * time; memory after start and after 10 000 conversations), on the embedded store and, when
  * MONGODB_URI is set, on MongoDB; then the directory bench. Prints tables and writes
  * bench-results/bench-<time>.json.
- * Knobs: BENCH_ONLY=turns|directory|conversations (conversations: only the bot's start and its memory
- * after BENCH_CONVERSATIONS conversations, on a bot that served nothing else), BENCH_DURATION (s, 5),
+ * Knobs: BENCH_ONLY=turns|directory|conversations|openloop (conversations: only the bot's start and its memory
+ * after BENCH_CONVERSATIONS conversations, on a bot that served nothing else; openloop: only the open
+ * loop, after a warm-up of the mix at BENCH_CONNECTIONS for BENCH_DURATION, with its latency by turn of the mix), BENCH_DURATION (s, 5),
  * BENCH_CONNECTIONS (50), BENCH_RATE (200), BENCH_CONVERSATIONS (10000), BENCH_STRUCTURES (50000),
  * BENCH_CENTERS (1000: a p99 over 1 000 searches per scenario is its 10th slowest, not its 2nd),
  * BENCH_MONGO_CENTERS (50: on MongoDB each search is a round trip of ~80 ms to the CI server; its figures are for information).
@@ -105,6 +107,29 @@ async function benchBot(store: { mongodbUri?: string }, log: (line: string) => v
   }
 }
 
+/**
+ * BENCH_ONLY=openloop: a started bot, the mix checked, warmed up at BENCH_CONNECTIONS for
+ * BENCH_DURATION (JIT, caches; not measured), then the open loop as in the whole bench.
+ */
+async function benchOpenLoop(store: { mongodbUri?: string }, log: (line: string) => void): Promise<{ store: string; readyMs: number; rssAfterStartMb?: number; warmUp: LoadResult; openLoop: OpenLoadResult }> {
+  const bot = await startBot(store);
+  try {
+    const rssAfterStartMb = rssMb(bot.pid);
+    log(`${bot.name}: ready ${fmtMs(bot.readyMs)} after process start, RSS ${rssAfterStartMb?.toFixed(0) ?? '–'} MB`);
+    const replies = (await probe(bot.port, MIX)).replies;
+    const warmUp = await load(bot.port, 'warm-up (mix)', MIX, { pid: bot.pid, connections: CONNECTIONS, durationS: DURATION });
+    const openLoop = await openLoad(bot.port, `open loop, ${RATE} turns/s offered (mix)`, MIX, { pid: bot.pid, rate: RATE, durationS: Math.max(DURATION, 10) });
+    return { store: bot.name, readyMs: bot.readyMs, rssAfterStartMb, warmUp: { ...warmUp, replies }, openLoop };
+  } finally {
+    await stopEndpoint(bot);
+    bot.cleanup();
+  }
+}
+
+function openLoopLine(store: string, o: OpenLoadResult): string {
+  return `${store}, open loop: ${o.offered} turns/s offered at a constant rate (loadtest), ${Math.round(o.turnsPerSecond)} answered/s; latency from the scheduled send p50 ${o.p50} ms, p99 ${o.p99} ms, max ${o.max} ms; ${o.slots} conversations at once (a turn each every ${Math.round((1000 * o.slots) / o.offered)} ms), ${o.overlaps} turns sent before the conversation's previous one was answered; load generator late by up to ${o.sendLagMax} ms (p99 ${o.sendLagP99} ms)${o.errors > 0 ? `; unanswered: ${JSON.stringify(o.failures)}` : ''}`;
+}
+
 /** Each turn type, the mix and the open loop, on a started bot. */
 async function turnRows(port: number, pid: number): Promise<{ rows: LoadResult[]; openLoop: OpenLoadResult }> {
   const replies = new Map<string, number>();
@@ -142,13 +167,13 @@ function machine() {
 
 async function main(): Promise<void> {
   const log = (line: string) => console.log(line);
-  const only = process.env.BENCH_ONLY;
+  const parts = benchParts(process.env.BENCH_ONLY);
   const mongodbUri = process.env.MONGODB_URI?.trim() || undefined;
   const before = machine();
   log(`Machine: ${before.cores} cores (${before.cpu}), ${before.memoryGb} GB, Node ${before.node}, load average ${before.loadAverage.join(' / ')}`);
   const results: Record<string, unknown> = { date: new Date().toISOString(), machine: before, settings: { DURATION, CONNECTIONS, RATE, CONVERSATIONS } };
 
-  if (only === 'conversations') {
+  if (parts.conversations) {
     const stores = [await benchBot({}, log, true)];
     if (mongodbUri) stores.push(await benchBot({ mongodbUri }, log, true));
     results.conversations = stores;
@@ -159,7 +184,23 @@ async function main(): Promise<void> {
         stores.map((s) => [s.store, fmtMb(s.rssAfterStartMb), fmtMb(s.rssAfterConversationsMb), fmtMb(s.rssSettledMb), Math.round(s.conversationsPerSecond)]),
       ),
     );
-  } else if (only !== 'directory') {
+  } else if (parts.openLoop) {
+    const stores = [await benchOpenLoop({}, log)];
+    if (mongodbUri) stores.push(await benchOpenLoop({ mongodbUri }, log));
+    results.openLoop = stores;
+    for (const s of stores) {
+      log('');
+      log(`${s.store}, warm-up: ${Math.round(s.warmUp.turnsPerSecond)} turns/s at ${CONNECTIONS} connections, ${s.warmUp.cpuMsPerTurn ?? '–'} ms CPU per turn`);
+      log(openLoopLine(s.store, s.openLoop));
+      log(`server CPU per turn in the open loop: ${s.openLoop.cpuMsPerTurn ?? '–'} ms`);
+      log(
+        table(
+          ['turn of the mix', 'answered', 'p50 (ms)', 'p99 (ms)', 'max (ms)', '> 50 ms'],
+          s.openLoop.byTurn.map((t) => [t.text === undefined ? '(welcome: conversation start)' : `« ${t.text} »`, t.answered, t.p50, t.p99, t.max, t.slow]),
+        ),
+      );
+    }
+  } else if (parts.turns) {
     const restify = await benchEcho('bare restify JSON echo (HTTP ceiling)', echoScripts.restify, log);
     const echoBot = await benchEcho('bare botbuilder echo bot, same stack (framework ceiling)', echoScripts.botbuilder, log);
     // The echo bot plus what every turn of this design pays: state on the embedded store, a dialog
@@ -181,7 +222,7 @@ async function main(): Promise<void> {
     );
     for (const s of stores) {
       const o = s.openLoop;
-      if (o) log(`${s.store}, open loop: ${o.offered} turns/s offered at a constant rate (loadtest), ${Math.round(o.turnsPerSecond)} answered/s; latency from the scheduled send p50 ${o.p50} ms, p99 ${o.p99} ms, max ${o.max} ms; ${o.slots} conversations at once (a turn each every ${Math.round((1000 * o.slots) / o.offered)} ms), ${o.overlaps} turns sent before the conversation's previous one was answered; load generator late by up to ${o.sendLagMax} ms (p99 ${o.sendLagP99} ms)${o.errors > 0 ? `; unanswered: ${JSON.stringify(o.failures)}` : ''}`);
+      if (o) log(openLoopLine(s.store, o));
     }
     log('');
     log(
@@ -193,7 +234,7 @@ async function main(): Promise<void> {
     if (mongodbUri) log('MongoDB: the server at MONGODB_URI (in CI, mongo-java-server: an in-memory Java server without real indexes, on the same 2 cores), so its figures say how the bot behaves with a remote store, not what a real MongoDB would give.');
   }
 
-  if (only !== 'turns' && only !== 'conversations') {
+  if (parts.directory) {
     log('');
     const directory: DirectoryBenchResult = await benchDirectory({
       structures: positive(process.env.BENCH_STRUCTURES, 50_000),

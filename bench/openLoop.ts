@@ -159,6 +159,41 @@ export interface OpenLoadResult extends LoadResult {
   /** How late the load generator sent (p99 and max, ms): large values mean it, not the bot, was slow. */
   sendLagP99: number;
   sendLagMax: number;
+  /** Latency by turn of the script (from the scheduled send, answered turns only). */
+  byTurn: TurnLatency[];
+}
+
+export interface TurnLatency {
+  /** Position in the script and its text (undefined = the conversation-start event). */
+  turn: number;
+  text: string | undefined;
+  answered: number;
+  p50: number;
+  p99: number;
+  max: number;
+  /** Answered turns slower than `slowMs` (50 ms, the target's p99). */
+  slow: number;
+}
+
+/** Latency percentiles of the answered records by the script turn each one played (`turnOf(k)`). */
+export function latencyByTurn(records: readonly Sent[], turnOf: (k: number) => number, script: ReadonlyArray<string | undefined>, slowMs = 50): TurnLatency[] {
+  const latencies = script.map(() => [] as number[]);
+  records.forEach((r, k) => {
+    if (ok(r)) latencies[turnOf(k)]?.push(r.done! - Math.min(r.scheduled, r.sent));
+  });
+  const round = (ms: number) => Math.round(ms * 10) / 10;
+  return script.map((text, turn) => {
+    const sorted = latencies[turn]!.sort((a, b) => a - b);
+    return {
+      turn,
+      text,
+      answered: sorted.length,
+      p50: round(percentile(sorted, 50)),
+      p99: round(percentile(sorted, 99)),
+      max: round(sorted[sorted.length - 1] ?? Number.NaN),
+      slow: sorted.filter((ms) => ms > slowMs).length,
+    };
+  });
 }
 
 /**
@@ -205,7 +240,15 @@ export async function openLoad(port: number, scenario: string, script: ReadonlyA
     },
   });
   const cpuAfter = options.pid === undefined ? undefined : cpuMs(options.pid);
-  return { scenario, ...summarize(records), offered: options.rate, slots, overlaps, cpuMsPerTurn: perTurn(cpuBefore, cpuAfter, records.filter(ok).length) };
+  return {
+    scenario,
+    ...summarize(records),
+    offered: options.rate,
+    slots,
+    overlaps,
+    cpuMsPerTurn: perTurn(cpuBefore, cpuAfter, records.filter(ok).length),
+    byTurn: latencyByTurn(records, (k) => rotation(k, slots, length).turn, script),
+  };
 }
 
 const ok = (r: Sent) => r.done !== undefined && r.status !== undefined && r.status >= 200 && r.status < 300;

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { constantRate, rotation, summarize } from '../../bench/openLoop';
+import { constantRate, latencyByTurn, rotation, summarize, type Sent } from '../../bench/openLoop';
+import { benchParts } from '../../bench/parts';
 
 /**
  * The bench's open loop (bench/openLoop.ts): requests leave spread over time at the offered rate,
@@ -115,5 +116,41 @@ describe('constantRate', () => {
       failing.closeAllConnections();
       await new Promise((resolve) => failing.close(resolve));
     }
+  });
+});
+
+describe('latencyByTurn', () => {
+  it('splits the answered turns by the script turn each played, latency from the scheduled send', () => {
+    const script = [undefined, 'menu', 'aide'];
+    // Request k played turn k mod 3; latency 10 * (k + 1) ms from its schedule, the sixth sent late.
+    const records: Sent[] = Array.from({ length: 7 }, (_, k) => ({ scheduled: 100 * k, sent: 100 * k + (k === 5 ? 30 : 0), done: 100 * k + 10 * (k + 1), status: 200 }));
+    records[4] = { scheduled: 400, sent: 400, error: 'timed out' };
+    records[6] = { ...records[6]!, status: 503 };
+    const byTurn = latencyByTurn(records, (k) => k % 3, script, 25);
+    expect(byTurn.map((t) => t.text)).toEqual(script);
+    expect(byTurn.map((t) => t.turn)).toEqual([0, 1, 2]);
+    // Turn 0: k = 0, 3 (6 got a 503); turn 1: k = 1 (4 unanswered); turn 2: k = 2, 5.
+    expect(byTurn.map((t) => t.answered)).toEqual([2, 1, 2]);
+    expect(byTurn[0]).toMatchObject({ p50: 10, p99: 40, max: 40, slow: 1 });
+    expect(byTurn[1]).toMatchObject({ p50: 20, p99: 20, max: 20, slow: 0 });
+    expect(byTurn[2]).toMatchObject({ p50: 30, p99: 60, max: 60, slow: 2 });
+  });
+});
+
+describe('BENCH_ONLY', () => {
+  it('runs everything but the open loop alone and the conversations alone by default', () => {
+    expect(benchParts(undefined)).toEqual({ turns: true, conversations: false, openLoop: false, directory: true });
+    expect(benchParts('')).toEqual(benchParts(undefined));
+  });
+
+  it('runs one part for each value', () => {
+    expect(benchParts('turns')).toEqual({ turns: true, conversations: false, openLoop: false, directory: false });
+    expect(benchParts('directory')).toEqual({ turns: false, conversations: false, openLoop: false, directory: true });
+    expect(benchParts('conversations')).toEqual({ turns: false, conversations: true, openLoop: false, directory: false });
+    expect(benchParts('openloop')).toEqual({ turns: false, conversations: false, openLoop: true, directory: false });
+  });
+
+  it('refuses a value it does not know instead of running the whole bench', () => {
+    expect(() => benchParts('open-loop')).toThrow(/BENCH_ONLY=open-loop: expected one of turns, directory, conversations, openloop/);
   });
 });
