@@ -29,6 +29,27 @@ export function kindChoices(t: TFunction, valuePrefix = ''): Choice[] {
   });
 }
 
+/** Kind choices made for reading, by translator and value prefix: a translator's texts never change. */
+const kindChoicesRead = new WeakMap<TFunction, Map<string, readonly Choice[]>>();
+
+/**
+ * kindChoices made once per translator and prefix, frozen, for reading an answer only (readChoice
+ * remembers the phrases of frozen choices): the results prompt reads them at every answer, several
+ * times a turn. Prompts and cards get kindChoices' own copies.
+ */
+export function kindChoicesToRead(t: TFunction, valuePrefix = ''): readonly Choice[] {
+  let byPrefix = kindChoicesRead.get(t);
+  if (!byPrefix) kindChoicesRead.set(t, (byPrefix = new Map()));
+  let choices = byPrefix.get(valuePrefix);
+  if (!choices) {
+    choices = Object.freeze(
+      kindChoices(t, valuePrefix).map((choice) => Object.freeze({ ...choice, action: Object.freeze({ ...choice.action! }), synonyms: Object.freeze([...choice.synonyms!]) as string[] })),
+    );
+    byPrefix.set(valuePrefix, choices);
+  }
+  return choices;
+}
+
 /** « Je ne sais pas » = every kind; « tous », « peu importe », "any" too. */
 export function anyKindChoice(t: TFunction): Choice {
   const title = t('common:answers.unknown');

@@ -14,7 +14,7 @@ import { readOrdinal, type Ordinal } from '../../knowledge/understanding/ordinal
 import { ButtonsPrompt } from '../shared/prompts/buttonsPrompt';
 import type { Recalled } from '../shared/prompts/answerPrompt';
 import { readChoice } from '../shared/prompts/readChoice';
-import { ANY_KIND, anyKindChoice, kindChoices } from './kindChoices';
+import { ANY_KIND, anyKindChoice, kindChoices, kindChoicesToRead } from './kindChoices';
 import { DEFAULT_RADIUS_KM, RADIUS_CHOICES_KM, SIAE_KINDS, isSiaeKind, type StructureKind } from '../../knowledge/directory/kinds';
 import type { DirectoryReader } from '../../knowledge/directory/directoryPort';
 import { findStructures } from '../../knowledge/directory/findStructures';
@@ -129,7 +129,7 @@ export class SearchDialog extends ComponentDialog {
     if (state.partners || state.kinds !== undefined) return step.next();
     const t = tr(step.context);
     // A kind the understanding did not name but the words do ("work integration company near Le Lamentin").
-    const named = readChoice((step.options as SearchOptions).text, kindChoices(t));
+    const named = readChoice((step.options as SearchOptions).text, kindChoicesToRead(t));
     if (named) {
       state.kinds = [named.value as StructureKind];
       return step.next();
@@ -331,7 +331,7 @@ class ResultsPrompt extends ButtonsPrompt {
     private readonly territory?: string,
   ) {
     // The kinds are read at the results too, not kept in the state (ButtonsPrompt's `hidden`).
-    super(dialogId, undefined, (context) => kindChoices(tr(context), KIND_VALUE));
+    super(dialogId, undefined, (context) => kindChoicesToRead(tr(context), KIND_VALUE));
   }
 
   override read(context: TurnContext, options: PromptOptions): FoundChoice | undefined {

@@ -1,5 +1,5 @@
 import { ChoiceFactory } from 'botbuilder-dialogs';
-import { kindChoices, anyKindChoice } from '../../dialogs/search/kindChoices';
+import { kindChoices, kindChoicesToRead, anyKindChoice } from '../../dialogs/search/kindChoices';
 import { readChoice } from '../../dialogs/shared/prompts/readChoice';
 import { recognizeGlobalCommand } from '../../dialogs/globalCommands';
 import { peopleToContact } from '../../knowledge/orientation/peopleToContact';
@@ -29,6 +29,28 @@ describe('a kind in everyday words', () => {
 
   it.each(['tu es un robot ?', 'bonjour', 'un', 'des chantiers ou des entreprises'])('"%s" picks nothing', (text) => {
     expect(readChoice(text, choices)).toBeUndefined();
+  });
+});
+
+describe('the kinds made once for reading (the results prompt reads them at every answer)', () => {
+  const texts = [
+    'chantier', 'un chantier d insertion svp', 'entreprise', 'c pa des chantier ça c des entreprise', 'asso', 'intérim', 'ACI', 'aci',
+    'pas des chantiers, des entreprises', "j'ai 23 ans", 'ai', 'des entreprises d insertion', 'chantiers', 'tu es un robot ?', 'bonjour', '2',
+    'je touche le RSA depuis 2 ans, suis-je éligible ?', 'ETTI ou EI', 'work integration company', 'temp agency',
+  ];
+  it.each([['fr'], ['en']] as const)('are kindChoices, frozen, the same array each time, and read every answer alike (%s)', (locale) => {
+    const t = translator(locale);
+    const fresh = kindChoices(t, 'kind:');
+    const toRead = kindChoicesToRead(t, 'kind:');
+    expect(kindChoicesToRead(t, 'kind:')).toBe(toRead);
+    expect(toRead).toEqual(fresh);
+    expect(Object.isFrozen(toRead) && toRead.every((c) => Object.isFrozen(c) && Object.isFrozen(c.synonyms) && Object.isFrozen(c.action))).toBe(true);
+    expect(kindChoicesToRead(t)).toEqual(kindChoices(t));
+    for (const text of texts) {
+      // Twice: the second read takes the phrases remembered for the frozen choices.
+      expect(readChoice(text, toRead)).toEqual(readChoice(text, fresh));
+      expect(readChoice(text, [...toRead, anyKindChoice(t)])).toEqual(readChoice(text, [...fresh, anyKindChoice(t)]));
+    }
   });
 });
 

@@ -41,7 +41,7 @@ export class ButtonsPrompt extends AnswerPrompt<FoundChoice> {
   constructor(
     dialogId: string,
     validator?: PromptValidator<FoundChoice>,
-    private readonly hidden?: (context: TurnContext) => Choice[],
+    private readonly hidden?: (context: TurnContext) => readonly Choice[],
   ) {
     super(dialogId, validator);
   }

@@ -47,8 +47,19 @@ function phraseOf(text: string): Phrase {
   return phrase;
 }
 
+/** The phrases of frozen choices (made once and read at every answer: kindChoices), which cannot change. */
+const frozenChoicePhrases = new WeakMap<Choice, Phrase[]>();
+
 /** Every way to say a choice: its value, its button title and its synonyms, folded. */
 function phrasesOf(choice: Choice): Phrase[] {
+  const known = frozenChoicePhrases.get(choice);
+  if (known) return known;
+  const out = choicePhrases(choice);
+  if (Object.isFrozen(choice) && (choice.synonyms === undefined || Object.isFrozen(choice.synonyms)) && (choice.action === undefined || Object.isFrozen(choice.action))) frozenChoicePhrases.set(choice, out);
+  return out;
+}
+
+function choicePhrases(choice: Choice): Phrase[] {
   const all = [choice.value, choice.action?.title, ...(choice.synonyms ?? [])].filter((p): p is string => typeof p === 'string');
   const seen = new Set<string>();
   const out: Phrase[] = [];
@@ -62,15 +73,33 @@ function phrasesOf(choice: Choice): Phrase[] {
   return out;
 }
 
-/** Where a folded phrase occurs as whole words in the folded text (a final "s" optional on each word), or -1. */
+/** Two folded words are the same word, a final "s" optional on either (compared in place: this runs for every phrase at every word). */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length === b.length + 1) return a.endsWith('s') && a.startsWith(b);
+  if (b.length === a.length + 1) return b.endsWith('s') && b.startsWith(a);
+  return false;
+}
+
+/**
+ * Where a folded phrase occurs as whole words in the folded text (a final "s" optional on each word), or -1.
+ * Plain loops: it runs for every phrase of every choice (the kinds' synonyms are dozens) at every word,
+ * several times a turn, and callbacks here made most of a turn's garbage at the search results.
+ */
 function wordIndex(words: readonly string[], { folded: phrase, words: target }: Phrase): number {
-  const same = (a: string, b: string) => a === b || a === `${b}s` || `${a}s` === b;
-  for (let i = 0; i + target.length <= words.length; i++) {
+  positions: for (let i = 0; i + target.length <= words.length; i++) {
     // « j'ai 23 ans » names no association intermédiaire.
     if (phrase === 'ai' && isVerbAi(words, i)) continue;
-    if (target.every((w, j) => same(words[i + j]!, w))) return i;
+    for (let j = 0; j < target.length; j++) if (!sameWord(words[i + j]!, target[j]!)) continue positions;
+    return i;
   }
   return -1;
+}
+
+/** One of the two words before `at` is a negation (« pas des chantiers »). */
+function negatedAt(words: readonly string[], at: number): boolean {
+  for (let i = Math.max(0, at - 2); i < at; i++) if (NEGATIONS.has(words[i]!)) return true;
+  return false;
 }
 
 /**
@@ -87,9 +116,8 @@ export function readChoice(text: string | undefined, choices: readonly Choice[])
   if (!folded) return undefined;
   const found = (index: number, synonym: string, score = 1): FoundChoice => ({ value: choices[index]!.value, index, score, synonym });
   const phrasesByChoice = choices.map(phrasesOf);
-  for (const [index, choicePhrases] of phrasesByChoice.entries()) {
-    const exact = choicePhrases.find((p) => p.folded === folded);
-    if (exact) return found(index, exact.folded);
+  for (let index = 0; index < phrasesByChoice.length; index++) {
+    for (const phrase of phrasesByChoice[index]!) if (phrase.folded === folded) return found(index, phrase.folded);
   }
   // "2" picks the second choice when no choice is itself a number.
   if (/^\d{1,2}$/.test(folded) && !phrasesByChoice.some((choicePhrases) => choicePhrases.some((p) => /^\d/.test(p.folded)))) {
@@ -99,15 +127,15 @@ export function readChoice(text: string | undefined, choices: readonly Choice[])
   const words = folded.split(' ');
   let best: { index: number; phrase: string; length: number } | undefined;
   let tie = false;
-  const refused = new Set<number>();
-  for (const [index, choicePhrases] of phrasesByChoice.entries()) {
-    for (const phrase of choicePhrases) {
+  let refused: Set<number> | undefined;
+  for (let index = 0; index < phrasesByChoice.length; index++) {
+    for (const phrase of phrasesByChoice[index]!) {
       const length = phrase.contentLength;
       if (length === 0) continue;
       const at = wordIndex(words, phrase);
       if (at < 0) continue;
-      if (words.slice(Math.max(0, at - 2), at).some((w) => NEGATIONS.has(w))) {
-        refused.add(index);
+      if (negatedAt(words, at)) {
+        (refused ??= new Set()).add(index);
         continue;
       }
       if (!best || length > best.length) {
@@ -120,6 +148,6 @@ export function readChoice(text: string | undefined, choices: readonly Choice[])
   if (!picked || tie) return undefined;
   // A choice said against another one (« pas des chantiers, des entreprises ») is a correction: an
   // answer outright, whatever else the sentence looks like.
-  const contrast = [...refused].some((index) => index !== picked.index);
+  const contrast = refused !== undefined && [...refused].some((index) => index !== picked.index);
   return found(picked.index, picked.phrase, contrast ? 1 : 0.8);
 }
