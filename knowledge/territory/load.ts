@@ -23,10 +23,7 @@ export interface TerritoryData {
 
 let cached: TerritoryData | undefined;
 
-/**
- * Loads the data on first call, then returns the same object. `stats.heapDeltaMb` is the retained
- * heap only when node runs with --expose-gc (otherwise it includes parse garbage).
- */
+/** Loads the data on first call, then returns the same object. */
 export function loadTerritory(): TerritoryData {
   cached ??= buildTerritory(shippedTerritorySources);
   return cached;
@@ -43,10 +40,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * gives both and compares). Reading them is part of the load time and heap counted in `stats`.
  */
 export function buildTerritory(read: () => TerritorySources): TerritoryData {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
   const started = performance.now();
-  const heapBefore = process.memoryUsage().heapUsed;
   const sources = read();
   const points = sources.points;
   const raw = sources.communes;
@@ -115,11 +109,9 @@ export function buildTerritory(read: () => TerritorySources): TerritoryData {
   const zones = new Map<string, ZoneRecord>(readZones(epcis, communes).map((z) => [z.code, z]));
 
   const loadMs = Math.round(performance.now() - started);
-  gc?.();
   const withoutCoordinates = [...communes.values()].filter((c) => !c.center).map((c) => c.code);
   const stats: LoadStats = {
     loadMs,
-    heapDeltaMb: Math.round(((process.memoryUsage().heapUsed - heapBefore) / 1048576) * 10) / 10,
     communes: currentCommunes.length,
     arrondissements: communes.size - currentCommunes.length,
     withCoordinates: communes.size - withoutCoordinates.length,

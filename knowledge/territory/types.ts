@@ -120,7 +120,6 @@ export interface ZoneRecord {
 
 export interface LoadStats {
   loadMs: number;
-  heapDeltaMb: number;
   communes: number;
   arrondissements: number;
   withCoordinates: number;
