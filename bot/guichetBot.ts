@@ -8,6 +8,7 @@ import { setTurnLocale, setTurnWording } from '../dialogs/shared/turnLocale';
 import type { Understand } from '../dialogs/shared/understanding';
 import { userProfileAccessor } from '../dialogs/shared/userProfile';
 import { DEFAULT_LOCALE, toLocale } from '../locales/i18n';
+import { loadTogether } from '../stores/state/jsonChangeState';
 
 export interface GuichetBotDeps {
   conversationState: ConversationState;
@@ -77,6 +78,8 @@ export class GuichetBot extends ActivityHandler {
       await this.deps.userState.delete(context);
       return;
     }
+    // The conversation's state and its user's in one read of the store (the dialogs read the first, the profile the second).
+    await loadTogether(context, [this.deps.conversationState, this.deps.userState]);
     // Read without a default: a person who never chose a language or wording gets no user document.
     const profile = (await this.profile.get(context)) ?? {};
     setTurnLocale(context, profile.locale ?? toLocale(context.activity.locale) ?? DEFAULT_LOCALE);

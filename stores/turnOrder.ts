@@ -70,16 +70,23 @@ export async function mongoTurnOrder(db: Db, options: MongoTurnOrderOptions = {}
   await collection.createIndex({ expiresAt: 1 }, { name: 'expiresAt_ttl', expireAfterSeconds: 0 }).catch(() => undefined);
   const local = memoryTurnOrder();
 
-  async function takeTicket(key: string): Promise<number> {
+  /**
+   * The next ticket, and whether it is already the one served: the counter as it was just before
+   * the $inc says so (none yet, or `serving` at the ticket), which saves the first `waitFor` read
+   * in the usual case of a conversation whose previous turn is over. `serving` only grows, so what
+   * it was then still holds.
+   */
+  async function takeTicket(key: string): Promise<{ ticket: number; served: boolean }> {
     for (let attempt = 0; ; attempt++) {
       const now = new Date();
       try {
         const before = await collection.findOneAndUpdate(
           { _id: key },
           { $inc: { ticket: 1 }, $set: { expiresAt: new Date(now.getTime() + keepMs) }, $setOnInsert: { serving: 0, servingSince: now } },
-          { upsert: true, returnDocument: 'before', projection: { ticket: 1 } },
+          { upsert: true, returnDocument: 'before', projection: { ticket: 1, serving: 1 } },
         );
-        return before?.ticket ?? 0;
+        if (!before) return { ticket: 0, served: true };
+        return { ticket: before.ticket, served: before.serving >= before.ticket };
       } catch (error) {
         // Two instances inserted the counter at once: the other one won, take a ticket from it.
         if (isDuplicateKeyError(error) && attempt < 5) continue;
@@ -112,17 +119,18 @@ export async function mongoTurnOrder(db: Db, options: MongoTurnOrderOptions = {}
     run<T>(key: string, work: () => Promise<T>): Promise<T> {
       return local.run(key, async () => {
         let ticket: number;
+        let served: boolean;
         const taking = takeTicket(key);
         try {
-          ticket = await within(taking, storeTimeoutMs);
+          ({ ticket, served } = await within(taking, storeTimeoutMs));
         } catch {
           // A ticket taken too late is handed back as soon as its turn comes, so that the turns
           // after it do not wait for a lease.
-          void taking.then((late) => waitFor(key, late).then(() => done(key, late))).catch(() => undefined);
+          void taking.then(({ ticket: late }) => waitFor(key, late).then(() => done(key, late))).catch(() => undefined);
           return work();
         }
         // Waiting is bounded by the lease: a store that stops answering meanwhile lets the turn run.
-        await waitFor(key, ticket).catch(() => undefined);
+        if (!served) await waitFor(key, ticket).catch(() => undefined);
         try {
           return await work();
         } finally {

@@ -1,4 +1,4 @@
-import { ConversationState, UserState, calculateChangeHash, type BotState, type CachedBotState, type Storage, type StorageKeyFactory, type TurnContext } from 'botbuilder';
+import { ConversationState, UserState, calculateChangeHash, type BotState, type CachedBotState, type Storage, type StorageKeyFactory, type StoreItems, type TurnContext } from 'botbuilder';
 import { jsonReadOf } from './documentStateStorage';
 
 /**
@@ -30,15 +30,19 @@ function cacheKeyOf(state: BotState): symbol {
   return key;
 }
 
-/** BotState.load, the cached entry's hash being the change key (the storage's JSON when it has it). */
+/** The state read for `key` (none: an empty one) cached in turn state as BotState.load does, its hash being the change key (the storage's JSON when it has it). */
+function cache(context: TurnContext, cacheKey: symbol, items: StoreItems, key: string): Record<string, unknown> {
+  const state = (items[key] as Record<string, unknown> | undefined) ?? {};
+  context.turnState.set(cacheKey, { state, hash: jsonReadOf(state) ?? changeKey(state) } satisfies CachedBotState);
+  return state;
+}
+
+/** BotState.load. */
 async function load({ storage, storageKey, cacheKey }: StateParts, context: TurnContext, force: boolean): Promise<Record<string, unknown>> {
   const cached = context.turnState.get<CachedBotState | undefined>(cacheKey);
   if (!force && cached?.state) return cached.state;
   const key = await storageKey(context);
-  const items = await storage.read([key]);
-  const state = (items[key] as Record<string, unknown> | undefined) ?? {};
-  context.turnState.set(cacheKey, { state, hash: jsonReadOf(state) ?? changeKey(state) } satisfies CachedBotState);
-  return state;
+  return cache(context, cacheKey, await storage.read([key]), key);
 }
 
 /** BotState.saveChanges: written when forced or when its change key differs from the cached one, which is then that key. */
@@ -65,7 +69,8 @@ async function saveChanges({ storage, storageKey, cacheKey }: StateParts, contex
 /** A botbuilder state class with JSON change detection instead of its hashes. */
 function withJsonChange<Base extends new (...args: any[]) => BotState>(State: Base) {
   return class extends State {
-    private parts(): StateParts {
+    /** @internal What `loadTogether` needs of the state. */
+    parts(): StateParts {
       return { storage: this.storage, storageKey: this.storageKey, cacheKey: cacheKeyOf(this) };
     }
     override load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
@@ -82,3 +87,27 @@ export class JsonChangeConversationState extends withJsonChange(ConversationStat
 
 /** UserState with JSON change detection. */
 export class JsonChangeUserState extends withJsonChange(UserState) {}
+
+/**
+ * Loads the states of a turn not loaded yet, as their `load` would, with one read of their storage
+ * when they share it (a conversation's state and its user's: one database round trip instead of
+ * two). States on different storages, under one key, or not made by `withJsonChange` are loaded one
+ * by one.
+ */
+export async function loadTogether(context: TurnContext, states: readonly BotState[]): Promise<void> {
+  const parts = states.map((state) => (state as BotState & { parts?: () => StateParts }).parts?.());
+  if (parts.some((p) => !p)) {
+    for (const state of states) await state.load(context);
+    return;
+  }
+  const pending = (parts as StateParts[]).filter(({ cacheKey }) => !context.turnState.get<CachedBotState | undefined>(cacheKey)?.state);
+  if (pending.length === 0) return;
+  const keys = await Promise.all(pending.map(({ storageKey }) => storageKey(context)));
+  const storage = pending[0]!.storage;
+  if (pending.some((p) => p.storage !== storage) || new Set(keys).size < keys.length) {
+    for (const p of pending) await load(p, context, false);
+    return;
+  }
+  const items = await storage.read(keys);
+  pending.forEach(({ cacheKey }, i) => cache(context, cacheKey, items, keys[i]!));
+}

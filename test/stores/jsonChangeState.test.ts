@@ -2,13 +2,15 @@ import { ConversationState, MemoryStorage, TestAdapter, TurnContext, UserState, 
 import { openEmbeddedDatabase } from '../../stores/embeddedDatabase';
 import { DocumentStateStorage, jsonReadOf } from '../../stores/state/documentStateStorage';
 import { embeddedStateDocuments } from '../../stores/state/embeddedStateDocuments';
-import { JsonChangeConversationState, JsonChangeUserState } from '../../stores/state/jsonChangeState';
+import { JsonChangeConversationState, JsonChangeUserState, loadTogether } from '../../stores/state/jsonChangeState';
 
 /** A storage that counts the writes it passes on. */
 class CountingStorage implements Storage {
   writes: StoreItems[] = [];
+  reads: string[][] = [];
   constructor(private readonly inner: Storage) {}
   read(keys: string[]) {
+    this.reads.push([...keys]);
     return this.inner.read(keys);
   }
   write(changes: StoreItems) {
@@ -101,6 +103,51 @@ describe.each(storages)('JSON change detection on %s', (_name, storage) => {
     const theirs = await writesOf((s) => new UserState(s), TURNS, storage);
     const ours = await writesOf((s) => new JsonChangeUserState(s), TURNS, storage);
     expect(ours).toEqual(theirs);
+  });
+});
+
+describe.each(storages)('loadTogether on %s', (_name, storage) => {
+  it('reads the conversation state and the user state in one read; the turn then reads and writes as with their own loads', async () => {
+    const counting = new CountingStorage(await storage());
+    const conversation = new JsonChangeConversationState(counting);
+    const user = new JsonChangeUserState(counting);
+    const first = turn();
+    await loadTogether(first, [conversation, user]);
+    expect(counting.reads).toEqual([['test/conversations/c1/', 'test/users/user1/']]);
+    // Nothing stored yet: both empty, read once; a change is written, an unchanged state is not.
+    await conversation.createProperty<{ n: number }>('session').set(first, { n: 1 });
+    expect(await user.createProperty('profile').get(first)).toBeUndefined();
+    await conversation.saveChanges(first);
+    await user.saveChanges(first);
+    expect(counting.reads).toHaveLength(1);
+    expect(counting.writes).toEqual([{ 'test/conversations/c1/': expect.objectContaining({ session: { n: 1 } }) }]);
+
+    const second = turn();
+    await user.createProperty('profile').set(second, { locale: 'en' });
+    // The user state loaded already: only the conversation state is read, as its own load would.
+    await loadTogether(second, [conversation, user]);
+    expect(counting.reads.slice(1)).toEqual([['test/users/user1/'], ['test/conversations/c1/']]);
+    expect(await conversation.createProperty('session').get(second)).toEqual({ n: 1 });
+    await conversation.saveChanges(second);
+    await user.saveChanges(second);
+    expect(counting.writes.slice(1)).toEqual([{ 'test/users/user1/': expect.objectContaining({ profile: { locale: 'en' } }) }]);
+
+    const third = turn();
+    await loadTogether(third, [conversation, user]);
+    expect(counting.reads.slice(3)).toEqual([['test/conversations/c1/', 'test/users/user1/']]);
+    expect(await user.createProperty('profile').get(third)).toEqual({ locale: 'en' });
+    expect(await conversation.createProperty('session').get(third)).toEqual({ n: 1 });
+    await conversation.saveChanges(third);
+    await user.saveChanges(third);
+    expect(counting.reads).toHaveLength(4);
+    expect(counting.writes).toHaveLength(2);
+  });
+
+  it("loads botbuilder's own states one by one", async () => {
+    const counting = new CountingStorage(await storage());
+    const context = turn();
+    await loadTogether(context, [new ConversationState(counting), new UserState(counting)]);
+    expect(counting.reads).toEqual([['test/conversations/c1/'], ['test/users/user1/']]);
   });
 });
 

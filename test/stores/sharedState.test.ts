@@ -148,6 +148,32 @@ describeWithMongo('shared state on MongoDB (two instances)', (connection) => {
     expect(ran.filter((i) => i % 2 === 1)).toEqual([1, 3, 5, 7, 9, 11]);
   });
 
+  it('a turn whose ticket is served at once does not read the counter again (one round trip to take it, one to move it on)', async () => {
+    const calls: string[] = [];
+    const db = connection().db;
+    // The database as the turn order sees it, counting what it asks of its collection.
+    const counted = new Proxy(db, {
+      get(target, property, receiver) {
+        if (property !== 'collection') return Reflect.get(target, property, receiver) as unknown;
+        return (name: string) =>
+          new Proxy(target.collection(name), {
+            get(collection, method, r) {
+              const value = Reflect.get(collection, method, r) as unknown;
+              if (typeof value !== 'function') return value;
+              return (...args: unknown[]) => {
+                calls.push(String(method));
+                return (value as (...a: unknown[]) => unknown).apply(collection, args);
+              };
+            },
+          });
+      },
+    });
+    const order = await mongoTurnOrder(counted, {}, 'turnOrder_trips');
+    calls.length = 0;
+    for (let i = 0; i < 3; i++) expect(await order.run('webchat:trips', async () => i)).toBe(i);
+    expect(calls).toEqual(['findOneAndUpdate', 'updateOne', 'findOneAndUpdate', 'updateOne', 'findOneAndUpdate', 'updateOne']);
+  });
+
   it('runs them in the order they arrived, whichever instance got them', async () => {
     const db = connection().db;
     const [a, b] = [await mongoTurnOrder(db, {}, 'turnOrder_b'), await mongoTurnOrder(db, {}, 'turnOrder_b')];
