@@ -68,23 +68,45 @@ export function withoutCaptures(source: string, keep: (group: number) => boolean
   return { source: out, kept };
 }
 
-/**
- * One string for each light pattern: the models hold the same long expression in many places (the
- * French number expression 17 times, some 13 KB ones 55 and 75 times, each a regular expression
- * of its own), and each lightening wrote a new copy of its text (7.6 MB of copies after start).
- */
+/** One string for each light text, whatever it was made from. */
 const lightSources = new Map<string, string>();
+/**
+ * Each long pattern's light form, rewritten once: the models hold the same long expression in many
+ * places (the French number expression 17 times, some 13 KB ones 55 and 75 times, each a regular
+ * expression of its own). One string for each light pattern (each lightening wrote a new copy of its
+ * text: 7.6 MB of copies after start), and one rewriting (scanning 100 KB a time, then flattening
+ * the text built character by character: ~0.3 s of the start's CPU when done for every copy).
+ * By pattern, then by its capture names' array (the expressions built from one saved translation
+ * share it, recognizerPatterns.ts; any other array is another entry, rewritten again).
+ */
+const lightForms = new Map<string, Map<ReadonlyArray<string | null>, { source: string; kept: number[] } | null>>();
+
+function lightForm(source: string, names: ReadonlyArray<string | null>): { source: string; kept: number[] } | undefined {
+  let byNames = lightForms.get(source);
+  if (!byNames) lightForms.set(source, (byNames = new Map()));
+  let form = byNames.get(names);
+  if (form === undefined) {
+    form = withoutCaptures(source, (group) => !!names[group - 1]) ?? null;
+    if (form) {
+      const same = lightSources.get(form.source);
+      if (same === undefined) lightSources.set(form.source, form.source);
+      else form.source = same;
+    }
+    byNames.set(names, form);
+  }
+  return form ?? undefined;
+}
+
+const NO_NAMES: ReadonlyArray<string | null> = [];
 
 /** The same expression without its unnamed capturing groups (named ones stay, with their names), or the expression itself. */
 export function lightenRegExp(regex: RegExp): RegExp {
   const data = (regex as XRegExpLike).xregexp;
   if (regex.source.length < LIGHTEN_FROM_CHARS || !data) return regex;
-  const names = data.captureNames ?? [];
-  const rewritten = withoutCaptures(regex.source, (group) => !!names[group - 1]);
+  const names = data.captureNames ?? NO_NAMES;
+  const rewritten = lightForm(regex.source, names);
   if (!rewritten) return regex;
-  let source = lightSources.get(rewritten.source);
-  if (source === undefined) lightSources.set(rewritten.source, (source = rewritten.source));
-  const light = new RegExp(source, regex.flags) as XRegExpLike;
+  const light = new RegExp(rewritten.source, regex.flags) as XRegExpLike;
   const keptNames = rewritten.kept.map((group) => names[group - 1] ?? null);
   light.xregexp = { captureNames: keptNames.length > 0 ? keptNames : null, source: data.source, flags: data.flags };
   return light;

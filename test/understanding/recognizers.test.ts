@@ -116,6 +116,23 @@ describe('lightened recognizers', () => {
     expect(lightenRegExp(short)).toBe(short);
   });
 
+  it('lightens copies of one expression to one text, each copy by its own capture names', () => {
+    const long = `(${'x|'.repeat(LIGHTEN_FROM_CHARS)}y)(z)(w)`;
+    const names = [null, 'zed__0', null];
+    const copy = (captureNames: Array<string | null>) => Object.assign(new RegExp(long, 'gi'), { xregexp: { captureNames, source: long, flags: 'gis' } });
+    // Two copies sharing their names (as those built from one saved translation), one with names of its own, one named otherwise.
+    const [a, b, c, d] = [copy(names), copy(names), copy([...names]), copy([null, null, 'w__1'])].map((r) => lightenRegExp(r) as RegExp & { xregexp: { captureNames: unknown } });
+    expect(a!.source).toBe(`(?:${'x|'.repeat(LIGHTEN_FROM_CHARS)}y)(z)(?:w)`);
+    for (const r of [b!, c!]) {
+      expect(r).not.toBe(a);
+      expect(r.source).toBe(a!.source);
+      expect(r.xregexp.captureNames).toEqual(['zed__0']);
+    }
+    expect(d!.source).toBe(`(?:${'x|'.repeat(LIGHTEN_FROM_CHARS)}y)(?:z)(w)`);
+    expect(d!.xregexp.captureNames).toEqual(['w__1']);
+    expect('xyzw'.replace(a!, '.')).toBe('x' + '.');
+  });
+
   it('replaces a long expression wherever a model holds it (fields, arrays, map keys and values)', () => {
     const long = Object.assign(new RegExp(`(${'a|'.repeat(LIGHTEN_FROM_CHARS)}b)`, 'gi'), { xregexp: { captureNames: [null], source: 'x', flags: 'gis' } });
     const model = { field: long, list: [{ regExp: long }], map: new Map<unknown, unknown>([[long, 'value'], ['key', long]]) };
