@@ -6,7 +6,7 @@ import { projectPath } from '../../knowledge/projectFiles';
 import type { Config } from '../config';
 import { sendProblem } from './problem';
 import { newNonce, setPageSecurityHeaders } from './securityHeaders';
-import { ENCODINGS, loadWebAssets, type WebAsset } from './webAssets';
+import { ENCODINGS, assetBody, loadWebAssets, type WebAsset } from './webAssets';
 
 const CHANNEL_LOCALES = { fr: 'fr-FR', en: 'en-US' } as const;
 /** Versioned asset URLs never change content: a year, and no revalidation. */
@@ -55,7 +55,7 @@ export function registerWebChatPage(server: Server, config: WebPageConfig, asset
     res.end(req.method === 'HEAD' ? undefined : html);
   };
 
-  const sendAsset = (req: Request, res: Response, asset: WebAsset, cacheControl: string) => {
+  const sendAsset = async (req: Request, res: Response, asset: WebAsset, cacheControl: string) => {
     const etag = `"${asset.version}"`;
     const headers: Record<string, string | number> = { 'Content-Type': asset.type, 'Cache-Control': cacheControl, ETag: etag, Vary: 'Accept-Encoding' };
     if (req.header('if-none-match') === etag) {
@@ -66,11 +66,16 @@ export function registerWebChatPage(server: Server, config: WebPageConfig, asset
     const available = ENCODINGS.filter((encoding) => asset.encoded[encoding]);
     const chosen = new Negotiator(req).encoding([...available, 'identity'], { preferred: available });
     const encoding = ENCODINGS.find((e) => e === chosen);
-    const body = encoding ? (asset.encoded[encoding] as Buffer) : asset.body;
     if (encoding) headers['Content-Encoding'] = encoding;
-    headers['Content-Length'] = body.length;
+    headers['Content-Length'] = encoding ? (asset.encoded[encoding] as Buffer).length : asset.size;
+    if (req.method === 'HEAD') {
+      res.writeHead(200, headers);
+      res.end();
+      return;
+    }
+    const body = encoding ? (asset.encoded[encoding] as Buffer) : await assetBody(asset);
     res.writeHead(200, headers);
-    res.end(req.method === 'HEAD' ? undefined : body);
+    res.end(body);
   };
 
   const findAsset = (req: Request, res: Response): WebAsset | undefined => {
@@ -85,11 +90,11 @@ export function registerWebChatPage(server: Server, config: WebPageConfig, asset
     if (!asset) return;
     // An old version is gone: the page (never cached) names the current one.
     if (req.params?.version !== asset.version) return sendProblem(res, 404, 'not_found', 'no such asset version');
-    sendAsset(req, res, asset, IMMUTABLE);
+    await sendAsset(req, res, asset, IMMUTABLE);
   };
   const unversioned = async (req: Request, res: Response) => {
     const asset = findAsset(req, res);
-    if (asset) sendAsset(req, res, asset, SHORT);
+    if (asset) await sendAsset(req, res, asset, SHORT);
   };
 
   for (const [path, handler] of [

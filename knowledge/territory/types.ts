@@ -65,7 +65,7 @@ export interface CommuneRecord {
   postcodes: string[];
   departement: string;
   region: string;
-  epci?: { code: string; name: string };
+  epci?: { readonly code: string; readonly name: string };
   population?: number;
   center?: LatLng;
 }

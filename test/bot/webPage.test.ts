@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -7,17 +7,21 @@ import restify, { type Server } from 'restify';
 import { loadConfig } from '../../bot/config';
 import { assetUrl, registerWebChatPage, type WebPageConfig } from '../../bot/http/webchatPage';
 import { ENCODINGS, WEB_ASSET_SOURCES, loadWebAssets, type WebAsset } from '../../bot/http/webAssets';
+import { projectPath } from '../../knowledge/projectFiles';
 import { pageContentSecurityPolicy } from '../../bot/http/securityHeaders';
 import { translator } from '../../locales/i18n';
 import { startApp } from '../support/appServer';
 
 const fr = translator('fr');
 
+/** The asset's file in the project, as Web Chat or this project wrote it. */
+const sourceOf = (asset: WebAsset) => readFileSync(projectPath(...WEB_ASSET_SOURCES[asset.name]!.path));
+
 /** Precompressed copies made quickly for the test (the build uses the same names, brotli at best quality). */
 function fakeBuild(dir: string, assets: Map<string, WebAsset>): void {
   for (const asset of assets.values()) {
-    writeFileSync(join(dir, `${asset.name}.${asset.version}.br`), brotliCompressSync(asset.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } }));
-    writeFileSync(join(dir, `${asset.name}.${asset.version}.gz`), gzipSync(asset.body, { level: 1 }));
+    writeFileSync(join(dir, `${asset.name}.${asset.version}.br`), brotliCompressSync(asset.body as Buffer, { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } }));
+    writeFileSync(join(dir, `${asset.name}.${asset.version}.gz`), gzipSync(asset.body as Buffer, { level: 1 }));
   }
 }
 
@@ -52,7 +56,11 @@ describe('web page: headers, compression, cache, HEAD', () => {
   it('finds the build copies of every asset, and none for another version', () => {
     for (const asset of assets.values()) expect(Object.keys(asset.encoded).sort()).toEqual([...ENCODINGS].sort());
     const empty = mkdtempSync(join(tmpdir(), 'web-assets-none-'));
-    expect([...loadWebAssets(empty).values()].every((a) => Object.keys(a.encoded).length === 0)).toBe(true);
+    const unbuilt = [...loadWebAssets(empty).values()];
+    expect(unbuilt.every((a) => Object.keys(a.encoded).length === 0)).toBe(true);
+    // Without copies the content is kept to be served; with them it is not held a second time.
+    expect(unbuilt.every((a) => a.body?.equals(sourceOf(a)) && a.size === a.body.length)).toBe(true);
+    expect([...assets.values()].every((a) => a.body === undefined)).toBe(true);
     expect(readdirSync(empty)).toEqual([]);
     rmSync(empty, { recursive: true });
   });
@@ -121,16 +129,20 @@ describe('web page: headers, compression, cache, HEAD', () => {
     expect(res.headers.get('content-type')).toBe(WEB_ASSET_SOURCES['webchat.js'].type);
     // fetch decodes the body: the bytes are Web Chat's own.
     const body = Buffer.from(await res.arrayBuffer());
-    expect(body.equals(asset.body)).toBe(true);
+    expect(body.equals(sourceOf(asset))).toBe(true);
   });
 
-  it('sends the identity when the client accepts no compression, and the copies decode to the asset', async () => {
-    const asset = assets.get('page.js') as WebAsset;
+  it.each(['page.js', 'webchat.js'])('sends %s as the identity when the client accepts no compression, and the copies decode to the asset', async (name) => {
+    const asset = assets.get(name) as WebAsset;
+    const source = sourceOf(asset);
     const res = await fetch(`${running.baseUrl}${assetUrl(asset)}`, { headers: { 'Accept-Encoding': 'identity' } });
     expect(res.headers.get('content-encoding')).toBeNull();
-    expect(Number(res.headers.get('content-length'))).toBe(asset.body.length);
-    expect(brotliDecompressSync(asset.encoded.br as Buffer).equals(asset.body)).toBe(true);
-    expect(gunzipSync(asset.encoded.gzip as Buffer).equals(asset.body)).toBe(true);
+    expect(Number(res.headers.get('content-length'))).toBe(source.length);
+    expect(Buffer.from(await res.arrayBuffer()).equals(source)).toBe(true);
+    const head = await fetch(`${running.baseUrl}${assetUrl(asset)}`, { method: 'HEAD', headers: { 'Accept-Encoding': 'identity' } });
+    expect(Number(head.headers.get('content-length'))).toBe(source.length);
+    expect(brotliDecompressSync(asset.encoded.br as Buffer).equals(source)).toBe(true);
+    expect(gunzipSync(asset.encoded.gzip as Buffer).equals(source)).toBe(true);
   });
 
   it('answers HEAD with the headers of GET and no body (it was a 405)', async () => {
