@@ -5,7 +5,7 @@ import { benchDirectory, type DirectoryBenchResult } from './directory';
 import { benchParts } from './parts';
 import { table } from './stats';
 import { openLoad, type OpenLoadResult } from './openLoop';
-import { BOT_NODE_FLAGS, echoScripts, load, probe, rssMb, startBot, startEndpoint, stopEndpoint, type LoadResult } from './turns';
+import { BOT_NODE_FLAGS, BOT_START_ENV, echoScripts, load, probe, rssMb, startBot, startEndpoint, stopEndpoint, type LoadResult } from './turns';
 
 /**
  * `npm run bench` (after a build): the turn bench (bare restify echo, bare botbuilder echo bot, that
@@ -165,8 +165,8 @@ async function turnRows(port: number, pid: number, remoteStore = false): Promise
   return { rows, openLoop };
 }
 
-async function benchEcho(name: string, script: string, log: (line: string) => void, nodeFlags: readonly string[] = []): Promise<LoadResult & { readyMs: number }> {
-  const endpoint = await startEndpoint(name, script, {}, undefined, 180_000, nodeFlags);
+async function benchEcho(name: string, script: string, log: (line: string) => void, nodeFlags: readonly string[] = [], env: NodeJS.ProcessEnv = {}): Promise<LoadResult & { readyMs: number }> {
+  const endpoint = await startEndpoint(name, script, env, undefined, 180_000, nodeFlags);
   try {
     await load(endpoint.port, 'warm-up', ['hello'], { connections: CONNECTIONS, durationS: 1 });
     const row = await load(endpoint.port, name, ['hello'], { pid: endpoint.pid, connections: CONNECTIONS, durationS: DURATION });
@@ -223,7 +223,7 @@ async function main(): Promise<void> {
     // The echo bot plus what every turn of this design pays: state on the embedded store, a dialog
     // continued or begun and saved (the bot's node flags, as the bot runs). Its gap to the echo bot is the
     // framework's dialogs and state; the bot's gap to it is the bot's own work.
-    const dialogsBot = await benchEcho('echo bot + embedded state + one echoing waterfall dialog (design ceiling)', echoScripts.dialogs, log, BOT_NODE_FLAGS);
+    const dialogsBot = await benchEcho('echo bot + embedded state + one echoing waterfall dialog (design ceiling)', echoScripts.dialogs, log, BOT_NODE_FLAGS, BOT_START_ENV);
     const stores = [await benchBot({}, log)];
     if (mongodbUri) stores.push(await benchBot({ mongodbUri }, log));
     results.turns = { restify, echoBot, dialogsBot, stores };

@@ -230,21 +230,33 @@ export function perTurn(before: number | undefined, after: number | undefined, t
   return Math.round(((after - before) / turns) * 100) / 100;
 }
 
-/** The node flags `npm start` gives the bot (package.json), read from there so the bench starts it the same way. */
-export const BOT_NODE_FLAGS: readonly string[] = (() => {
+/** The command `npm start` runs the bot with (package.json's `start`, its part that runs dist/bot/index.js). */
+function startCommandWords(): string[] {
   // dist/bench/turns.js, or bench/turns.ts when a test imports the sources.
   const manifest = [join(distRoot, '..', 'package.json'), join(distRoot, 'package.json')].find((file) => existsSync(file));
   if (!manifest) return [];
   const start = (JSON.parse(readFileSync(manifest, 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
   const command = start.split('&&').map((part) => part.trim()).find((part) => part.includes('dist/bot/index.js')) ?? '';
-  return command.split(/\s+/).filter((word) => word.startsWith('--') && word !== '--disable-warning=DEP0111');
-})();
+  return command.split(/\s+/);
+}
+
+/** The node flags `npm start` gives the bot (package.json), read from there so the bench starts it the same way. */
+export const BOT_NODE_FLAGS: readonly string[] = startCommandWords().filter((word) => word.startsWith('--') && word !== '--disable-warning=DEP0111');
+
+/** The environment `npm start` sets before `node` (`NAME=value` words, e.g. glibc's MALLOC_TRIM_THRESHOLD_), given to the bench's bot too. */
+export const BOT_START_ENV: Readonly<Record<string, string>> = Object.fromEntries(
+  startCommandWords()
+    .slice(0, Math.max(0, startCommandWords().indexOf('node')))
+    .map((word) => /^([A-Z_][A-Z0-9_]*)=(.*)$/.exec(word))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map((match) => [match[1]!, match[2]!]),
+);
 
 /** Starts the bot built in dist/ on a fresh embedded data folder, or on MongoDB (a fresh database). */
 export async function startBot(store: { mongodbUri?: string }): Promise<Endpoint & { cleanup: () => void }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-bot-'));
   // Every bench connection comes from 127.0.0.1: the per-address limit (240/min) would answer 429 to almost all of them.
-  const env: NodeJS.ProcessEnv = { DATA_DIR: dataDir, LOG_LEVEL: 'info', NODE_ENV: 'development', MONGODB_URI: '', RATE_LIMIT_PER_MINUTE: '1000000' };
+  const env: NodeJS.ProcessEnv = { ...BOT_START_ENV, DATA_DIR: dataDir, LOG_LEVEL: 'info', NODE_ENV: 'development', MONGODB_URI: '', RATE_LIMIT_PER_MINUTE: '1000000' };
   if (store.mongodbUri) Object.assign(env, { MONGODB_URI: store.mongodbUri, MONGODB_DB: `bench_${runId}_${Date.now() % 100000}` });
   const endpoint = await startEndpoint(store.mongodbUri ? 'bot (mongodb)' : 'bot (embedded)', join(distRoot, 'bot', 'index.js'), env, 'recognizers_warmed', 180_000, BOT_NODE_FLAGS);
   return { ...endpoint, cleanup: () => rmSync(dataDir, { recursive: true, force: true }) };
