@@ -50,6 +50,8 @@ export interface SearchOptions extends FeatureOptions {
   kinds?: StructureKind[];
   /** Looking for prescribers and partners rather than employers. */
   partners?: boolean;
+  /** The partners named (« le cap emploi le plus proche »): only those; undefined: every partner that fits. */
+  partnerKinds?: StructureKind[];
   place?: Place;
   radiusKm?: number;
   /** Words the structures must have (name, sectors, description). */
@@ -164,7 +166,7 @@ export class SearchDialog extends ComponentDialog {
     if (!place) return step.endDialog();
     rememberPlace(step.context, place);
 
-    const kinds = state.partners ? partnerKindsFor(sessionOf(step.context).situation?.age) : state.kinds && state.kinds.length > 0 ? state.kinds : [...SIAE_KINDS];
+    const kinds = state.partners ? (state.partnerKinds ?? partnerKindsFor(sessionOf(step.context).situation?.age)) : state.kinds && state.kinds.length > 0 ? state.kinds : [...SIAE_KINDS];
     const radiusKm = state.radiusKm ?? (state.partners ? DEFAULT_RADIUS_KM.partners : DEFAULT_RADIUS_KM.employers);
     state.radiusKm = radiusKm;
     const offset = state.offset ?? 0;
@@ -177,7 +179,7 @@ export class SearchDialog extends ComponentDialog {
     const locale = turnLocale(step.context);
     const cardOf = (item: (typeof found.items)[number]) =>
       structureCard(item.structure, item.distanceKm, t, locale, { canRequest: this.deps.canRequest && isSiaeKind(item.structure.kind) });
-    const what = state.partners ? t('search:what.partners') : kindsInWords(kinds, t);
+    const what = state.partners && !state.partnerKinds ? t('search:what.partners') : kindsInWords(kinds, t);
     const where = placeWords(place);
     const focus = state.focus;
     delete state.focus;
@@ -259,7 +261,7 @@ export class SearchDialog extends ComponentDialog {
     if (picked.value.startsWith(KIND_VALUE)) {
       const kinds = [picked.value.slice(KIND_VALUE.length) as StructureKind];
       sessionOf(step.context).kinds = kinds;
-      return step.replaceDialog(SEARCH_DIALOG, { ...state, kinds, partners: false, radiusKm: undefined, offset: 0 });
+      return step.replaceDialog(SEARCH_DIALOG, { ...state, kinds, partners: false, partnerKinds: undefined, radiusKm: undefined, offset: 0 });
     }
     const action = (valuesOf(step).actions ?? [])[picked.index];
     const t = tr(step.context);
@@ -269,9 +271,9 @@ export class SearchDialog extends ComponentDialog {
       case 'widen':
         return step.replaceDialog(SEARCH_DIALOG, { ...state, radiusKm: valuesOf(step).widerKm, offset: 0 });
       case 'partners':
-        return step.replaceDialog(SEARCH_DIALOG, { ...state, partners: true, radiusKm: undefined, offset: 0 });
+        return step.replaceDialog(SEARCH_DIALOG, { ...state, partners: true, partnerKinds: undefined, radiusKm: undefined, offset: 0 });
       case 'employers':
-        return step.replaceDialog(SEARCH_DIALOG, { ...state, partners: false, radiusKm: undefined, offset: 0 });
+        return step.replaceDialog(SEARCH_DIALOG, { ...state, partners: false, partnerKinds: undefined, radiusKm: undefined, offset: 0 });
       case 'new':
         // A new search: the kind is asked again, the place is the one the conversation knows (and says so).
         sessionOf(step.context).kinds = undefined;
@@ -356,7 +358,10 @@ function fromUnderstood(options: SearchOptions): SearchOptions {
   if (slots) {
     const kinds = (slots.kinds ?? []) as StructureKind[];
     const partnerKinds = kinds.filter((k) => PARTNER_KINDS_SHOWN.includes(k));
-    if (partnerKinds.length > 0 && partnerKinds.length === kinds.length) state.partners = true;
+    if (partnerKinds.length > 0 && partnerKinds.length === kinds.length) {
+      state.partners = true;
+      state.partnerKinds = partnerKinds;
+    }
     else if (kinds.length > 0) state.kinds = kinds.filter((k) => !PARTNER_KINDS_SHOWN.includes(k));
     if (slots.place) state.place = placeOfSlot(slots.place);
     if (slots.radiusKm && slots.radiusKm > 0 && slots.radiusKm <= 200) state.radiusKm = slots.radiusKm;

@@ -38,6 +38,29 @@ describe('the nearest, when nothing is within the radius', () => {
   });
 });
 
+describe('the nearest of one kind of adviser', () => {
+  const kindsShown = (replies: Reply[]) =>
+    replies.flatMap((r) => ((r.printable as { kind?: string; items?: Array<{ kind: string }> } | undefined)?.kind === 'structures' ? (r.printable as { items: Array<{ kind: string }> }).items : [])).map((i) => i.kind);
+
+  it.each([
+    ['fr-FR', ['le cap emploi le plus proche', 'Ducos'], 'CAP_EMPLOI'],
+    ['fr-FR', ['le cap emploi le plus proche de ducos'], 'CAP_EMPLOI'],
+    ['fr-FR', ['la mission locale la plus proche de Ducos'], 'ML'],
+    ['fr-FR', ['Bonjour, je suis conseillère à la mission locale', 'le cap emploi le plus proche de ducos'], 'CAP_EMPLOI'],
+  ] as const)('%s %j: only that kind, named in the sentence', async (locale, messages, kind) => {
+    const bot = martiniqueBot(demo, locale);
+    await bot.join();
+    let last: Reply[] = [];
+    for (const m of messages) last = await bot.say(m);
+    const t = locale === 'fr-FR' ? fr : en;
+    const shown = kindsShown(last);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(new Set(shown)).toEqual(new Set([t(`directory:kinds.${kind}.name`)]));
+    expect(textOf(last)).toContain(t(`search:kindPlural.${kind}`));
+    expect(textOf(last)).not.toContain(t('search:what.partners'));
+  });
+});
+
 describe('a relative asking for someone', () => {
   it.each([
     ['fr-FR', 'ma fille a 22 ans et touche le RSA, elle peut avoir un pass iae ?', /peuvent embaucher la personne/, /Ce qui compte pour la personne : Bénéficiaire du RSA, Moins de 26 ans/],
