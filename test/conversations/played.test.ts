@@ -47,6 +47,9 @@ describe('the nearest of one kind of adviser', () => {
     ['fr-FR', ['le cap emploi le plus proche de ducos'], 'CAP_EMPLOI'],
     ['fr-FR', ['la mission locale la plus proche de Ducos'], 'ML'],
     ['fr-FR', ['Bonjour, je suis conseillère à la mission locale', 'le cap emploi le plus proche de ducos'], 'CAP_EMPLOI'],
+    ['en-US', ['the nearest cap emploi to ducos'], 'CAP_EMPLOI'],
+    ['en-US', ['where is the closest mission locale', 'Ducos'], 'ML'],
+    ['en-US', ['closest cap emploi', 'Ducos'], 'CAP_EMPLOI'],
   ] as const)('%s %j: only that kind, named in the sentence', async (locale, messages, kind) => {
     const bot = martiniqueBot(demo, locale);
     await bot.join();

@@ -163,6 +163,10 @@ const EN_ROWS: Row[] = [
   ['job centre (France Travail) in Cayenne', { place: 'commune:97302' }],
   ['is this an AI?', { kinds: undefined }],
   ['how many AI and ACI in Martinique', { kinds: ['ACI', 'AI'] }],
+  // "to" before a place, in English only ("the nearest Cap Emploi to Ducos").
+  ['the nearest cap emploi to ducos', { kinds: ['CAP_EMPLOI'], place: 'commune:97207' }, MQ],
+  ['closest mission locale to Le Robert', { kinds: ['ML'], place: 'commune:97222' }, MQ],
+  ['I want to talk to someone', { place: undefined }, MQ],
 ];
 
 function actual(slots: Slots): Record<string, unknown> {

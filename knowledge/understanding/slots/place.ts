@@ -26,6 +26,8 @@ const TRIGGERS = new Set([
 ]);
 /** French-only triggers (in English "o" is no word before a place). */
 const FRENCH_TRIGGERS = new Set(['o', 'jhabite']);
+/** English-only triggers ("the nearest Cap Emploi to Ducos", "closest to Le Lamentin"). */
+const ENGLISH_TRIGGERS = new Set(['to']);
 /** Subject pronouns: a lone lower-case word right after one is a verb (« je garde », « on perd »), not a commune. */
 const PRONOUNS = new Set(['je', 'j', 'tu', 'il', 'elle', 'on', 'nous', 'vous', 'ils', 'elles', 'i', 'you', 'we', 'they', 'he', 'she', 'ca', 'ce', 'c']);
 /** Words that may sit inside a misspelt place name after a trigger ("fort de frans", "st joseph", "le lamantin"). */
@@ -142,7 +144,7 @@ export function extractPlace(p: PreparedText, skip: ReadonlySet<number>, context
   const words = commonWords();
   let candidates: PlaceFound | undefined;
   for (let i = 0; i < tokens.length; i++) {
-    if (skip.has(i) || !TRIGGERS.has(tokens[i]!)) continue;
+    if (skip.has(i) || !(TRIGGERS.has(tokens[i]!) || (english && ENGLISH_TRIGGERS.has(tokens[i]!)))) continue;
     if (english && (tokens[i] === 'a' || FRENCH_TRIGGERS.has(tokens[i]!))) continue;
     // A zone word alone is an answer ("sud"); elsewhere only after "le", "dans"… ("job centre" is no zone).
     if (ZONE_WORDS.includes(tokens[i]!) && !BEFORE_ZONE.has(tokens[i - 1] ?? '') && tokens.length > 1) continue;
