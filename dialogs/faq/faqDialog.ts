@@ -1,6 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Locale } from '../../locales/i18n';
 import { foldText } from '../../knowledge/text/fold';
+import { answerFitting } from '../../knowledge/faq/answerShape';
 import { choicesMessage } from '../shared/choices';
 import { FreeTextPrompt, type FreeTextValidations } from '../shared/prompts/freeTextPrompt';
 import { tr, turnLocale } from '../shared/turnLocale';
@@ -110,7 +111,8 @@ export class FaqDialog extends ComponentDialog {
       .slice(0, 3);
     for (const e of related) offered[e.question] = e.id;
     (step.values as Values).answered = [...shown];
-    await step.context.sendActivity(answered.map((e) => e.answer).join('\n\n'));
+    // Each answer as it fits the words asked: « c'est quoi une RQTH ? » gets no « Oui. » (answerShape.ts).
+    await step.context.sendActivity(answered.map((e) => answerFitting(e.answer, input.text, locale)).join('\n\n'));
     if (resumes) return step.endDialog();
     const labels = [...related.map((e) => e.question), t('faqDialog:menu')];
     return step.prompt(FOLLOW, followUp(choicesMessage(step.context, labels, t('faqDialog:more')), labels));

@@ -1,5 +1,6 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { LOCALES, type Locale } from '../../locales/i18n';
+import { asksWhatItIs } from '../understanding/definitionQuestion';
 import { extractKinds } from '../understanding/slots/kinds';
 import { prepareText } from '../understanding/slots/text';
 import { meaningfulWords, stem, termsOf, tokenize, withoutLeadingLinks } from './analyzer';
@@ -187,6 +188,9 @@ export function searchFaq(text: string, locale: Locale): FaqSearchResult {
   const { phrases, questionWords } = indexFor(locale);
   const exact = phrases.get(phraseKey(text, locale)) ?? questionWords.get(wordsKey(text, locale));
   if (exact) return { status: 'answer', entry: getFaqEntry(exact, locale)!, score: Number.POSITIVE_INFINITY };
+  // « c'est quoi l'AAH ? », "what is an RQTH?": what is asked about is one entry's keyword phrase, as if typed alone.
+  const defined = asksWhatItIs(text) ? phrases.get(phraseKey(meaningfulWords(text, locale).join(' '), locale)) : undefined;
+  if (defined) return { status: 'answer', entry: getFaqEntry(defined, locale)!, score: Number.POSITIVE_INFINITY };
   // Two kinds or more, and nothing else asked: each one's answer.
   const kinds = kindsAskedAbout(text, locale);
   if (kinds) return { status: 'answer', entry: kinds[0]!, score: Number.POSITIVE_INFINITY, also: kinds.slice(1) };

@@ -85,6 +85,36 @@ describe('FAQ dialog', () => {
   });
 });
 
+describe('a definition question is never answered yes or no', () => {
+  beforeAll(() => warmUnderstanding({ numbers: false }), 60_000);
+
+  /** An entry written for a yes/no question, its answer without its « Oui. » / "Yes, ". */
+  const body = (id: string, locale: 'fr' | 'en') => getFaqEntry(id, locale)!.answer.replace(/^(Oui|Non|Yes|No)[.,] (\S)/, (_, __, c: string) => c.toUpperCase());
+
+  test.each<[string, 'fr' | 'en', string]>([
+    ["c'est quoi une rqth ?", 'fr', 'disability-rqth'],
+    ['ça veut dire quoi RQTH', 'fr', 'disability-rqth'],
+    ["c'est quoi l'AAH ?", 'fr', 'minima-sociaux'],
+    ["c'est quoi le RSA ?", 'fr', 'minima-sociaux'],
+    ["c'est quoi les minima sociaux ?", 'fr', 'minima-sociaux'],
+    ['what is an RQTH?', 'en', 'disability-rqth'],
+    ['what is the AAH?', 'en', 'minima-sociaux'],
+  ])('« %s » (%s): the entry that says what it is, without « Oui. »', async (text, locale, id) => {
+    const bot = new BotDriver({ features: features(), understand: realUnderstand, locale: locale === 'fr' ? 'fr-FR' : 'en-US' });
+    await bot.join();
+    const said = textOf(await bot.say(text));
+    expect(getFaqEntry(id, locale)!.answer).toMatch(/^(Oui|Yes)[.,] /);
+    expect(said).toContain(body(id, locale));
+    expect(said).not.toMatch(/^(Oui|Non|Yes|No)\b/m);
+  });
+
+  it('the same entry asked as a yes/no question keeps its « Oui. »', async () => {
+    const bot = new BotDriver({ features: features(), understand: realUnderstand });
+    await bot.join();
+    expect(textOf(await bot.say('est-ce que la RQTH compte ?'))).toContain(getFaqEntry('disability-rqth', 'fr')!.answer);
+  });
+});
+
 describe('rule questions typed anywhere get their answer, not an eligibility check (issue 12 §5)', () => {
   beforeAll(() => warmUnderstanding({ numbers: false }), 60_000);
 
