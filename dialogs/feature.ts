@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { Dialog } from 'botbuilder-dialogs';
+import type { Dialog, DialogContext } from 'botbuilder-dialogs';
 import type { Audience } from './shared/audience';
 import type { Intent } from './shared/understanding';
 
@@ -26,4 +26,9 @@ export interface Feature {
   readonly availableTo?: (context: TurnContext) => Promise<boolean>;
   /** The people this feature is made for (advisers): they get their own welcome and menu. */
   readonly audience?: Audience;
+}
+
+/** A feature dialog with a step before the one shown (« retour »): the options it starts again with and the sentence saying so. */
+export interface StepsBack {
+  stepBack?(featureDc: DialogContext): { options: object; said: string } | undefined;
 }

@@ -7,9 +7,10 @@ import {
   type DialogContext,
   type DialogState,
   type DialogStateManagerConfiguration,
+  type Dialog,
   type DialogTurnResult,
 } from 'botbuilder-dialogs';
-import type { Feature } from './feature';
+import type { Feature, StepsBack } from './feature';
 import { audienceOf } from './shared/audience';
 import { recognizeGlobalCommand, type GlobalCommand } from './globalCommands';
 import { sendHelp } from './helpMessage';
@@ -137,11 +138,23 @@ export class RootDialog extends ComponentDialog {
         await innerDc.repromptDialog();
         return { status: DialogTurnStatus.waiting };
       }
-      case 'back':
+      case 'back': {
         // « retour » in a feature that interrupted a question: that question again (ResumeDialog says so and asks it).
         if (innerDc.stack.at(-2)?.id === RESUME_DIALOG) return innerDc.endDialog();
+        // The step before, where the running feature has one (the search's results: its kind question, the place kept), said so.
+        const top = innerDc.activeDialog;
+        const running = top ? (innerDc.findDialog(top.id) as (Dialog & StepsBack) | undefined) : undefined;
+        const before = top && innerDc.child ? running?.stepBack?.(innerDc.child) : undefined;
+        if (top && before) {
+          await context.sendActivity(before.said);
+          return innerDc.replaceDialog(top.id, before.options);
+        }
+        // Otherwise the menu, and the person is told so (the result of a check has no step before worth going to).
+        const busy = this.isInFeature(innerDc);
         await innerDc.cancelAllDialogs();
+        if (busy) await context.sendActivity(t()('common:menu.back'));
         return innerDc.beginDialog(MENU_DIALOG);
+      }
       case 'menu':
         await innerDc.cancelAllDialogs();
         return innerDc.beginDialog(MENU_DIALOG);

@@ -119,6 +119,21 @@ export class SearchDialog extends ComponentDialog {
     return featureDc.stack.some((instance) => instance.id === KIND_PROMPT || instance.id === PLACE_QUESTION);
   }
 
+  /**
+   * « retour » at the results (or the place question, or the distance): back to the kind question,
+   * the place kept. A search of advisers (« le cap emploi le plus proche ») has no kind question: undefined (the menu).
+   */
+  stepBack(featureDc: DialogContext): { options: SearchOptions; said: string } | undefined {
+    const at = featureDc.activeDialog?.id;
+    if (at !== NEXT_PROMPT && at !== RADIUS_PROMPT && at !== PLACE_QUESTION) return undefined;
+    const search = (featureDc.stack.find((instance) => instance.id === STEPS)?.state as { values?: StepValues } | undefined)?.values?.search;
+    if (search?.partners) return undefined;
+    sessionOf(featureDc.context).kinds = undefined;
+    const t = tr(featureDc.context);
+    const place = search?.place;
+    return place ? { options: { place }, said: t('search:back.kindPlace', { place: place.label }) } : { options: {}, said: t('search:back.kind') };
+  }
+
   private state(step: WaterfallStepContext): SearchOptions {
     const values = valuesOf(step);
     if (!values.search && isAdviserPhrasing((step.options as SearchOptions).text)) sessionOf(step.context).forCandidate = true;

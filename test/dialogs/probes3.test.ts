@@ -144,6 +144,36 @@ describe('« retour » in a feature that interrupted a question', () => {
     expect(textOf(replies)).toMatch(/Que voulez-vous faire/);
   });
 
+  it('« retour » at the results of a search: back to its kind question, the place kept and said', async () => {
+    const bot = newBot();
+    await play(bot, "un chantier d'insertion au Lamentin");
+    const replies = await bot.say('retour');
+    expect(textOf(replies)).toContain("Retour à l'étape d'avant : le type de structure. Je garde le lieu : Le Lamentin.");
+    expect(textOf(replies)).toMatch(/Quel type de structure/);
+    expect(textOf(replies)).not.toMatch(/Que voulez-vous faire/);
+    const next = await bot.say("entreprise d'insertion");
+    expect(textOf(next)).toMatch(/entreprises d'insertion\) à moins de 25 km du Lamentin/);
+  });
+
+  it('"go back" at the place question of a search: the kind question again', async () => {
+    const bot = newBot('en-US');
+    await play(bot, 'find a structure', 'integration worksite');
+    const replies = await bot.say('go back');
+    expect(textOf(replies)).toContain('Back to the step before: the kind of structure.');
+    expect(textOf(replies)).toMatch(/What kind of structure/);
+  });
+
+  it.each([
+    [['suis-je éligible ?', 'RSA']],
+    [['le cap emploi le plus proche de ducos']],
+  ])('« retour » after %j (no step before worth going to): the menu, said so', async (messages) => {
+    const bot = newBot();
+    await play(bot, ...messages);
+    const replies = await bot.say('retour');
+    expect(textOf(replies)).toContain('Retour au menu.');
+    expect(textOf(replies)).toMatch(/Que voulez-vous faire/);
+  });
+
   it('« go back » in English too', async () => {
     const bot = newBot('en-US');
     await play(bot, 'am I eligible?', 'I want to talk to someone');
