@@ -126,7 +126,8 @@ export async function interruption(rootDc: DialogContext, deps: InterruptionDeps
   // « je l'ai perdu » at the reference of a request: a short message the question has its own word for (whom to contact), not a request.
   if (answer === undefined && readsAnswers && inner.dc.activeDialog && !ALWAYS_INTERRUPT.has(understood.intent) && foldText(text).split(' ').length <= SHORT_ASIDE_WORDS) {
     // « non, je veux l'orientation » is a no and a request: the request wins.
-    const asks = recognizeYesNo(text) === 'yes' || recognizeYesNo(text) === 'no';
+    const yesNo = recognizeYesNo(text);
+    const asks = yesNo === 'yes' || yesNo === 'no';
     if (!asks && !carriesFacts(understood) && (inner.dialog as AnswerPrompt<unknown>).explains(rootDc.context, inner.dc.activeDialog)) return undefined;
   }
   // « c'est quoi l'ASS ? » at « Touchez-vous le RSA, l'ASS ou l'AAH ? » names a choice but asks what it is:

@@ -29,6 +29,16 @@ export function readLocaleResources(root = projectPath('locales')): Record<Local
 
 let shared: i18n | undefined;
 
+/** The words of a third-person text about someone (eligibility:who.*): « la personne » when the caller names nobody (« votre fille »). */
+const PERSON_WORDS = new Set(['who', 'whose', 'them', 'registered']);
+
+/** A param left out: the person's word for the person words (« la personne », « elle »…), any other stays as written. */
+function personWordsByDefault(_text: string, match: RegExpExecArray, options?: { lng?: string }): string {
+  const name = match[1]?.trim() ?? '';
+  if (!PERSON_WORDS.has(name) || !shared) return match[0];
+  return shared.t(`eligibility:who.person.${name}`, { lng: options?.lng ?? DEFAULT_LOCALE });
+}
+
 /**
  * The i18next instance of the process, initialised synchronously on first use.
  * Keys are written `namespace:key.path` (e.g. `common:welcome.title`).
@@ -46,6 +56,7 @@ export function getI18n(): i18n {
     ns: Object.keys(resources[DEFAULT_LOCALE]),
     defaultNS: 'common',
     interpolation: { escapeValue: false },
+    missingInterpolationHandler: personWordsByDefault,
     returnNull: false,
   });
   shared = instance;

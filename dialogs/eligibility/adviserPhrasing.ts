@@ -1,3 +1,4 @@
+import type { Relation } from '../../knowledge/eligibility';
 import { foldText } from '../../knowledge/text/fold';
 import { writerOf } from '../../knowledge/understanding/writer';
 
@@ -11,6 +12,14 @@ const RELATIVES =
   'son|daughter|child|kid|husband|wife|partner|brother|sister|mother|father|mum|mom|dad|nephew|uncle|aunt|grandson|granddaughter|friend|boyfriend|girlfriend|neighbour|neighbor';
 const RELATIVE = `(?:(?:mon|ma|notre|un|une|my|our) (?:${RELATIVES})|an? (?:friend|neighbour|neighbor))`;
 const MENTIONS_RELATIVE = new RegExp(`\\b${RELATIVE}\\b`);
+/** The first relative named, its word captured (« ma fille » → fille). */
+const RELATIVE_WORD = new RegExp(`\\b(?:mon|ma|notre|my|our) (${RELATIVES})\\b`);
+/** The relatives the answers name (« votre fille », "your son"); any other stays « la personne ». */
+const RELATION_OF: Readonly<Record<string, Relation>> = {
+  fille: 'daughter', daughter: 'daughter', fils: 'son', son: 'son',
+  mari: 'husband', epoux: 'husband', husband: 'husband', femme: 'wife', epouse: 'wife', wife: 'wife',
+  conjoint: 'partnerM', compagnon: 'partnerM', conjointe: 'partnerF', compagne: 'partnerF', partner: 'partner',
+};
 /** A relative asked for (« pour mon fils », "for my daughter"). */
 const FOR_RELATIVE = new RegExp(`\\b(?:pour|for) ${RELATIVE}\\b`);
 /** A relative as the subject of a fact or a question (« ma fille a 22 ans », "my son is 30", « un ami qui touche le RSA »). */
@@ -30,22 +39,49 @@ const WRITER_SUBJECT = /\b(?:je|j|moi|i|i m|im)\b/;
  * stays the writer's (« je suis maman solo, mon fils a 4 ans, j'ai droit ? »).
  */
 export function speaksOfRelative(text: string | undefined): boolean {
-  if (!text) return false;
-  const folded = foldText(text);
+  return !!text && asksForRelative(foldText(text));
+}
+
+function asksForRelative(folded: string): boolean {
   if (FOR_RELATIVE.test(folded)) return true;
   if (!MENTIONS_RELATIVE.test(folded)) return false;
   return PRONOUN_ASKS.test(folded) || (RELATIVE_SUBJECT.test(folded) && !WRITER_SUBJECT.test(folded));
 }
 
-/** Whether a message asks about someone else's eligibility rather than the writer's (a professional's, or a relative's). */
-export function isAdviserPhrasing(text: string | undefined): boolean {
-  return !!text && (THIRD_PERSON.test(foldText(text)) || writerOf(text).professional || speaksOfRelative(text));
-}
-
 /** Words of a person speaking of their own situation (« je suis inscrit », « suis-je éligible », "I am 30"). */
 const FIRST_PERSON = /\b(je|j|moi|suis je|ai je|i|i m|im|me|my)\b/;
 
+/** Who a message speaks for, read once per message. */
+export interface Asker {
+  /** About someone else's eligibility rather than the writer's (a professional's, or a relative's). */
+  forSomeoneElse: boolean;
+  /** A relative or a friend asked for (« ma fille a 22 ans, elle peut… »). */
+  relative: boolean;
+  /** That relative, when the answers can name them (« votre fille »). */
+  relation?: Relation;
+  /** A professional introducing themselves (knowledge/understanding/writer.ts). */
+  professional: boolean;
+  /** The writer's own situation (« je suis inscrit », "I am 30"). */
+  self: boolean;
+}
+
+export function readAsker(text: string | undefined): Asker {
+  if (!text) return { forSomeoneElse: false, relative: false, professional: false, self: false };
+  const folded = foldText(text);
+  const professional = writerOf(text).professional;
+  const relative = asksForRelative(folded);
+  const forSomeoneElse = THIRD_PERSON.test(folded) || professional || relative;
+  const word = relative ? RELATIVE_WORD.exec(folded)?.[1] : undefined;
+  const relation = word === undefined ? undefined : RELATION_OF[word];
+  return { forSomeoneElse, relative, ...(relation ? { relation } : {}), professional, self: FIRST_PERSON.test(folded) && !forSomeoneElse };
+}
+
+/** Whether a message asks about someone else's eligibility rather than the writer's (a professional's, or a relative's). */
+export function isAdviserPhrasing(text: string | undefined): boolean {
+  return readAsker(text).forSomeoneElse;
+}
+
 /** Whether a message speaks of the writer's own situation. */
 export function speaksOfSelf(text: string | undefined): boolean {
-  return !!text && FIRST_PERSON.test(foldText(text)) && !isAdviserPhrasing(text);
+  return readAsker(text).self;
 }

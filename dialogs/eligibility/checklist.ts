@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
-import { criterionTextKey, type Answer, type Answers, type CriterionKey } from '../../knowledge/eligibility';
+import { criterionTextKey, personWords, type Answer, type Answers, type CriterionKey, type Relation } from '../../knowledge/eligibility';
 import { foldText } from '../../knowledge/text/fold';
 import { extractCriteriaWords } from '../../knowledge/understanding/slots/criteria';
 import { prepareText } from '../../knowledge/understanding/slots/text';
@@ -23,13 +23,13 @@ export function showsCards(channelId: string | undefined): boolean {
 }
 
 /** The card: the question, one toggle per open criterion (its plain label), « Valider » and « Aucun de ces cas ». */
-export function checklistCard(t: TFunction, keys: readonly CriterionKey[], adviser: boolean): object {
+export function checklistCard(t: TFunction, keys: readonly CriterionKey[], adviser: boolean, relation?: Relation): object {
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     body: [
-      { type: 'TextBlock', text: t(adviser ? 'eligibilityDialog:checklist.questionAdviser' : 'eligibilityDialog:checklist.question'), wrap: true, weight: 'Bolder' },
+      { type: 'TextBlock', text: t(adviser ? 'eligibilityDialog:checklist.questionAdviser' : 'eligibilityDialog:checklist.question', personWords(t, relation)), wrap: true, weight: 'Bolder' },
       ...keys.map((key) => ({
         type: 'Input.Toggle',
         id: key,
@@ -48,11 +48,12 @@ export function checklistCard(t: TFunction, keys: readonly CriterionKey[], advis
 }
 
 /** The text form: the question and a numbered list, answered with numbers or words. */
-export function checklistText(t: TFunction, keys: readonly CriterionKey[], adviser: boolean): string {
+export function checklistText(t: TFunction, keys: readonly CriterionKey[], adviser: boolean, relation?: Relation): string {
+  const about = personWords(t, relation);
   return [
-    t(adviser ? 'eligibilityDialog:checklist.questionAdviser' : 'eligibilityDialog:checklist.question'),
+    t(adviser ? 'eligibilityDialog:checklist.questionAdviser' : 'eligibilityDialog:checklist.question', about),
     ...keys.map((key, i) => `${i + 1}. ${t(criterionTextKey(key, 'label'))}`),
-    t(adviser ? 'eligibilityDialog:checklist.howToAnswerAdviser' : 'eligibilityDialog:checklist.howToAnswer'),
+    t(adviser ? 'eligibilityDialog:checklist.howToAnswerAdviser' : 'eligibilityDialog:checklist.howToAnswer', about),
   ].join('\n');
 }
 

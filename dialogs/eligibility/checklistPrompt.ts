@@ -1,6 +1,6 @@
 import { CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { PromptOptions } from 'botbuilder-dialogs';
-import type { Answers, CriterionKey } from '../../knowledge/eligibility';
+import { personWords, type Answers, type CriterionKey, type Relation } from '../../knowledge/eligibility';
 import { AnswerPrompt } from '../shared/prompts/answerPrompt';
 import { tr } from '../shared/turnLocale';
 import { checklistCard, checklistText, readChecklistSubmit, readChecklistText, saysChecklistDone, showsCards } from './checklist';
@@ -9,6 +9,8 @@ import { checklistCard, checklistText, readChecklistSubmit, readChecklistText, s
 export interface ChecklistValidations {
   keys: CriterionKey[];
   adviser: boolean;
+  /** The relative asked for, named in the question (« votre fille »). */
+  relation?: Relation;
 }
 
 /**
@@ -37,16 +39,16 @@ export class ChecklistPrompt extends AnswerPrompt<Answers> {
 
   protected override async onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
     const t = tr(context);
-    const { keys, adviser } = options.validations as ChecklistValidations;
+    const { keys, adviser, relation } = options.validations as ChecklistValidations;
     const cards = showsCards(context.activity.channelId);
     let message: Partial<Activity>;
     if (isRetry) {
-      message = MessageFactory.text(cards ? t('eligibilityDialog:checklist.retry') : `${t('eligibilityDialog:checklist.retry')}\n\n${checklistText(t, keys, adviser)}`);
+      message = MessageFactory.text(cards ? t('eligibilityDialog:checklist.retry') : `${t('eligibilityDialog:checklist.retry')}\n\n${checklistText(t, keys, adviser, relation)}`);
     } else if (!cards) {
-      message = MessageFactory.text(checklistText(t, keys, adviser));
+      message = MessageFactory.text(checklistText(t, keys, adviser, relation));
     } else {
-      const hint = t(adviser ? 'eligibilityDialog:checklist.cardHintAdviser' : 'eligibilityDialog:checklist.cardHint');
-      message = MessageFactory.attachment(CardFactory.adaptiveCard(checklistCard(t, keys, adviser)), hint);
+      const hint = t(adviser ? 'eligibilityDialog:checklist.cardHintAdviser' : 'eligibilityDialog:checklist.cardHint', personWords(t, relation));
+      message = MessageFactory.attachment(CardFactory.adaptiveCard(checklistCard(t, keys, adviser, relation)), hint);
     }
     await super.onPrompt(context, state, { ...options, prompt: message, retryPrompt: message }, isRetry);
   }

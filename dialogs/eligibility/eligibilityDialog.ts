@@ -19,6 +19,8 @@ import {
   criteriaFromAnswers,
   criterionTextKey,
   describeEligibility,
+  personWords,
+  type PersonWords,
   evaluateEligibility,
   isCriterionKey,
   nextGroupedQuestion,
@@ -34,8 +36,7 @@ import { AgeOrBirthDatePrompt, type AgeAnswer } from '../shared/prompts/ageOrBir
 import { sessionOf, type PersonFacts } from '../shared/session';
 import { tr, turnLocale } from '../shared/turnLocale';
 import type { FeatureOptions } from '../shared/understanding';
-import { isAdviserPhrasing, speaksOfRelative, speaksOfSelf } from './adviserPhrasing';
-import { writerOf } from '../../knowledge/understanding/writer';
+import { readAsker } from './adviserPhrasing';
 import type { EligibilityCheckState as CheckState } from './checkState';
 import { ChecklistPrompt, type ChecklistValidations } from './checklistPrompt';
 import { minimaLabels, readMinima } from './minima';
@@ -117,16 +118,19 @@ export class EligibilityDialog extends ComponentDialog {
     const session = sessionOf(step.context);
     // Still the same candidate when an adviser adds a fact (« il est inscrit depuis 8 mois »), unless they speak of themselves.
     const addsFacts = Object.values(options.understood?.slots ?? {}).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0));
-    const sameCandidate = session.forCandidate === true && addsFacts && !speaksOfSelf(options.text);
-    const adviser = options.adviser ?? (isAdviserPhrasing(options.text) || sameCandidate);
+    const asker = readAsker(options.text);
+    const sameCandidate = session.forCandidate === true && addsFacts && !asker.self;
+    const adviser = options.adviser ?? (asker.forSomeoneElse || sameCandidate);
     // An adviser checks for someone else: nothing of their own session applies (what they said of the candidate does).
     if (adviser && !sameCandidate) session.situation = {};
     // The search or the orientation that follows speaks of the candidate too.
     session.forCandidate = adviser;
     session.situation ??= {};
     // A relative asking (« ma fille a 22 ans… »): questions and result about the person, without the adviser's « votre diagnostic ».
-    const relative = sameCandidate ? session.eligibilityCheck?.relative === true : adviser && speaksOfRelative(options.text) && !writerOf(options.text).professional;
-    const check: CheckState = { adviser, relative, targetKind: options.targetKind, answers: answersFrom(session.situation) };
+    const relative = sameCandidate ? session.eligibilityCheck?.relative === true : adviser && asker.relative && !asker.professional;
+    // Named in the answers when known (« votre fille »), otherwise « la personne ».
+    const relation = !relative ? undefined : sameCandidate ? session.eligibilityCheck?.relation : asker.relation;
+    const check: CheckState = { adviser, relative, ...(relation ? { relation } : {}), targetKind: options.targetKind, answers: answersFrom(session.situation) };
     session.eligibilityCheck = check;
     const slots = options.understood?.slots;
     if (slots) absorb(session.situation, check.answers, slots, this.deps.today());
@@ -143,15 +147,16 @@ export class EligibilityDialog extends ComponentDialog {
     check.question = question;
     const t = tr(step.context);
     const adviser = check.adviser;
+    const about: Partial<PersonWords> = adviser ? personWords(t, check.relation) : {};
     switch (question.type) {
       case 'done':
         return step.endDialog();
       case 'age':
-        return step.prompt(AGE, { prompt: t(adviser ? 'eligibility:questions.ageAdviser' : 'eligibility:questions.age') });
+        return step.prompt(AGE, { prompt: t(adviser ? 'eligibility:questions.ageAdviser' : 'eligibility:questions.age', about) });
       case 'registration':
       {
         const labels = [...REGISTRATION_CHOICES.map(([key]) => t(`eligibilityDialog:registrationChoices.${key}`)), t('common:answers.unknown')];
-        const question = t(adviser ? 'eligibilityDialog:registrationAdviser' : 'eligibilityDialog:registration');
+        const question = t(adviser ? 'eligibilityDialog:registrationAdviser' : 'eligibilityDialog:registration', about);
         return step.prompt(REGISTRATION, {
           prompt: choicesMessage(step.context, labels, question),
           retryPrompt: choicesMessage(step.context, labels, t('eligibilityDialog:registrationRetry')),
@@ -165,7 +170,7 @@ export class EligibilityDialog extends ComponentDialog {
         const key = saidYes
           ? adviser ? 'eligibilityDialog:minima.whichAdviser' : 'eligibilityDialog:minima.which'
           : adviser ? 'eligibilityDialog:minima.questionAdviser' : 'eligibilityDialog:minima.question';
-        const text = t(key, { benefits });
+        const text = t(key, { ...about, benefits });
         return step.prompt(MINIMA_PROMPT, {
           prompt: choicesMessage(step.context, labels, text),
           retryPrompt: choicesMessage(step.context, labels, t('eligibilityDialog:minima.retry')),
@@ -173,7 +178,7 @@ export class EligibilityDialog extends ComponentDialog {
         });
       }
       case 'checklist':
-        return step.prompt(CHECKLIST, { validations: { keys: question.keys, adviser } satisfies ChecklistValidations });
+        return step.prompt(CHECKLIST, { validations: { keys: question.keys, adviser, relation: check.relation } satisfies ChecklistValidations });
     }
   }
 
@@ -229,8 +234,8 @@ export class EligibilityDialog extends ComponentDialog {
       today,
     );
     const audience = check.adviser ? 'adviser' : 'person';
-    const described = describeEligibility(result, turnLocale(step.context), audience);
-    const as = audienceOptions(audience);
+    const described = describeEligibility(result, turnLocale(step.context), audience, check.relation);
+    const as = audienceOptions(audience, t, check.relation);
     const eligible = described.results.filter((r) => r.eligible).map((r) => r.kind);
     session.eligibility = { asOf: result.asOf, rulesVersion: result.rulesVersion, counted: result.counted, eligibleKinds: eligible };
 

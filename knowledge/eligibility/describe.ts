@@ -33,16 +33,33 @@ export function proofAgeText(t: TFunction, maxAge: ProofAge): string {
 /** Who reads a result: the person themself, or an adviser about their candidate (third person). */
 export type Audience = 'person' | 'adviser';
 
-/** The i18next options of an audience: advisers read a key's `_adviser` context where there is one. */
-export function audienceOptions(audience: Audience): { context?: 'adviser' } {
-  return audience === 'adviser' ? { context: 'adviser' } : {};
+/** Who a third-person text is about when a relative asks (« ma fille… » → « votre fille »); otherwise « la personne ». */
+export const RELATIONS = ['daughter', 'son', 'husband', 'wife', 'partnerM', 'partnerF', 'partner'] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+/** The words of a third-person text for the person asked about: `who` (« votre fille »), `whose`, `them` (« lui »), `registered` (« inscrite »). */
+export type PersonWords = {
+  who: string;
+  whose: string;
+  them: string;
+  registered: string;
+};
+
+/** The person's words in a language: the relative's (« votre fils ») or « la personne ». */
+export function personWords(t: TFunction, relation?: Relation): PersonWords {
+  return t(`eligibility:who.${relation ?? 'person'}`, { returnObjects: true }) as PersonWords;
+}
+
+/** The i18next options of an audience: advisers read a key's `_adviser` context where there is one, about « la personne » or the relative named. */
+export function audienceOptions(audience: Audience, t: TFunction, relation?: Relation): { context?: 'adviser' } & Partial<PersonWords> {
+  return audience === 'adviser' ? { context: 'adviser', ...personWords(t, relation) } : {};
 }
 
 /** Renders one explanation: criteria keys become labels, the kind its name. */
-export function renderExplanation(t: TFunction, explanation: Explanation, audience: Audience = 'person'): string {
+export function renderExplanation(t: TFunction, explanation: Explanation, audience: Audience = 'person', relation?: Relation): string {
   const { criteria, kind, ...rest } = explanation.params;
   return t(explanation.key, {
-    ...audienceOptions(audience),
+    ...audienceOptions(audience, t, relation),
     ...rest,
     ...(kind ? { kind: t(`eligibility:kinds.${kind}`) } : {}),
     ...(criteria ? { criteria: criteria.map((k) => criterionLabel(t, k)).join(', ') } : {}),
@@ -50,7 +67,7 @@ export function renderExplanation(t: TFunction, explanation: Explanation, audien
 }
 
 /** Every explanation of a result rendered in a language (what the HTTP API returns); advisers get the third person. */
-export function describeEligibility(result: EligibilityResult, locale: Locale, audience: Audience = 'person'): DescribedEligibility {
+export function describeEligibility(result: EligibilityResult, locale: Locale, audience: Audience = 'person', relation?: Relation): DescribedEligibility {
   const t = translator(locale);
   return {
     rulesVersion: result.rulesVersion,
@@ -65,12 +82,12 @@ export function describeEligibility(result: EligibilityResult, locale: Locale, a
       level1: [...r.level1],
       level2: [...r.level2],
       missing: r.missing,
-      explanation: renderExplanation(t, r.explanation, audience),
+      explanation: renderExplanation(t, r.explanation, audience, relation),
     })),
     prescriber: {
       canConfirmAllKinds: true,
       diagnosisMonths: result.prescriber.diagnosisMonths,
-      explanation: renderExplanation(t, result.prescriber.explanation, audience),
+      explanation: renderExplanation(t, result.prescriber.explanation, audience, relation),
     },
     proofs: result.proofs.map((p) => ({
       criterion: p.criterion,

@@ -15,6 +15,6 @@ export {
   type ProofRequirement,
   type Situation,
 } from './evaluate';
-export { audienceOptions, describeEligibility, proofAgeText, renderExplanation, type Audience, type DescribedEligibility } from './describe';
+export { audienceOptions, describeEligibility, personWords, proofAgeText, renderExplanation, RELATIONS, type Audience, type DescribedEligibility, type PersonWords, type Relation } from './describe';
 export { parseEligibilityRequest, MAX_YEARS_AHEAD, type ParsedRequest } from './request';
 export { criteriaFromAnswers, nextGroupedQuestion, nextQuestion, type Answer, type Answers, type GroupedQuestion, type Question } from './questions';

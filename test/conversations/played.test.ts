@@ -66,9 +66,12 @@ describe('the nearest of one kind of adviser', () => {
 
 describe('a relative asking for someone', () => {
   it.each([
-    ['fr-FR', 'ma fille a 22 ans et touche le RSA, elle peut avoir un pass iae ?', /peuvent embaucher la personne/, /Ce qui compte pour la personne : Bénéficiaire du RSA, Moins de 26 ans/],
-    ['fr-FR', 'mon mari est au chômage depuis 3 ans, il peut travailler dans un chantier d insertion ?', /embaucher la personne/, /Ce qui compte pour la personne : Inscrit à France Travail depuis 2 ans ou plus/],
-    ['en-US', 'my son is 30 and gets RSA, can he get a pass iae?', /can hire the person/, /What counts for the person: Receives RSA/],
+    ['fr-FR', 'ma fille a 22 ans et touche le RSA, elle peut avoir un pass iae ?', /peuvent embaucher votre fille/, /Ce qui compte pour votre fille : Bénéficiaire du RSA, Moins de 26 ans/],
+    ['fr-FR', 'mon mari est au chômage depuis 3 ans, il peut travailler dans un chantier d insertion ?', /embaucher votre mari/, /Ce qui compte pour votre mari : Inscrit à France Travail depuis 2 ans ou plus/],
+    ['fr-FR', 'mon fils a 24 ans et touche le RSA, il peut avoir un pass iae ?', /embaucher votre fils/, /Ce qui compte pour votre fils : Bénéficiaire du RSA, Moins de 26 ans/],
+    ['fr-FR', 'ma conjointe touche le RSA, elle peut travailler en chantier ?', /embaucher votre conjointe/, /Ce qui compte pour votre conjointe : Bénéficiaire du RSA/],
+    ['en-US', 'my son is 30 and gets RSA, can he get a pass iae?', /can hire your son/, /What counts for your son: Receives RSA/],
+    ['en-US', 'my daughter is 22 and gets RSA, can she get a pass iae?', /can hire your daughter/, /What counts for your daughter: Receives RSA/],
   ] as const)('%s « %s »: the result about that person, from the facts of the sentence', async (locale, message, hire, counted) => {
     const bot = martiniqueBot(demo, locale);
     await bot.join();
@@ -76,6 +79,7 @@ describe('a relative asking for someone', () => {
     expect(said).toMatch(hire);
     expect(said).toMatch(counted);
     expect(said).not.toMatch(/\b(vous embaucher|pour vous|can hire you)\b/);
+    expect(said).not.toMatch(/\b(la personne|the person)\b/);
     // Not the adviser's professional wording: the intro a person gets.
     expect(said).toContain(translator(locale === 'fr-FR' ? 'fr' : 'en')('eligibilityDialog:intro'));
   });
@@ -84,12 +88,26 @@ describe('a relative asking for someone', () => {
     const bot = martiniqueBot(demo);
     await bot.join();
     const first = textOf(await bot.say('ma fille a 22 ans, elle peut avoir un pass iae ?'));
-    expect(first).toContain(fr('eligibilityDialog:minima.questionAdviser', { benefits: "le RSA, l'ASS ou l'AAH" }));
+    expect(first).toContain("Est-ce que votre fille touche le RSA, l'ASS ou l'AAH ?");
     expect(first).not.toContain('Quel âge');
-    expect(textOf(await bot.say('non'))).toContain(fr('eligibilityDialog:registrationAdviser'));
+    expect(textOf(await bot.say('non'))).toContain('Est-ce que votre fille est inscrite à France Travail ?');
     const result = await bot.say('2 ans');
-    expect(textOf(result)).toMatch(/Ce qui compte pour la personne : .*Moins de 26 ans/);
+    expect(textOf(result)).toMatch(/Ce qui compte pour votre fille : .*Moins de 26 ans/);
     expect(buttonsOf(result)).toContain(fr('eligibilityDialog:next.request'));
+  });
+
+  it('« mon fils » is « votre fils », agreed (« inscrit »)', async () => {
+    const bot = martiniqueBot(demo);
+    await bot.join();
+    expect(textOf(await bot.say('mon fils a 30 ans, il peut avoir un pass iae ?'))).toContain("Est-ce que votre fils touche le RSA, l'ASS ou l'AAH ?");
+    expect(textOf(await bot.say('non'))).toContain('Est-ce que votre fils est inscrit à France Travail ?');
+    expect(textOf(await bot.say('3 ans'))).toContain("valider l'éligibilité de votre fils");
+  });
+
+  it('a relative not named in the answers (« mon cousin ») stays « la personne »', async () => {
+    const bot = martiniqueBot(demo);
+    await bot.join();
+    expect(textOf(await bot.say('mon cousin a 30 ans et touche le RSA, il peut avoir un pass iae ?'))).toMatch(/embaucher la personne/);
   });
 
   it.each([

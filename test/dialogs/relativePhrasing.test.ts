@@ -1,4 +1,4 @@
-import { isAdviserPhrasing, speaksOfRelative } from '../../dialogs/eligibility/adviserPhrasing';
+import { isAdviserPhrasing, readAsker, speaksOfRelative, speaksOfSelf } from '../../dialogs/eligibility/adviserPhrasing';
 
 describe('a relative the message asks for (third person) or the writer speaking of themselves', () => {
   it.each([
@@ -12,6 +12,7 @@ describe('a relative the message asks for (third person) or the writer speaking 
   ])('« %s » is about the relative', (text) => {
     expect(speaksOfRelative(text)).toBe(true);
     expect(isAdviserPhrasing(text)).toBe(true);
+    expect(readAsker(text)).toMatchObject({ forSomeoneElse: true, relative: true, self: false });
   });
 
   it.each([
@@ -24,5 +25,29 @@ describe('a relative the message asks for (third person) or the writer speaking 
   ])('« %s » stays about the writer', (text) => {
     expect(speaksOfRelative(text)).toBe(false);
     expect(isAdviserPhrasing(text)).toBe(false);
+  });
+});
+
+describe('the relative the answers name (« votre fille »), read once with the rest', () => {
+  it.each([
+    ['ma fille a 22 ans et touche le RSA, elle peut avoir un pass iae ?', 'daughter'],
+    ['mon mari est au chômage depuis 3 ans, il peut travailler dans un chantier ?', 'husband'],
+    ['je cherche un chantier d insertion pour mon fils', 'son'],
+    ['ma conjointe touche le RSA, elle peut travailler ?', 'partnerF'],
+    ['my son is 30 and gets RSA, can he get a pass iae?', 'son'],
+    ['I am asking for my partner', 'partner'],
+    ['mon frère touche l AAH', undefined],
+    ["je suis seule avec ma petite fille, elle peut avoir un pass ?", undefined],
+  ])('« %s »: %s', (text, relation) => {
+    expect(readAsker(text).relation).toBe(relation);
+  });
+
+  it.each([
+    "je suis maman solo, mon fils a 4 ans, je touche le RSA, j'ai droit ?",
+    'je suis inscrit depuis 2 ans',
+    'conseillère Cap Emploi : monsieur 54 ans',
+    undefined,
+  ])('« %s »: the same answers as the single questions', (text) => {
+    expect(readAsker(text)).toMatchObject({ forSomeoneElse: isAdviserPhrasing(text), relative: speaksOfRelative(text), self: speaksOfSelf(text) });
   });
 });
