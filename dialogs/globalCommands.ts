@@ -5,7 +5,7 @@ import type { Locale, Wording } from '../locales/i18n';
 export type GlobalCommand =
   | { kind: 'help' }
   | { kind: 'menu' }
-  /** « retour »: back to the question a feature interrupted, else the menu. */
+  /** « retour »: back to the question a feature interrupted, else the step before (StepsBack), else the menu. */
   | { kind: 'back' }
   | { kind: 'cancel' }
   | { kind: 'restart' }

@@ -124,12 +124,17 @@ export class SearchDialog extends ComponentDialog {
    * the place kept. A search of advisers (« le cap emploi le plus proche ») has no kind question: undefined (the menu).
    */
   stepBack(featureDc: DialogContext): { options: SearchOptions; said: string } | undefined {
+    // Each loop of the results (« voir plus », « le premier »…) runs the search again inside the last one: the innermost is shown.
+    while (featureDc.activeDialog?.id === SEARCH_DIALOG && featureDc.child) featureDc = featureDc.child;
     const at = featureDc.activeDialog?.id;
     if (at !== NEXT_PROMPT && at !== RADIUS_PROMPT && at !== PLACE_QUESTION) return undefined;
-    const search = (featureDc.stack.find((instance) => instance.id === STEPS)?.state as { values?: StepValues } | undefined)?.values?.search;
+    const steps = featureDc.stack.find((instance) => instance.id === STEPS)?.state as { options?: SearchOptions; values?: StepValues } | undefined;
+    const search = steps?.values?.search;
+    const t = tr(featureDc.context);
+    // One structure of the page shown alone (« le premier »): back to the page.
+    if (at === NEXT_PROMPT && search && steps?.options?.focus !== undefined) return { options: search, said: t('search:back.results') };
     if (search?.partners) return undefined;
     sessionOf(featureDc.context).kinds = undefined;
-    const t = tr(featureDc.context);
     const place = search?.place;
     return place ? { options: { place }, said: t('search:back.kindPlace', { place: place.label }) } : { options: {}, said: t('search:back.kind') };
   }

@@ -155,6 +155,22 @@ describe('« retour » in a feature that interrupted a question', () => {
     expect(textOf(next)).toMatch(/entreprises d'insertion\) à moins de 25 km du Lamentin/);
   });
 
+  it('« retour » after « Voir 19 de plus »: the kind question too', async () => {
+    const bot = newBot();
+    await play(bot, "un chantier d'insertion au Lamentin", 'Voir 19 de plus');
+    const replies = await bot.say('retour');
+    expect(textOf(replies)).toContain("Retour à l'étape d'avant : le type de structure. Je garde le lieu : Le Lamentin.");
+  });
+
+  it('« retour » after « le premier » (one structure shown alone): the page again', async () => {
+    const bot = newBot();
+    await play(bot, "un chantier d'insertion au Lamentin", 'le premier');
+    const replies = await bot.say('retour');
+    expect(textOf(replies)).toContain('Retour à la liste.');
+    expect(replies.flatMap((r) => r.attachments ?? []).length).toBe(5);
+    expect(textOf(await bot.say('retour'))).toContain("Retour à l'étape d'avant : le type de structure.");
+  });
+
   it('"go back" at the place question of a search: the kind question again', async () => {
     const bot = newBot('en-US');
     await play(bot, 'find a structure', 'integration worksite');

@@ -167,6 +167,7 @@ const EN_ROWS: Row[] = [
   ['the nearest cap emploi to ducos', { kinds: ['CAP_EMPLOI'], place: 'commune:97207' }, MQ],
   ['closest mission locale to Le Robert', { kinds: ['ML'], place: 'commune:97222' }, MQ],
   ['I want to talk to someone', { place: undefined }, MQ],
+  ['just moved to Martinique from Dominica, where can I find an ACI near Le Lamentin?', { place: 'commune:97213' }, MQ],
 ];
 
 function actual(slots: Slots): Record<string, unknown> {

@@ -143,6 +143,7 @@ export function extractPlace(p: PreparedText, skip: ReadonlySet<number>, context
   }
   const words = commonWords();
   let candidates: PlaceFound | undefined;
+  let afterTo: PlaceFound | undefined;
   for (let i = 0; i < tokens.length; i++) {
     if (skip.has(i) || !(TRIGGERS.has(tokens[i]!) || (english && ENGLISH_TRIGGERS.has(tokens[i]!)))) continue;
     if (english && (tokens[i] === 'a' || FRENCH_TRIGGERS.has(tokens[i]!))) continue;
@@ -170,11 +171,17 @@ export function extractPlace(p: PreparedText, skip: ReadonlySet<number>, context
       if (!area && isCommonWord(placeWords, words)) continue;
       if (ZONE_WORDS.includes(tokens[i]!) && !area && result.status === 'found') continue;
       if (result.status === 'found' && result.place.type === 'commune' && end - from === 1 && result.place.departement !== ctx?.departement && (result.place.population ?? 0) < SMALL_COMMUNE) continue;
+      // "to" gives way to any other trigger ("moved to Martinique …, an ACI near Le Lamentin").
+      if (found.place && ENGLISH_TRIGGERS.has(tokens[i]!)) {
+        afterTo ??= found;
+        break;
+      }
       if (found.place) return found;
       candidates ??= found;
       break;
     }
   }
+  if (afterTo) return afterTo;
   if (candidates) {
     // Namesakes far away ("rivière" of « de riviere salé ») give way to a misspelt local name after a trigger.
     const local = candidates.placeCandidates?.some((c) => c.departement === ctx?.departement);
