@@ -1,5 +1,5 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { areaOf, type DirectoryReader } from '../../knowledge/directory/directoryPort';
+import { areaOf, type DirectoryReader, type KindStats } from '../../knowledge/directory/directoryPort';
 import { figuresOf } from '../../knowledge/directory/figures';
 import { isStructureKind } from '../../knowledge/directory/kinds';
 import type { Place } from '../../knowledge/territory';
@@ -7,7 +7,7 @@ import { placeOfSlot } from '../../knowledge/understanding/slots/place';
 import { PLACE_QUESTION, PlaceQuestion, rememberPlace, type PlaceQuestionOptions } from '../shared/place/placeQuestion';
 import { placeWords, servedArea } from '../shared/territory';
 import { sessionOf } from '../shared/session';
-import { tr } from '../shared/turnLocale';
+import { tr, turnLocale } from '../shared/turnLocale';
 import type { FeatureOptions } from '../shared/understanding';
 
 export const STATS_DIALOG = 'stats';
@@ -59,11 +59,18 @@ export class StatsDialog extends ComponentDialog {
     const where = placeWords(place);
     const kindName = (kind: string) => t(`directory:kinds.${kind}.name`);
     const lines: string[] = [];
+    const row = (r: KindStats) => `- ${t('common:labelled', { label: kindName(r.kind), value: t('stats:row', { count: r.structures, posts: t('stats:rowPosts', { count: r.posts }) }) })}`;
     if (figures.byKind.length === 0) {
-      lines.push(t(figures.counted === 'siae' ? 'stats:noneSiae' : 'stats:none', where));
+      // The kinds asked are named, so that the SIAE of other kinds listed next are not read as them.
+      const kinds = new Intl.ListFormat(turnLocale(step.context), { type: 'conjunction' }).format(asked.map(kindName));
+      lines.push(figures.counted === 'siae' ? t('stats:noneSiae', where) : t('stats:noneKinds', { ...where, kinds }));
     } else {
       lines.push(t(figures.counted === 'siae' ? 'stats:totalSiae' : 'stats:total', { ...where, count: figures.total.structures, posts: t('stats:posts', { count: figures.total.posts }) }));
-      lines.push(...figures.byKind.map((r) => `- ${t('common:labelled', { label: kindName(r.kind), value: t('stats:row', { count: r.structures, posts: t('stats:rowPosts', { count: r.posts }) }) })}`));
+      lines.push(...figures.byKind.map(row));
+    }
+    if (figures.otherSiae.length > 0) {
+      lines.push(t('stats:otherSiae'));
+      lines.push(...figures.otherSiae.map(row));
     }
     const apart = [...figures.otherEmployers, ...figures.partners];
     if (apart.length > 0) {

@@ -13,6 +13,8 @@ export interface TerritoryFigures {
   total: { structures: number; posts: number };
   /** The counted kinds present, in STRUCTURE_KINDS order. */
   byKind: KindStats[];
+  /** SIAE of the kinds not asked, when kinds were asked (« combien d'ETTI ? »): insertion structures too, never partners. */
+  otherSiae: KindStats[];
   /** Inclusive employers that are not SIAE and were not asked (GEIQ, EA, EATT, OPCS). */
   otherEmployers: KindStats[];
   /** Prescribers and partners that were not asked. */
@@ -29,7 +31,8 @@ export function figuresOf(rows: readonly KindStats[], kinds?: readonly Structure
     counted: asked ? 'kinds' : 'siae',
     total: { structures: byKind.reduce((n, r) => n + r.structures, 0), posts: byKind.reduce((n, r) => n + r.posts, 0) },
     byKind,
-    otherEmployers: present.filter((r) => !counts(r.kind) && !isPartnerKind(r.kind)),
+    otherSiae: present.filter((r) => !counts(r.kind) && isSiaeKind(r.kind)),
+    otherEmployers: present.filter((r) => !counts(r.kind) && !isSiaeKind(r.kind) && !isPartnerKind(r.kind)),
     partners: present.filter((r) => !counts(r.kind) && isPartnerKind(r.kind)),
   };
 }

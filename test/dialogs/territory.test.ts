@@ -54,6 +54,25 @@ describe('stats dialog: SIAE, as the DIECCTE table', () => {
     expect(said).toContain(`- ${kind('ML')} : `);
   });
 
+  it.each([
+    ['fr-FR', 'combien d\'ETTI dans le Nord ?'],
+    ['en-US', 'how many ETTI in the north?'],
+  ])('%s « %s » with none there: says so for that kind, and the other SIAE are SIAE, not partners', async (locale, message) => {
+    const t = translator(locale === 'fr-FR' ? 'fr' : 'en');
+    const understand: Understand = () => ({ intent: 'stats', confidence: 0.9, slots: { kinds: ['ETTI'], place: { type: 'zone', code: '972-NORD', label: 'Martinique Nord (CAP Nord)' } } });
+    const bot = new BotDriver({ features: features('972'), understand, locale });
+    await bot.join();
+    const said = textOf(await bot.say(message));
+    expect(said).toContain(t('stats:noneKinds', { kinds: t('directory:kinds.ETTI.name'), place: 'Martinique Nord (CAP Nord)', atPlace: 'dans la zone Martinique Nord (CAP Nord)' }));
+    const aci = said.indexOf(`- ${t('directory:kinds.ACI.name')}`);
+    expect(aci).toBeGreaterThan(said.indexOf(t('stats:otherSiae')));
+    expect(said.indexOf(t('stats:otherSiae'))).toBeGreaterThan(-1);
+    // With their posts, as SIAE rows; the partners stay apart after them.
+    expect(said.slice(aci).split('\n')[0]).toMatch(locale === 'fr-FR' ? /structures?, \d+ postes?/ : /structures?, \d+ posts?/);
+    expect(said.indexOf(t('stats:apart'))).toBeGreaterThan(aci);
+    expect(said.indexOf(`- ${t('directory:kinds.FT.name')}`)).toBeGreaterThan(said.indexOf(t('stats:apart')));
+  });
+
   it('a national guichet asks for the territory', async () => {
     const bot = new BotDriver({ features: features() });
     await bot.join();
