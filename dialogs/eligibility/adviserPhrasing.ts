@@ -4,7 +4,7 @@ import { writerOf } from '../../knowledge/understanding/writer';
 
 /** Words an adviser uses when checking for someone else ("vérifier l'éligibilité d'un candidat"). */
 const THIRD_PERSON =
-  /\b(candidat|candidate|candidats|beneficiaire|la personne|une personne|cette personne|un jeune|ce jeune|une jeune|mon public|usager|usagere|monsieur|madame|un monsieur|une dame|mon client|ma cliente|un salarie|une salariee|un resident|une residente|for a candidate|a candidate|my client|a client|for someone)\b/;
+  /\b(candidat|candidate|candidats|beneficiaire|la personne|une personne|cette personne|un jeune|ce jeune|une jeune|mon public|usager|usagere|monsieur|madame|un monsieur|une dame|mon client|ma cliente|un brsa|une brsa|un allocataire|une allocataire|un demandeur d emploi|une demandeuse d emploi|un deld|une deld|un detld|une detld|un salarie|une salariee|un resident|une residente|for a candidate|a candidate|my client|a client|for someone)\b/;
 
 /** Someone close the writer may ask for (« ma fille », « mon mari », « un ami », "my son"). */
 const RELATIVES =

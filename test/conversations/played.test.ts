@@ -119,3 +119,18 @@ describe('a relative asking for someone', () => {
     expect(textOf(await bot.say(message))).toMatch(/vous embaucher/);
   });
 });
+
+describe('an adviser\'s quick lookups, in their shorthand', () => {
+  it.each([
+    ['critères EI pour un BRSA de 55 ans', /Ce qui compte pour la personne : Bénéficiaire du RSA, 50 ans ou plus/],
+    ['un BRSA de 55 ans peut aller en ACI ?', /Ce qui compte pour la personne : Bénéficiaire du RSA, 50 ans ou plus/],
+  ])('« %s »: read as the RSA of someone else, the result at once', async (message, counted) => {
+    const bot = martiniqueBot(demo);
+    await bot.join();
+    const said = textOf(await bot.say(message));
+    expect(said).toMatch(counted);
+    expect(said).toMatch(/embaucher la personne/);
+    expect(said).not.toContain(fr('eligibilityDialog:minima.question', { benefits: "le RSA, l'ASS ou l'AAH" }));
+    expect(said).not.toMatch(/\bvous embaucher\b/);
+  });
+});

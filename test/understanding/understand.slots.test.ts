@@ -57,6 +57,10 @@ const ROWS: Row[] = [
   ["je touche l'ASS", { criteria: ['ASS'] }],
   ["j'ai l'AAH", { criteria: ['AAH'] }],
   ['RQTH', { criteria: ['TH'] }],
+  // An adviser's shorthand: « BRSA » (bénéficiaire du RSA), « BOETH » (obligation d'emploi des travailleurs handicapés), « infra 3 ».
+  ['un BRSA de 55 ans', { age: 55, criteria: ['RSA', 'SENIOR'] }],
+  ['BOETH', { criteria: ['TH'] }],
+  ['niveau infra 3', { criteria: ['CAP_BEP'] }],
   ['travailleur handicapé', { criteria: ['TH'] }],
   ['chômeur depuis 2 ans', { criteria: ['DETLD'], months: 24 }],
   ['inscrit depuis 30 mois', { criteria: ['DETLD'], months: 30 }],
