@@ -10,6 +10,7 @@ import { rememberFacts } from './shared/memory';
 import { foldText } from '../knowledge/text/fold';
 import { recognizeYesNo } from '../knowledge/understanding/yesNo';
 import { isConfused, smallTalkOf } from '../knowledge/understanding/smallTalk';
+import { introducesOnly } from '../knowledge/understanding/writer';
 
 export interface FreeTextRouterDeps {
   features: readonly Feature[];
@@ -49,6 +50,13 @@ export async function routeFreeText(dc: DialogContext, text: string, deps: FreeT
   if (isConfused(text)) {
     session.misunderstandings = 0;
     await context.sendActivity(t('common:help.short'));
+    return { kind: 'menu', promptKey: 'common:menu.prompt' };
+  }
+  // « Bonjour, je suis conseillère France Travail », nothing asked yet: said back, and what follows speaks of « la personne ».
+  if (introducesOnly(text)) {
+    session.misunderstandings = 0;
+    session.forCandidate = true;
+    await context.sendActivity(t('conversation:professional.noted'));
     return { kind: 'menu', promptKey: 'common:menu.prompt' };
   }
   const heard = deps.understand?.(text, turnLocale(context), { departement: session.departement });

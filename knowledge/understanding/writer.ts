@@ -18,7 +18,7 @@ export interface Writer {
 
 /** Jobs that are a professional's on their own (« je suis CIP », « assistante sociale »). */
 const ROLES =
-  'cip|charge d insertion|chargee d insertion|charge de mission|chargee de mission|charge d accompagnement|chargee d accompagnement|assistant social|assistante sociale|assistant de service social|assistante de service social|travailleur social|travailleuse sociale|educateur|educatrice|educateur specialise|educatrice specialisee|encadrant technique|encadrante technique|accompagnateur socio professionnel|accompagnatrice socio professionnelle|prescripteur|prescriptrice|caseworker|case worker|social worker|job coach|employment adviser|employment advisor|careers adviser|careers advisor';
+  'cip|charge d insertion|chargee d insertion|charge de mission|chargee de mission|charge d accompagnement|chargee d accompagnement|assistant social|assistante sociale|assistant de service social|assistante de service social|travailleur social|travailleuse sociale|educateur|educatrice|educateur specialise|educatrice specialisee|encadrant technique|encadrante technique|accompagnateur socio professionnel|accompagnatrice socio professionnelle|prescripteur|prescriptrice|agent d accueil|agente d accueil|charge d accueil|chargee d accueil|hote d accueil|hotesse d accueil|receptionniste|receptionist|caseworker|case worker|social worker|job coach|employment adviser|employment advisor|careers adviser|careers advisor';
 /** Jobs that are a professional's when an organisation or the field follows (« conseillère France Travail », not « conseiller de vente »). */
 const ROLES_IN_FIELD = 'conseiller|conseillere|referent|referente|referent rsa|referente rsa|agent|agente|adviser|advisor|counsellor|counselor';
 const FIELD =
@@ -41,4 +41,30 @@ export function writerOf(text: string | undefined): Writer {
   // A kind named again after the introduction is also asked for (« CIP dans un ACI, je cherche un ACI »).
   const rest = extractKinds(prepareText(folded.slice(span.index + span[0].length))).kinds;
   return { professional, workplace: named.filter((k) => !rest.includes(k)) };
+}
+
+/** Words around an introduction that ask nothing: greetings, politeness, and where the writer works. */
+const INTRODUCTION_WORDS = new Set(
+  (
+    'bonjour bonsoir hello hi salut coucou merci thanks ' +
+    'a au aux de du des la le les l d en chez dans sur at with for from in of the an ' +
+    'france travail pole emploi mission missions locale locales cap ml ft plie ccas caf spip pjj departement ctm cd chrs ' +
+    'agence antenne service guichet unique accueil insertion structure association'
+  ).split(' '),
+);
+
+/**
+ * Whether the message only introduces a professional (« Bonjour, je suis conseillère France
+ * Travail », "Hi, I'm an adviser at France Travail"), asking nothing yet: the words before and after
+ * the role are greetings or the name of where they work.
+ */
+export function introducesOnly(text: string | undefined): boolean {
+  const folded = text ? foldText(text) : '';
+  const match = PROFESSIONAL.exec(folded);
+  if (!match) return false;
+  const around = `${folded.slice(0, match.index)} ${folded.slice(match.index + match[0].length)}`;
+  return around
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .every((word) => INTRODUCTION_WORDS.has(word));
 }

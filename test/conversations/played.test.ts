@@ -2,6 +2,7 @@ import { translator } from '../../locales/i18n';
 import { buttonsOf, textOf, type Reply } from '../support/botDriver';
 import { useDemoBot } from '../support/demoBot';
 import { martiniqueBot } from '../support/probeBot';
+import { introducesOnly, writerOf } from '../../knowledge/understanding/writer';
 
 const demo = useDemoBot({ today: '2026-11-22', warm: true });
 const fr = translator('fr');
@@ -132,5 +133,34 @@ describe('an adviser\'s quick lookups, in their shorthand', () => {
     expect(said).toMatch(/embaucher la personne/);
     expect(said).not.toContain(fr('eligibilityDialog:minima.question', { benefits: "le RSA, l'ASS ou l'AAH" }));
     expect(said).not.toMatch(/\bvous embaucher\b/);
+  });
+});
+
+describe('a professional who only introduces themselves', () => {
+  it.each([
+    ['fr-FR', 'Bonjour, je suis conseillère France Travail', 'je suis agent d\'accueil au guichet unique, un jeune de 19 ans sans diplôme est là', /la personne/i],
+    ['fr-FR', 'je suis agente d\'accueil', 'vérifier l\'éligibilité, 19 ans, sans diplôme', /la personne/i],
+    ['en-US', "Hi, I'm an adviser at France Travail", 'is someone aged 19 with no diploma eligible?', /the person/],
+  ] as const)('%s « %s »: said back, not « not understood », and what follows is about the person', async (locale, intro, next, person) => {
+    const t = translator(locale === 'fr-FR' ? 'fr' : 'en');
+    const bot = martiniqueBot(demo, locale);
+    await bot.join();
+    const first = await bot.say(intro);
+    expect(textOf(first)).toContain(t('conversation:professional.noted'));
+    expect(textOf(first)).not.toContain(t('common:menu.notUnderstood'));
+    expect(buttonsOf(first)).toContain(t('eligibilityDialog:menu'));
+    expect(textOf(await bot.say(next))).toMatch(person);
+  });
+
+  it.each([
+    ["je suis agent d'accueil au guichet unique", true],
+    ["Bonjour, je suis hôtesse d'accueil à la mission locale", true],
+    ['je suis CIP au PLIE', true],
+    ['je suis conseillère ML, un jeune de 19 ans est éligible ?', false],
+    ["I'm an adviser at France Travail, where is the nearest ACI?", false],
+    ['bonjour je suis au RSA', false],
+  ] as const)('« %s » only introduces a professional: %s', (text, only) => {
+    expect(introducesOnly(text)).toBe(only);
+    if (only) expect(writerOf(text).professional).toBe(true);
   });
 });
