@@ -22,7 +22,9 @@ const ANOTHER_PLACE = /^(et|and|what about|how about|pareil pour|meme chose pour
 
 function asksAgainFor(text: string, understood: UnderstoodMessage): boolean {
   const said = Object.entries(understood.slots).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)).map(([k]) => k);
-  return ANOTHER_PLACE.test(foldText(text)) && said.includes('place') && said.every((k) => k === 'place' || k === 'kinds');
+  if (!ANOTHER_PLACE.test(foldText(text)) || said.length === 0 || !said.every((k) => k === 'place' || k === 'kinds')) return false;
+  // « et les ACI ? »: another kind for the same place, when it asks for structures (not « et les ACI, c'est quoi ? »).
+  return said.includes('place') || understood.intent === 'search' || understood.intent === 'stats';
 }
 
 /** What the router did with a message. `menu` = the caller shows the menu with this prompt key. */
@@ -62,7 +64,8 @@ export async function routeFreeText(dc: DialogContext, text: string, deps: FreeT
   const heard = deps.understand?.(text, turnLocale(context), { departement: session.departement });
   const request = heard && asRequest(heard, text);
   // « et au Lamentin ? » right after the figures of a territory: the figures for that place, not a search.
-  const understood = request && after && asksAgainFor(text, request) ? { ...request, intent: after, confidence: 1 } : request;
+  const again = !!(request && after && asksAgainFor(text, request));
+  const understood = request && again && after ? { ...request, intent: after, confidence: 1 } : request;
   if (understood && understood.confidence >= CONFIDENT) {
     const feature = deps.features.find((f) => f.intents?.includes(understood.intent));
     if (feature) {
@@ -70,7 +73,7 @@ export async function routeFreeText(dc: DialogContext, text: string, deps: FreeT
       const summary = understoodSummary(understood, t);
       if (summary) await context.sendActivity(summary);
       rememberFacts(context, understood.slots, understood.intent);
-      const options: FeatureOptions = { understood, text };
+      const options: FeatureOptions = { understood, text, ...(again ? { again } : {}) };
       return { kind: 'started', result: await dc.beginDialog(feature.dialog.id, options) };
     }
     switch (understood.intent) {

@@ -154,6 +154,8 @@ export class SearchDialog extends ComponentDialog {
     const named = readChoice((step.options as SearchOptions).text, kindChoicesToRead(t));
     if (named) {
       state.kinds = [named.value as StructureKind];
+      // Read here, not by the understanding (« integrashun company »): said before it is used.
+      await step.context.sendActivity(t('conversation:place.took', { place: kindsInWords(state.kinds, t) }));
       return step.next();
     }
     const explanations = SIAE_KINDS.map((k) => `- ${t('common:labelled', { label: t(`directory:kinds.${k}.short`), value: t(`directory:kinds.${k}.explain`) })}`);

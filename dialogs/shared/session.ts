@@ -32,6 +32,8 @@ export interface ConversationSession {
   lastRestart?: string;
   /** What was answered just before the menu came back, when « et au Lamentin ? » asks it again for another place (the figures). */
   lastAnswer?: LastAnswer;
+  /** The place and kinds of the last figures given: « et les ACI ? », « et au Robert ? » right after change one of them. */
+  lastFigures?: { place: Place; kinds: StructureKind[] };
   /** A message understood with doubt, waiting for the person to pick what they meant. */
   pendingUnderstood?: { understood: UnderstoodMessage; text: string };
   /** Requests proved with their reference and code here (`suivre ma demande`): shown and erased like the person's own. */

@@ -26,6 +26,8 @@ export interface FeatureOptions {
   text?: string;
   /** Started over another feature's question, which is asked again when this one ends: do what was asked, then end. */
   resumes?: boolean;
+  /** « et les ACI ? », « et au Lamentin ? » right after an answer: the same request, with what was not said taken from it. */
+  again?: boolean;
 }
 
 /**

@@ -41,6 +41,12 @@ export class StatsDialog extends ComponentDialog {
     const understood = (step.options as FeatureOptions).understood?.slots.place;
     const place = understood ? placeOfSlot(understood) : undefined;
     if (place && place.type !== 'coords') return step.next(place);
+    // « et les ACI ? » right after figures: the same place (said again in the answer's first line).
+    const last = sessionOf(step.context).lastFigures;
+    if ((step.options as FeatureOptions).again && last) {
+      (step.values as { repeated?: boolean }).repeated = true;
+      return step.next(last.place);
+    }
     const served = servedArea(this.deps.territory);
     if (served) {
       (step.values as { ownTerritory?: boolean }).ownTerritory = true;
@@ -53,8 +59,13 @@ export class StatsDialog extends ComponentDialog {
     const t = tr(step.context);
     const place = step.result as Place | undefined;
     if (!place) return step.endDialog();
-    if (!(step.values as { ownTerritory?: boolean }).ownTerritory) rememberPlace(step.context, place);
-    const asked = ((step.options as FeatureOptions).understood?.slots.kinds ?? []).filter(isStructureKind);
+    const values = step.values as { ownTerritory?: boolean; repeated?: boolean };
+    if (!values.ownTerritory && !values.repeated) rememberPlace(step.context, place);
+    const options = step.options as FeatureOptions;
+    const said = (options.understood?.slots.kinds ?? []).filter(isStructureKind);
+    // « et au Robert ? » right after the figures of the ACI at Ducos: the ACI again.
+    const last = sessionOf(step.context).lastFigures;
+    const asked = said.length === 0 && options.again && last ? last.kinds : said;
     const figures = figuresOf(await this.deps.directory.statsByKind(areaOf(place)), asked);
     const where = placeWords(place);
     const kindName = (kind: string) => t(`directory:kinds.${kind}.name`);
@@ -81,6 +92,7 @@ export class StatsDialog extends ComponentDialog {
     if ((step.values as { ownTerritory?: boolean }).ownTerritory) lines.push(t('stats:otherPlace'));
     await step.context.sendActivity(lines.join('\n'));
     sessionOf(step.context).lastAnswer = 'stats';
+    sessionOf(step.context).lastFigures = { place, kinds: asked };
     return step.endDialog();
   }
 }

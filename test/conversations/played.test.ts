@@ -164,3 +164,53 @@ describe('a professional who only introduces themselves', () => {
     if (only) expect(writerOf(text).professional).toBe(true);
   });
 });
+
+describe('figures, one thing changed at a time', () => {
+  it('« combien d\'EI à Ducos ? », « et les ACI ? », « et au Robert ? »: figures each time, the other thing kept', async () => {
+    const bot = martiniqueBot(demo);
+    await bot.join();
+    const kind = (k: string) => fr(`directory:kinds.${k}.name`);
+    expect(textOf(await bot.say("combien d'EI à Ducos ?"))).toMatch(/^Ducos \(972\) : \d+ structures?/m);
+    const aciDucos = textOf(await bot.say('et les ACI ?'));
+    // The figures of the ACI at Ducos, not a search around Ducos.
+    expect(aciDucos).toContain(fr('stats:source'));
+    expect(aciDucos).toMatch(new RegExp(`(^Ducos \\(972\\) : \\d+ structures?|^${kind('ACI')} : aucune structure enregistrée à Ducos)`, 'm'));
+    // Other SIAE only under their own line, never as the kind asked.
+    expect(aciDucos.indexOf(`- ${kind('EI')} : `)).toBeGreaterThan(aciDucos.indexOf(fr('stats:otherSiae')));
+    const aciRobert = textOf(await bot.say('et au Robert ?'));
+    expect(aciRobert).toMatch(/^Le Robert \(972\) : \d+ structures?, \d+ postes d'insertion\./m);
+    expect(aciRobert).toContain(`- ${kind('ACI')} : `);
+    expect(aciRobert.indexOf(`- ${kind('ACI')} : `)).toBeLessThan(aciRobert.indexOf(fr('stats:otherSiae')));
+  });
+
+  it('« et les ACI, c\'est quoi ? » after figures is a question, not figures', async () => {
+    const bot = martiniqueBot(demo);
+    await bot.join();
+    await bot.say("combien d'EI à Ducos ?");
+    expect(textOf(await bot.say("et les ACI, c'est quoi ?"))).not.toContain(fr('stats:source'));
+  });
+});
+
+describe('one word per message, in English', () => {
+  it('"worksite", "Le Robert": the place question, then the worksites', async () => {
+    const bot = martiniqueBot(demo, 'en-US');
+    await bot.join();
+    expect(textOf(await bot.say('worksite'))).toContain(en('search:askPlace'));
+    const results = await bot.say('Le Robert');
+    expect(cardCount(results)).toBeGreaterThan(0);
+    expect(JSON.stringify(results.flatMap((r) => r.attachments ?? []))).toContain(en('directory:kinds.ACI.name'));
+  });
+});
+
+describe('a kind read from misspelt words', () => {
+  it.each([
+    ['en-US', 'integrashun company near fort de france', 'search:kindPlural.EI'],
+  ] as const)('%s « %s »: said before the results', async (locale, message, kindKey) => {
+    const t = translator(locale === 'fr-FR' ? 'fr' : 'en');
+    const bot = martiniqueBot(demo, locale);
+    await bot.join();
+    const replies = await bot.say(message);
+    expect(textOf(replies)).toContain(t('conversation:place.took', { place: t(kindKey) }));
+    expect(cardCount(replies)).toBeGreaterThan(0);
+  });
+});
