@@ -11,7 +11,7 @@ import { foldText } from '../../knowledge/text/fold';
 import { AnswerPrompt, type Recalled } from '../shared/prompts/answerPrompt';
 import { choicesMessage } from '../shared/choices';
 import { ButtonsPrompt, type HiddenChoices } from '../shared/prompts/buttonsPrompt';
-import type { SiaeKind } from '../../knowledge/directory/kinds';
+import { isSiaeKind, type SiaeKind } from '../../knowledge/directory/kinds';
 import {
   ageCriterion,
   criteriaDecidedBy,
@@ -130,7 +130,10 @@ export class EligibilityDialog extends ComponentDialog {
     const relative = sameCandidate ? session.eligibilityCheck?.relative === true : adviser && asker.relative && !asker.professional;
     // Named in the answers when known (« votre fille »), otherwise « la personne ».
     const relation = !relative ? undefined : sameCandidate ? session.eligibilityCheck?.relation : asker.relation;
-    const check: CheckState = { adviser, relative, ...(relation ? { relation } : {}), targetKind: options.targetKind, answers: answersFrom(session.situation) };
+    // « critères EI pour un BRSA de 55 ans », « éligible ETTI ? »: one kind named, the check is for that kind.
+    const named = (options.understood?.slots.kinds ?? []).filter(isSiaeKind);
+    const targetKind = options.targetKind ?? (named.length === 1 ? named[0] : undefined);
+    const check: CheckState = { adviser, relative, ...(relation ? { relation } : {}), targetKind, answers: answersFrom(session.situation) };
     session.eligibilityCheck = check;
     const slots = options.understood?.slots;
     if (slots) absorb(session.situation, check.answers, slots, this.deps.today());
@@ -243,7 +246,7 @@ export class EligibilityDialog extends ComponentDialog {
     const lines =
       eligible.length === described.results.length && described.results.length > 1
         ? [t('eligibilityDialog:resultIntro'), t('eligibilityDialog:allEligible', as)]
-        : [t('eligibilityDialog:resultIntro'), ...described.results.map((r) => `- ${r.explanation}`)];
+        : [t(described.results.length === 1 ? 'eligibilityDialog:resultIntroOne' : 'eligibilityDialog:resultIntro'), ...described.results.map((r) => `- ${r.explanation}`)];
     if (described.counted.length > 0) {
       lines.push('', t('eligibilityDialog:counted', { ...as, criteria: described.counted.map((k) => t(criterionTextKey(k, 'label'))).join(', ') }));
     }

@@ -136,6 +136,21 @@ describe('an adviser\'s quick lookups, in their shorthand', () => {
   });
 });
 
+describe('an eligibility question about one kind', () => {
+  it.each([
+    ['je suis conseiller mission locale, un jeune de 19 ans sans diplome, eligible ETTI ?', 'ETTI'],
+    ['critères EI pour un BRSA de 55 ans', 'EI'],
+  ])('« %s »: the answer for that kind at once, no question that cannot change it', async (message, kind) => {
+    const bot = martiniqueBot(demo);
+    await bot.join();
+    const said = textOf(await bot.say(message));
+    expect(said).toContain(fr('eligibilityDialog:resultIntroOne'));
+    expect(said).toMatch(new RegExp(`^- .*\\(${kind}\\) : oui`, 'm'));
+    expect(said).not.toContain(fr('eligibilityDialog:resultIntro'));
+    expect(said).not.toContain(fr('eligibilityDialog:minima.questionAdviser', { benefits: "le RSA, l'ASS ou l'AAH" }));
+  });
+});
+
 describe('a professional who only introduces themselves', () => {
   it.each([
     ['fr-FR', 'Bonjour, je suis conseillère France Travail', 'je suis agent d\'accueil au guichet unique, un jeune de 19 ans sans diplôme est là', /la personne/i],
@@ -203,14 +218,35 @@ describe('one word per message, in English', () => {
 });
 
 describe('a kind read from misspelt words', () => {
+  it('"integrashun company near fort de france": said before the results', async () => {
+    const bot = martiniqueBot(demo, 'en-US');
+    await bot.join();
+    const replies = await bot.say('integrashun company near fort de france');
+    expect(textOf(replies)).toContain(en('conversation:place.took', { place: en('search:kindPlural.EI') }));
+    expect(cardCount(replies)).toBeGreaterThan(0);
+  });
+});
+
+describe('a lost PASS IAE', () => {
   it.each([
-    ['en-US', 'integrashun company near fort de france', 'search:kindPlural.EI'],
-  ] as const)('%s « %s »: said before the results', async (locale, message, kindKey) => {
-    const t = translator(locale === 'fr-FR' ? 'fr' : 'en');
+    ['fr-FR', 'mon bénéficiaire a perdu son pass'],
+    ['fr-FR', 'jai perdu mon pass'],
+    ['en-US', 'my client lost his PASS IAE'],
+    ['fr-FR', 'hello, I lost my PASS IAE what do I do'],
+  ] as const)('%s « %s »: where it is and who gives it again, not a request reference', async (locale, message) => {
+    const english = locale === 'en-US' || message.startsWith('hello');
+    const t = translator(english ? 'en' : 'fr');
     const bot = martiniqueBot(demo, locale);
     await bot.join();
-    const replies = await bot.say(message);
-    expect(textOf(replies)).toContain(t('conversation:place.took', { place: t(kindKey) }));
-    expect(cardCount(replies)).toBeGreaterThan(0);
+    const said = textOf(await bot.say(message));
+    expect(said).toContain(t('faq:entries.pass-iae-lost.answer'));
+    expect(said).not.toContain(t('followUp:askReference'));
+  });
+
+  it("« j'ai perdu mon numéro de demande » is still the request's follow-up", async () => {
+    const bot = martiniqueBot(demo);
+    await bot.join();
+    const said = textOf(await bot.say("j'ai perdu mon numéro de demande"));
+    expect(said).not.toContain(fr('faq:entries.pass-iae-lost.answer'));
   });
 });
