@@ -61,6 +61,9 @@ const ROWS: Row[] = [
   ['un BRSA de 55 ans', { age: 55, criteria: ['RSA', 'SENIOR'] }],
   ['BOETH', { criteria: ['TH'] }],
   ['niveau infra 3', { criteria: ['CAP_BEP'] }],
+  // Voice dictation and SMS: « jai arreter lecole ».
+  ['jai arreter lecole je veux travailler', { criteria: ['CAP_BEP'] }],
+  ["mon ado veut arrêter l'école", { criteria: undefined }],
   ['travailleur handicapé', { criteria: ['TH'] }],
   ['chômeur depuis 2 ans', { criteria: ['DETLD'], months: 24 }],
   ['inscrit depuis 30 mois', { criteria: ['DETLD'], months: 30 }],
