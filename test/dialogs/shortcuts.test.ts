@@ -37,7 +37,9 @@ describe('one message, straight to the right place', () => {
   it('"je touche le RSA, est-ce que je peux travailler dans un chantier d\'insertion ?" answers without asking about RSA', async () => {
     const said = textOf(await shortcut(bot(), "je touche le RSA, est-ce que je peux travailler dans un chantier d'insertion ?"));
     expect(said).not.toContain(fr('eligibilityDialog:minima.question', { benefits: "le RSA, l'ASS ou l'AAH" }));
-    expect(said).toContain(fr('eligibilityDialog:allEligible'));
+    // The kind asked, answered for itself.
+    expect(said).toContain(fr('eligibilityDialog:resultIntroOne'));
+    expect(said).toMatch(/\(ACI\) : oui, cette structure peut vous embaucher/);
   });
 
   it('"vérifier l\'éligibilité d\'un candidat" asks in the third person', async () => {
