@@ -26,6 +26,8 @@ export interface Feature {
   readonly availableTo?: (context: TurnContext) => Promise<boolean>;
   /** The people this feature is made for (advisers): they get their own welcome and menu. */
   readonly audience?: Audience;
+  /** Whether it answers this message for sure, whatever intent the understanding read (the FAQ: a term one entry names). */
+  readonly answersForSure?: (text: string, locale: 'fr' | 'en') => boolean;
 }
 
 /** A feature dialog with a step before the one shown (« retour »): the options it starts again with and the sentence saying so. */

@@ -87,14 +87,20 @@ export function createFeatures(deps: FeatureDeps = {}): Feature[] {
       synonyms: menuSynonyms('eligibility'),
     },
   ];
-  if (deps.faq) {
+  const faq = deps.faq;
+  if (faq) {
     features.push({
       id: 'faq',
       menuLabelKey: 'faqDialog:menuLabel',
       helpKey: 'faqDialog:helpLine',
-      dialog: new FaqDialog(deps.faq),
+      dialog: new FaqDialog(faq),
       intents: ['question'],
       synonyms: menuSynonyms('faq'),
+      // An entry found by its question or keyword phrase, not by likeness (score: infinite).
+      answersForSure: (text, locale) => {
+        const found = faq.searchFaq(text, locale);
+        return found.status === 'answer' && found.score === Number.POSITIVE_INFINITY;
+      },
     });
   }
   if (deps.directory && deps.requests) {

@@ -8,6 +8,7 @@ import { asRequest, CONFIDENT, PLAUSIBLE, type FeatureOptions, type Understand, 
 import { understoodFacts, understoodSummary } from './shared/understoodSummary';
 import { rememberFacts } from './shared/memory';
 import { foldText } from '../knowledge/text/fold';
+import { asksWhatItIs } from '../knowledge/understanding/definitionQuestion';
 import { recognizeYesNo } from '../knowledge/understanding/yesNo';
 import { isConfused, smallTalkOf } from '../knowledge/understanding/smallTalk';
 import { introducesOnly } from '../knowledge/understanding/writer';
@@ -96,6 +97,16 @@ export async function routeFreeText(dc: DialogContext, text: string, deps: FreeT
         session.misunderstandings = 0;
         await context.sendActivity(t('common:human.contact'));
         return { kind: 'menu', promptKey: 'common:menu.again' };
+    }
+  }
+  // « c'est quoi les minima sociaux ? »: a definition question of a term the FAQ names is the FAQ's,
+  // even when the model found its words off-topic (words no example uses).
+  if (understood?.intent === 'offtopic' && asksWhatItIs(text)) {
+    const faq = deps.features.find((f) => f.intents?.includes('question') && f.answersForSure?.(text, turnLocale(context)));
+    if (faq) {
+      session.misunderstandings = 0;
+      const options: FeatureOptions = { understood: { ...understood, intent: 'question', confidence: understood.confidence }, text };
+      return { kind: 'started', result: await dc.beginDialog(faq.dialog.id, options) };
     }
   }
   // Unsure: one short question with the likely features as buttons, never a guess.

@@ -20,7 +20,8 @@ export interface FaqEntryView {
   related: string[];
 }
 export type FaqSearchResult =
-  | { status: 'answer'; entry: { id: string }; also?: Array<{ id: string }> }
+  /** `score`: how sure; infinite when found by an entry's own question or keyword phrase, not by likeness. */
+  | { status: 'answer'; entry: { id: string }; score?: number; also?: Array<{ id: string }> }
   | { status: 'choices'; entries: Array<{ id: string }> }
   | { status: 'none' };
 export interface FaqKnowledge {

@@ -108,6 +108,14 @@ describe('a definition question is never answered yes or no', () => {
     expect(said).not.toMatch(/^(Oui|Non|Yes|No)\b/m);
   });
 
+  it('a definition question off the subject is not answered by a look-alike entry (« pérou » is not « perdu »)', async () => {
+    const bot = new BotDriver({ features: features(), understand: realUnderstand });
+    await bot.join();
+    const said = textOf(await bot.say("c'est quoi la capitale du pérou"));
+    expect(said).not.toContain(getFaqEntry('pass-iae-lost', 'fr')!.answer);
+    expect(said).toContain(fr('common:menu.notUnderstood'));
+  });
+
   it('the same entry asked as a yes/no question keeps its « Oui. »', async () => {
     const bot = new BotDriver({ features: features(), understand: realUnderstand });
     await bot.join();
