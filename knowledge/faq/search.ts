@@ -28,7 +28,8 @@ export type FaqSearchResult =
 /** Why the search decided what it did (for the evaluation and for tuning). */
 export interface FaqSearchTrace {
   words: string[];
-  ranked: Array<{ id: string; score: number; coverage: number }>;
+  /** `coverage`: share of the message's words the entry matched, look-alikes included; `found`: how many it matched as written or by their start (not only a look-alike). */
+  ranked: Array<{ id: string; score: number; coverage: number; found: number }>;
 }
 
 interface IndexedDoc {
@@ -135,7 +136,9 @@ export function traceFaq(text: string, locale: Locale): FaqSearchTrace {
   const ranked = results.map((r) => {
     const matched = new Set(r.queryTerms);
     const covered = words.filter((w) => termsOf(w, locale).some((t) => matched.has(t))).length;
-    return { id: String(r.id), score: r.score, coverage: covered / words.length };
+    // « pérou » reaches « perdu » by one edit: a look-alike alone is not the word.
+    const found = words.filter((w) => termsOf(w, locale).some((t) => r.terms.some((term) => term.startsWith(t)))).length;
+    return { id: String(r.id), score: r.score, coverage: covered / words.length, found };
   });
   return { words, ranked };
 }
@@ -200,7 +203,9 @@ export function searchFaq(text: string, locale: Locale): FaqSearchResult {
   if (!top) return { status: 'none' };
   const { answer, choices } = FAQ_MATCHING;
   const lead = second ? top.score / second.score : Number.POSITIVE_INFINITY;
-  if (top.score >= answer.minScore && top.coverage >= answer.minCoverage && lead >= answer.minLead) {
+  // An answer needs one word of the message found as written or by its start, not only look-alikes
+  // (« la capitale du pérou » is not the lost PASS: « perdu »).
+  if (top.score >= answer.minScore && top.coverage >= answer.minCoverage && lead >= answer.minLead && top.found > 0) {
     return { status: 'answer', entry: getFaqEntry(top.id, locale)!, score: top.score };
   }
   if (top.score >= choices.minScore && top.coverage >= choices.minCoverage) {

@@ -84,6 +84,13 @@ describe('searchFaq decisions', () => {
     for (const text of ['', '   ', 'bonjour', 'merci beaucoup', 'xqzwv']) expect(searchFaq(text, 'fr').status).toBe('none');
   });
 
+  test('a look-alike word alone is never an answer (« pérou » is one edit from « perdu »); the same word typed with a typo among found ones still is', () => {
+    const offSubject = searchFaq("c'est quoi la capitale du pérou", 'fr');
+    expect(offSubject.status).not.toBe('answer');
+    const typo = searchFaq("jai perdu mon pas iae", 'fr');
+    expect(typo.status === 'answer' && typo.entry.id).toBe('pass-iae-lost');
+  });
+
   test('a doubtful question gets two or three choices, never one entry twice', () => {
     const found = searchFaq('criteres de niveau deux liste', 'fr');
     expect(found.status).toBe('choices');
