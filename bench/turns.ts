@@ -240,13 +240,14 @@ function startCommandWords(): string[] {
   return command.split(/\s+/);
 }
 
+const START_WORDS = startCommandWords();
+
 /** The node flags `npm start` gives the bot (package.json), read from there so the bench starts it the same way. */
-export const BOT_NODE_FLAGS: readonly string[] = startCommandWords().filter((word) => word.startsWith('--') && word !== '--disable-warning=DEP0111');
+export const BOT_NODE_FLAGS: readonly string[] = START_WORDS.filter((word) => word.startsWith('--') && word !== '--disable-warning=DEP0111');
 
 /** The environment `npm start` sets before `node` (`NAME=value` words, e.g. glibc's MALLOC_TRIM_THRESHOLD_), given to the bench's bot too. */
 export const BOT_START_ENV: Readonly<Record<string, string>> = Object.fromEntries(
-  startCommandWords()
-    .slice(0, Math.max(0, startCommandWords().indexOf('node')))
+  START_WORDS.slice(0, Math.max(0, START_WORDS.indexOf('node')))
     .map((word) => /^([A-Z_][A-Z0-9_]*)=(.*)$/.exec(word))
     .filter((match): match is RegExpExecArray => match !== null)
     .map((match) => [match[1]!, match[2]!]),
